@@ -1,0 +1,83 @@
+package se.utfall.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A CloudEvent as read from a Kafka record in binary mode: attributes from {@code ce_*} headers, data from the
+ * record value.
+ */
+public record CloudEvent(String id, String source, String type, String specVersion, Instant time, String subject,
+        String key, JsonNode data) {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * Reads and checks an event; throws {@link InvalidEventException} naming every problem when the record is not
+     * a well-formed Utfall CloudEvent or its body does not match the schema of its type.
+     */
+    public static CloudEvent parse(Map<String, String> headers, String key, byte[] value) {
+        List<String> problems = new ArrayList<>();
+        String id = required(headers, CloudEventHeaders.ID, problems);
+        String source = required(headers, CloudEventHeaders.SOURCE, problems);
+        String type = required(headers, CloudEventHeaders.TYPE, problems);
+        String specVersion = required(headers, CloudEventHeaders.SPEC_VERSION, problems);
+        if (specVersion != null && !CloudEventHeaders.SPEC_VERSION_1_0.equals(specVersion)) {
+            problems.add("unsupported ce_specversion '" + specVersion + "'");
+        }
+        Instant time = null;
+        String rawTime = headers.get(CloudEventHeaders.TIME);
+        if (rawTime != null) {
+            try {
+                time = Instant.parse(rawTime);
+            } catch (DateTimeParseException e) {
+                problems.add("ce_time is not an RFC 3339 instant");
+            }
+        }
+        JsonNode data = null;
+        if (value == null) {
+            problems.add("empty record value");
+        } else {
+            try {
+                data = MAPPER.readTree(new String(value, StandardCharsets.UTF_8));
+                if (data == null || !data.isObject()) {
+                    problems.add("data is not a JSON object");
+                    data = null;
+                }
+            } catch (IOException e) {
+                problems.add("data is not valid JSON");
+            }
+        }
+        if (type != null && data != null) {
+            EventSchemas.validate(type, data).forEach(v -> problems.add("schema: " + v));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidEventException(String.join("; ", problems));
+        }
+        return new CloudEvent(id, source, type, specVersion, time, headers.get(CloudEventHeaders.SUBJECT), key, data);
+    }
+
+    private static String required(Map<String, String> headers, String name, List<String> problems) {
+        String v = headers.get(name);
+        if (v == null || v.isBlank()) {
+            problems.add("missing header " + name);
+            return null;
+        }
+        return v;
+    }
+
+    /** The record is not an event this platform can accept; retrying will not help. */
+    public static final class InvalidEventException extends RuntimeException {
+        public InvalidEventException(String message) {
+            super(message);
+        }
+    }
+}

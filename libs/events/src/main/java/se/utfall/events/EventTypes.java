@@ -1,0 +1,25 @@
+package se.utfall.events;
+
+import java.util.regex.Pattern;
+
+/**
+ * Event type names follow {@code se.utfall.<aggregate>.<event>.v<major>}. Every type listed here has a JSON Schema
+ * under {@code utfall/events/schemas/<type>.json}, checked by {@link EventSchemas}.
+ */
+public final class EventTypes {
+    public static final String CHALLENGE_PUBLISHED = "se.utfall.challenge.published.v1";
+    public static final String CHALLENGE_UPDATED = "se.utfall.challenge.updated.v1";
+    public static final String CHALLENGE_CLOSED = "se.utfall.challenge.closed.v1";
+    public static final String CHALLENGE_ARCHIVED = "se.utfall.challenge.archived.v1";
+    public static final String WORKSHOP_SCHEDULED = "se.utfall.workshop.scheduled.v1";
+    public static final String WORKSHOP_REGISTERED = "se.utfall.workshop.registered.v1";
+
+    private static final Pattern NAME = Pattern.compile("se\\.utfall\\.[a-z][a-z-]*\\.[a-z][a-z-]*\\.v[1-9][0-9]*");
+
+    public static boolean isWellFormed(String type) {
+        return type != null && NAME.matcher(type).matches();
+    }
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,162 @@
+package se.utfall.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Forwards a local port to a target. While {@linkplain #cut() cut}, every open connection is dropped and new ones
+ * are closed on accept: to a client this looks like a broker that went away.
+ *
+ * <p>The switch is an {@link AtomicBoolean} published in the system properties under {@link #SWITCH_PROPERTY}, so
+ * tests reach it from any class loader (Quarkus loads tests and test resources in different ones).
+ */
+public final class TcpProxy implements AutoCloseable {
+    public static final String SWITCH_PROPERTY = "utfall.test.kafka.cut";
+
+    private final ServerSocket server;
+    private final String targetHost;
+    private final int targetPort;
+    private final AtomicBoolean cut;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private TcpProxy(ServerSocket server, String targetHost, int targetPort, AtomicBoolean cut) {
+        this.server = server;
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        this.cut = cut;
+    }
+
+    public static TcpProxy start(int port, String targetHost, int targetPort) {
+        try {
+            ServerSocket server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress("localhost", port));
+            AtomicBoolean cut = new AtomicBoolean(false);
+            System.getProperties().put(SWITCH_PROPERTY, cut);
+            TcpProxy proxy = new TcpProxy(server, targetHost, targetPort, cut);
+            Thread acceptor = new Thread(proxy::acceptLoop, "kafka-proxy-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Thread watcher = new Thread(proxy::watchLoop, "kafka-proxy-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+            return proxy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** From any class loader: cut ({@code true}) or restore ({@code false}) the embedded broker's network. */
+    public static void setCut(boolean value) {
+        Object sw = System.getProperties().get(SWITCH_PROPERTY);
+        if (!(sw instanceof AtomicBoolean flag)) {
+            throw new IllegalStateException("No embedded Kafka proxy in this JVM");
+        }
+        flag.set(value);
+    }
+
+    public static boolean available() {
+        return System.getProperties().get(SWITCH_PROPERTY) instanceof AtomicBoolean;
+    }
+
+    public void cut() {
+        cut.set(true);
+    }
+
+    public void restore() {
+        cut.set(false);
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket client = server.accept();
+                if (cut.get()) {
+                    client.close();
+                    continue;
+                }
+                Socket upstream = new Socket(targetHost, targetPort);
+                client.setTcpNoDelay(true);
+                upstream.setTcpNoDelay(true);
+                open.add(client);
+                open.add(upstream);
+                pump(client, upstream);
+                pump(upstream, client);
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void watchLoop() {
+        while (!closed) {
+            if (cut.get()) {
+                dropAll();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[16 * 1024];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException ignored) {
+                // either side closed
+            } finally {
+                quietClose(from);
+                quietClose(to);
+                open.remove(from);
+                open.remove(to);
+            }
+        }, "kafka-proxy-pump");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void dropAll() {
+        for (Socket s : open) {
+            quietClose(s);
+        }
+        open.clear();
+    }
+
+    private static void quietClose(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        dropAll();
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // shutting down
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package se.utfall.web.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Every error leaves a service as {@code application/problem+json}; nothing else, and never a stack trace. Bad
+ * input is always a 4xx; only a genuine fault is a 500, logged with an id the caller can quote.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private static final Map<Integer, String> SLUGS = Map.ofEntries(
+            Map.entry(400, "bad-request"), Map.entry(401, "unauthorized"), Map.entry(403, "forbidden"),
+            Map.entry(404, "not-found"), Map.entry(405, "method-not-allowed"), Map.entry(406, "not-acceptable"),
+            Map.entry(409, "conflict"), Map.entry(412, "precondition-failed"), Map.entry(413, "payload-too-large"),
+            Map.entry(415, "unsupported-media-type"), Map.entry(422, "unprocessable"),
+            Map.entry(428, "precondition-required"));
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .collect(Collectors.toList());
+        return respond(new Problem(Problem.type("validation-error"), "Bad Request", 400,
+                "The request has invalid fields", null, errors));
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, JsonMappingException.class, JsonParseException.class,
+            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class})
+    public Response json(JsonProcessingException e) {
+        return respond(fromJson(e));
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthorized(RuntimeException e) {
+        Problem p = new Problem(Problem.type("unauthorized"), "Unauthorized", 401,
+                "A valid bearer token is required", null, null);
+        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(p).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
+                "Your role does not allow this operation", null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Throwable cause = e.getCause();
+        if (status == 400 && cause instanceof JsonProcessingException jpe) {
+            return respond(fromJson(jpe));
+        }
+        if (status >= 500) {
+            return fault(e);
+        }
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        String detail = switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "This method is not allowed on this resource";
+            case 406 -> "This resource cannot produce the requested media type";
+            case 415 -> "Send the body as application/json";
+            default -> e.getMessage();
+        };
+        return respond(new Problem(Problem.type(SLUGS.getOrDefault(status, "error")), title, status, detail, null,
+                null));
+    }
+
+    @ServerExceptionMapper
+    public Response any(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProblemException pe) {
+                return respond(pe.toProblem());
+            }
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return respond(ProblemException.preconditionFailed(
+                        "The resource was changed by someone else meanwhile; read it again and retry").toProblem());
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException cve && "23505".equals(
+                    cve.getSQLState())) {
+                return respond(ProblemException.conflict("This would duplicate an existing entry").toProblem());
+            }
+            if (t instanceof ConstraintViolationException cve) {
+                return validation(cve);
+            }
+            if (t instanceof WebApplicationException wae && t != e) {
+                return web(wae);
+            }
+        }
+        return fault(e);
+    }
+
+    private Response fault(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unhandled error, incident %s", incident);
+        return respond(new Problem(Problem.type("internal"), "Internal Server Error", 500,
+                "Something went wrong on our side; quote incident " + incident, null, null));
+    }
+
+    private static Problem fromJson(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            String field = pathOf(u);
+            return new Problem(Problem.type("validation-error"), "Bad Request", 400,
+                    "Unknown or read-only field '" + field + "'", null,
+                    List.of(new Problem.FieldError(field, "is not a field you can set")));
+        }
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            String field = pathOf(m);
+            String expected = m.getTargetType() == null ? "another type" : describe(m.getTargetType());
+            return new Problem(Problem.type("validation-error"), "Bad Request", 400,
+                    "Field '" + field + "' has the wrong type", null,
+                    List.of(new Problem.FieldError(field, "must be " + expected)));
+        }
+        return new Problem(Problem.type("malformed-json"), "Bad Request", 400,
+                "The request body is not valid JSON", null, null);
+    }
+
+    private static String describe(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || type == UUID.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type.getName().startsWith("java.time")) {
+            return "an ISO-8601 " + type.getSimpleName();
+        }
+        return "an object";
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "(body)" : sb.toString();
+    }
+
+    /**
+     * The field path as the client wrote it, e.g. {@code outcomeGoals[0].indicator}; a violated query parameter
+     * is reported by its parameter name.
+     */
+    private static String fieldOf(ConstraintViolation<?> v) {
+        StringBuilder sb = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : v.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
+                }
+                case PARAMETER -> parameter = node.getName();
+                default -> {
+                    if (node.isInIterable() && sb.length() > 0) {
+                        sb.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                    }
+                    if (node.getName() != null) {
+                        if (sb.length() > 0) {
+                            sb.append('.');
+                        }
+                        sb.append(node.getName());
+                    }
+                }
+            }
+        }
+        if (sb.length() > 0) {
+            return sb.toString();
+        }
+        return parameter != null ? parameter : "(body)";
+    }
+
+    static Response respond(Problem p) {
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+}
