@@ -9,14 +9,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Forwards a local port to a target. While {@linkplain #cut() cut}, every open connection is dropped and new ones
  * are closed on accept: to a client this looks like a broker that went away.
  *
- * <p>The switch is an {@link AtomicBoolean} published in the system properties under {@link #SWITCH_PROPERTY}, so
- * tests reach it from any class loader (Quarkus loads tests and test resources in different ones).
+ * <p>The switch is the system property {@link #SWITCH_PROPERTY}, so tests reach it from any class loader (Quarkus
+ * loads tests and test resources in different ones).
  */
 public final class TcpProxy implements AutoCloseable {
     public static final String SWITCH_PROPERTY = "utfall.test.kafka.cut";
@@ -24,15 +23,13 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final String targetHost;
     private final int targetPort;
-    private final AtomicBoolean cut;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private TcpProxy(ServerSocket server, String targetHost, int targetPort, AtomicBoolean cut) {
+    private TcpProxy(ServerSocket server, String targetHost, int targetPort) {
         this.server = server;
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        this.cut = cut;
     }
 
     public static TcpProxy start(int port, String targetHost, int targetPort) {
@@ -40,9 +37,8 @@ public final class TcpProxy implements AutoCloseable {
             ServerSocket server = new ServerSocket();
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress("localhost", port));
-            AtomicBoolean cut = new AtomicBoolean(false);
-            System.getProperties().put(SWITCH_PROPERTY, cut);
-            TcpProxy proxy = new TcpProxy(server, targetHost, targetPort, cut);
+            System.setProperty(SWITCH_PROPERTY, "false");
+            TcpProxy proxy = new TcpProxy(server, targetHost, targetPort);
             Thread acceptor = new Thread(proxy::acceptLoop, "kafka-proxy-accept");
             acceptor.setDaemon(true);
             acceptor.start();
@@ -57,30 +53,25 @@ public final class TcpProxy implements AutoCloseable {
 
     /** From any class loader: cut ({@code true}) or restore ({@code false}) the embedded broker's network. */
     public static void setCut(boolean value) {
-        Object sw = System.getProperties().get(SWITCH_PROPERTY);
-        if (!(sw instanceof AtomicBoolean flag)) {
+        if (!available()) {
             throw new IllegalStateException("No embedded Kafka proxy in this JVM");
         }
-        flag.set(value);
+        System.setProperty(SWITCH_PROPERTY, Boolean.toString(value));
     }
 
     public static boolean available() {
-        return System.getProperties().get(SWITCH_PROPERTY) instanceof AtomicBoolean;
+        return System.getProperty(SWITCH_PROPERTY) != null;
     }
 
-    public void cut() {
-        cut.set(true);
-    }
-
-    public void restore() {
-        cut.set(false);
+    private static boolean isCut() {
+        return Boolean.getBoolean(SWITCH_PROPERTY);
     }
 
     private void acceptLoop() {
         while (!closed) {
             try {
                 Socket client = server.accept();
-                if (cut.get()) {
+                if (isCut()) {
                     client.close();
                     continue;
                 }
@@ -101,7 +92,7 @@ public final class TcpProxy implements AutoCloseable {
 
     private void watchLoop() {
         while (!closed) {
-            if (cut.get()) {
+            if (isCut()) {
                 dropAll();
             }
             try {

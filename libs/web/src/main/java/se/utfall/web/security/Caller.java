@@ -61,19 +61,13 @@ public class Caller {
                 "Your token carries no organisation (claim " + ORG_CLAIM + ")", null));
     }
 
-    /** True when the caller's organisation is {@code owner}, or the caller is a platform admin. */
-    public boolean owns(UUID owner) {
-        return isAdmin() || organisation().map(owner::equals).orElse(false);
+    /** The caller as an actor of a use case; requires an organisation (403 without one). */
+    public Actor actor() {
+        return new Actor(subject(), isAdmin() ? organisation().orElse(null) : requireOrganisation(), isAdmin());
     }
 
-    /**
-     * The one rule for private resources: another organisation's resource answers 404, exactly as if it did not
-     * exist, so ids cannot be probed.
-     */
-    public <T> T ownedOrNotFound(T resource, UUID owner, String what) {
-        if (resource == null || !owns(owner)) {
-            throw ProblemException.notFound(what);
-        }
-        return resource;
+    /** The caller's organisation when signed in, or null for anonymous readers. */
+    public UUID organisationOrNull() {
+        return organisation().orElse(null);
     }
 }

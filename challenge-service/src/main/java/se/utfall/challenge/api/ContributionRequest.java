@@ -1,0 +1,12 @@
+package se.utfall.challenge.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.util.UUID;
+
+public record ContributionRequest(
+        @NotBlank @Size(max = 200) String author,
+        UUID organisationId,
+        @NotBlank @Size(max = 10000) String text) {
+}

@@ -1,0 +1,17 @@
+package se.utfall.challenge.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import se.utfall.challenge.domain.InsightSource;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record NeedInsightInput(
+        UUID id,
+        @NotNull InsightSource source,
+        @NotBlank @Size(max = 4000) String text,
+        @PastOrPresent LocalDate observedOn) {
+}

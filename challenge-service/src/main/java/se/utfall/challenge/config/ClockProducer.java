@@ -1,0 +1,18 @@
+package se.utfall.challenge.config;
+
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import java.time.Clock;
+
+/** The service's notion of now; tests may replace it with an alternative bean. */
+@ApplicationScoped
+public class ClockProducer {
+    @Produces
+    @DefaultBean
+    @jakarta.inject.Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,5 @@
+package se.utfall.challenge.domain;
+
+public enum MeasurementFrequency {
+    CONTINUOUS, WEEKLY, MONTHLY, QUARTERLY, SEMI_ANNUALLY, ANNUALLY, ONCE
+}

@@ -1,0 +1,52 @@
+package se.utfall.challenge.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A workshop where stakeholders help understand the need; seats are counted per organisation. */
+@Entity
+@Table(name = "workshop")
+public class Workshop extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "challenge_id", nullable = false, updatable = false)
+    public UUID challengeId;
+    public String title;
+    public String description;
+    @Column(name = "starts_at")
+    public Instant startsAt;
+    @Column(name = "ends_at")
+    public Instant endsAt;
+    public String location;
+    @Column(name = "online_url")
+    public String onlineUrl;
+    public int capacity;
+    @Column(name = "registered_count")
+    public int registeredCount;
+    @Version
+    public long version;
+    @Column(name = "created_at", updatable = false)
+    public Instant createdAt;
+
+    /** Takes one seat; the caller holds a row lock on this workshop, so concurrent registrations queue here. */
+    public void takeSeat(Instant now) {
+        if (!now.isBefore(startsAt)) {
+            throw DomainRuleException.conflict("Registration closed: the workshop has already started");
+        }
+        if (registeredCount >= capacity) {
+            throw DomainRuleException.conflict("The workshop is full (" + capacity + " organisations)");
+        }
+        registeredCount++;
+    }
+
+    public void releaseSeat() {
+        registeredCount = Math.max(0, registeredCount - 1);
+    }
+}

@@ -1,0 +1,166 @@
+package se.utfall.challenge.mapping;
+
+import se.utfall.challenge.api.ChallengeRequest;
+import se.utfall.challenge.api.ChallengeSummary;
+import se.utfall.challenge.api.ChallengeView;
+import se.utfall.challenge.api.ContributionView;
+import se.utfall.challenge.api.CostBaseline;
+import se.utfall.challenge.api.Money;
+import se.utfall.challenge.api.NeedInsightInput;
+import se.utfall.challenge.api.OutcomeGoalInput;
+import se.utfall.challenge.api.PhaseInput;
+import se.utfall.challenge.api.RegistrationView;
+import se.utfall.challenge.api.WorkshopRequest;
+import se.utfall.challenge.api.WorkshopView;
+import se.utfall.challenge.domain.Challenge;
+import se.utfall.challenge.domain.NeedInsight;
+import se.utfall.challenge.domain.OutcomeGoal;
+import se.utfall.challenge.domain.ProcessPhase;
+import se.utfall.challenge.domain.Workshop;
+import se.utfall.challenge.domain.WorkshopContribution;
+import se.utfall.challenge.domain.WorkshopRegistration;
+import se.utfall.challenge.reference.Municipalities;
+import se.utfall.challenge.service.ChallengeAggregate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Entities ↔ API models. Request models carry no id, owner or status, so applying one cannot set them. */
+public final class ChallengeMapper {
+    private ChallengeMapper() {
+    }
+
+    public static void apply(ChallengeRequest r, Challenge c) {
+        c.title = r.title().strip();
+        c.summary = r.summary();
+        c.problemStatement = r.problemStatement();
+        c.targetGroup = r.targetGroup();
+        c.locality = r.locality();
+        c.municipalityCode = r.municipalityCode();
+        c.sectors = distinct(r.sectors());
+        c.cpvCodes = distinct(r.cpvCodes());
+        c.sdgTargets = distinct(r.sdgTargets());
+        c.coBuyerOrgIds = lower(r.coBuyerOrgIds());
+        c.observerOrgIds = lower(r.observerOrgIds());
+        Money budget = r.budget();
+        c.budgetAmount = budget == null ? null : budget.amount();
+        c.budgetCurrency = budget == null ? null : budget.currencyOrDefault();
+        CostBaseline b = r.baseline();
+        c.baselineDescription = b == null ? null : b.description();
+        c.baselineUnitCost = b == null ? null : b.unitCost().amount();
+        c.baselineCurrency = b == null ? null : b.unitCost().currencyOrDefault();
+        c.baselineUnit = b == null ? null : b.unit();
+        c.baselinePeriod = b == null ? null : b.period();
+        c.baselineVolume = b == null ? null : b.volumePerPeriod();
+    }
+
+    public static void apply(OutcomeGoalInput in, OutcomeGoal g) {
+        g.indicator = in.indicator();
+        g.definition = in.definition();
+        g.unit = in.unit();
+        g.baselineValue = in.baselineValue();
+        g.baselineDate = in.baselineDate();
+        g.baselineSource = in.baselineSource();
+        g.targetValue = in.targetValue();
+        g.targetDate = in.targetDate();
+        g.measurementMethod = in.measurementMethod();
+        g.dataSource = in.dataSource();
+        g.frequency = in.frequency();
+        g.verifier = in.verifier();
+    }
+
+    public static void apply(NeedInsightInput in, NeedInsight i) {
+        i.source = in.source();
+        i.text = in.text();
+        i.observedOn = in.observedOn();
+    }
+
+    public static void apply(PhaseInput in, ProcessPhase p) {
+        p.plannedStart = in.plannedStart();
+        p.plannedEnd = in.plannedEnd();
+        p.actualStart = in.actualStart();
+        p.actualEnd = in.actualEnd();
+    }
+
+    public static void apply(WorkshopRequest r, Workshop w) {
+        w.title = r.title().strip();
+        w.description = r.description();
+        w.startsAt = r.startsAt();
+        w.endsAt = r.endsAt();
+        w.location = r.location();
+        w.onlineUrl = r.onlineUrl();
+        w.capacity = r.capacity();
+    }
+
+    public static ChallengeView toView(ChallengeAggregate a) {
+        Challenge c = a.challenge();
+        return new ChallengeView(c.id, c.ownerOrgId, List.copyOf(c.coBuyerOrgIds), List.copyOf(c.observerOrgIds),
+                c.title, c.summary, c.problemStatement, c.targetGroup, c.locality, c.municipalityCode,
+                Municipalities.name(c.municipalityCode).orElse(null), List.copyOf(c.sectors),
+                List.copyOf(c.cpvCodes), List.copyOf(c.sdgTargets), money(c.budgetAmount, c.budgetCurrency),
+                baseline(c),
+                a.goals().stream().sorted(Comparator.comparingInt(g -> g.position)).map(ChallengeMapper::toView)
+                        .toList(),
+                a.insights().stream().sorted(Comparator.comparingInt(i -> i.position))
+                        .map(i -> new ChallengeView.Insight(i.id, i.source, i.text, i.observedOn)).toList(),
+                a.phases().stream().sorted(Comparator.comparingInt(p -> p.position))
+                        .map(p -> new ChallengeView.PhaseView(p.key.phase, p.plannedStart, p.plannedEnd,
+                                p.actualStart, p.actualEnd))
+                        .toList(),
+                c.status, c.version, c.createdAt, c.updatedAt, c.publishedAt, c.closedAt, c.archivedAt);
+    }
+
+    public static ChallengeSummary toSummary(Challenge c) {
+        return new ChallengeSummary(c.id, c.ownerOrgId, c.title, c.summary, c.locality, c.municipalityCode,
+                Municipalities.name(c.municipalityCode).orElse(null), List.copyOf(c.sectors), c.status,
+                money(c.budgetAmount, c.budgetCurrency), c.version, c.publishedAt, c.updatedAt);
+    }
+
+    public static WorkshopView toView(Workshop w) {
+        return new WorkshopView(w.id, w.challengeId, w.title, w.description, w.startsAt, w.endsAt, w.location,
+                w.onlineUrl, w.capacity, w.registeredCount, w.capacity - w.registeredCount, w.version);
+    }
+
+    public static RegistrationView toView(WorkshopRegistration r) {
+        return new RegistrationView(r.id, r.workshopId, r.organisationId, r.organisationName, r.participants,
+                r.registeredAt);
+    }
+
+    public static ContributionView toView(WorkshopContribution c) {
+        return new ContributionView(c.id, c.workshopId, c.organisationId, c.author, c.text, c.recordedAt);
+    }
+
+    private static ChallengeView.Goal toView(OutcomeGoal g) {
+        return new ChallengeView.Goal(g.id, g.indicator, g.definition, g.unit, g.baselineValue, g.baselineDate,
+                g.baselineSource, g.targetValue, g.targetDate, g.measurementMethod, g.dataSource, g.frequency,
+                g.verifier);
+    }
+
+    private static ChallengeView.Baseline baseline(Challenge c) {
+        if (c.baselineDescription == null && c.baselineUnitCost == null) {
+            return null;
+        }
+        Money unitCost = money(c.baselineUnitCost, c.baselineCurrency);
+        Money perPeriod = c.baselineUnitCost == null || c.baselineVolume == null ? null
+                : new Money(c.baselineUnitCost.multiply(c.baselineVolume).setScale(2, RoundingMode.HALF_EVEN),
+                        c.baselineCurrency);
+        return new ChallengeView.Baseline(c.baselineDescription, unitCost, c.baselineUnit, c.baselinePeriod,
+                c.baselineVolume, perPeriod);
+    }
+
+    private static Money money(BigDecimal amount, String currency) {
+        return amount == null ? null : new Money(amount.setScale(2, RoundingMode.HALF_EVEN), currency);
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values == null ? new ArrayList<>() : new ArrayList<>(values.stream().map(String::strip).distinct().toList());
+    }
+
+    private static List<String> lower(List<String> values) {
+        return values == null ? new ArrayList<>()
+                : new ArrayList<>(values.stream().map(v -> v.toLowerCase(java.util.Locale.ROOT)).distinct().toList());
+    }
+}

@@ -1,0 +1,222 @@
+package se.utfall.challenge.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.utfall.challenge.api.ChallengeRequest;
+import se.utfall.challenge.api.ChallengeSummary;
+import se.utfall.challenge.api.ChallengeView;
+import se.utfall.challenge.api.HistoryEntry;
+import se.utfall.challenge.domain.ChallengeStatus;
+import se.utfall.challenge.service.ChallengeSearch;
+import se.utfall.challenge.service.ChallengeService;
+import se.utfall.web.http.ETags;
+import se.utfall.web.paging.Page;
+import se.utfall.web.paging.PageRequest;
+import se.utfall.web.problem.Problem;
+import se.utfall.web.problem.ProblemException;
+import se.utfall.web.security.Caller;
+import se.utfall.web.security.Roles;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@Path("/api/v1/challenges")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Challenges", description = "Needs of real users that municipalities and regions want solved")
+public class ChallengeResource {
+    private final ChallengeService service;
+    private final Caller caller;
+
+    public ChallengeResource(ChallengeService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Define a new challenge (a draft owned by your organisation)")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers are set")
+    public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid ChallengeRequest request,
+            UriInfo uri) {
+        return service.create(request, caller.actor()).map(view -> Response
+                .created(uri.getBaseUriBuilder().path("api/v1/challenges/{id}").build(view.id()))
+                .tag(unquoted(view.version())).entity(view).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "Read a challenge: published ones by anyone, drafts by their organisations")
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return service.get(id, orgOrNull(), isAdmin()).map(view -> ok(view));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Replace a challenge's content; a published challenge's change is a recorded amendment",
+            description = "Requires If-Match with the ETag last read (412 when stale, 428 when missing).")
+    public Uni<Response> update(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid ChallengeRequest request,
+            @Parameter(description = "ETag of the version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.update(id, request, ifMatch, caller.actor()).map(this::ok);
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Publish a complete draft (problem statement and an outcome goal with baseline and target)")
+    @APIResponse(responseCode = "422", description = "Not complete; errors[] lists what is missing")
+    public Uni<Response> publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.publish(id, ifMatch, caller.actor()).map(this::ok);
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Close a published challenge")
+    public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.close(id, ifMatch, caller.actor()).map(this::ok);
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Archive a closed challenge, or shelve a draft")
+    public Uni<Response> archive(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.archive(id, ifMatch, caller.actor()).map(this::ok);
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Search public challenges",
+            description = "Free text matches title, summary and problem statement in Swedish and English.")
+    public Uni<Page<ChallengeSummary>> list(
+            @Parameter(description = "PUBLISHED (default), CLOSED or ARCHIVED; repeat for several")
+            @QueryParam("status") List<String> status,
+            @QueryParam("sector") @Size(max = 80) String sector,
+            @Parameter(description = "Kommunkod, e.g. 2161") @QueryParam("municipality")
+            @Pattern(regexp = "\\d{4}", message = "must be a 4-digit kommunkod") String municipality,
+            @Parameter(description = "Free text, e.g. måltider äldre") @QueryParam("q") @Size(max = 200) String q,
+            @Parameter(description = "relevance, publishedAt, -publishedAt, title, -title, updatedAt, -updatedAt")
+            @QueryParam("sort") @DefaultValue("") String sort,
+            @Valid @BeanParam PageRequest page) {
+        List<ChallengeStatus> statuses = statuses(status, false);
+        return service.listPublic(new ChallengeSearch.Filter(statuses, blankToNull(sector), municipality, q,
+                sort(sort, q)), page);
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Your organisation's challenges, drafts included")
+    public Uni<Page<ChallengeSummary>> mine(@QueryParam("status") List<String> status,
+            @QueryParam("q") @Size(max = 200) String q,
+            @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
+            @Valid @BeanParam PageRequest page) {
+        return service.listMine(new ChallengeSearch.Filter(statuses(status, true), null, null, q, sort(sort, q)),
+                caller.actor(), page);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @PermitAll
+    @Operation(summary = "Who changed what and when",
+            description = "The owner sees every entry; others see the public history (from publication on).")
+    public Uni<List<HistoryEntry>> history(@PathParam("id") UUID id) {
+        return service.history(id, orgOrNull(), isAdmin());
+    }
+
+    private Response ok(ChallengeView view) {
+        return Response.ok(view).tag(unquoted(view.version())).build();
+    }
+
+    private static jakarta.ws.rs.core.EntityTag unquoted(long version) {
+        String quoted = ETags.of(version);
+        return new jakarta.ws.rs.core.EntityTag(quoted.substring(1, quoted.length() - 1));
+    }
+
+    private UUID orgOrNull() {
+        return caller.isAnonymous() ? null : caller.organisationOrNull();
+    }
+
+    private boolean isAdmin() {
+        return !caller.isAnonymous() && caller.isAdmin();
+    }
+
+    private static List<ChallengeStatus> statuses(List<String> raw, boolean draftsAllowed) {
+        if (raw == null || raw.isEmpty()) {
+            return draftsAllowed ? List.of() : List.of(ChallengeStatus.PUBLISHED);
+        }
+        return raw.stream().flatMap(s -> java.util.Arrays.stream(s.split(","))).map(s -> {
+            try {
+                ChallengeStatus st = ChallengeStatus.valueOf(s.trim().toUpperCase(Locale.ROOT));
+                if (!draftsAllowed && !st.isPublic()) {
+                    throw new IllegalArgumentException();
+                }
+                return st;
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("Unknown status filter", List.of(new Problem.FieldError("status",
+                        draftsAllowed ? "must be DRAFT, PUBLISHED, CLOSED or ARCHIVED"
+                                : "must be PUBLISHED, CLOSED or ARCHIVED")));
+            }
+        }).distinct().toList();
+    }
+
+    private static ChallengeSearch.Sort sort(String raw, String q) {
+        String s = raw == null ? "" : raw.trim();
+        if (s.isEmpty()) {
+            return q != null && !q.isBlank() ? ChallengeSearch.Sort.RELEVANCE : ChallengeSearch.Sort.PUBLISHED_DESC;
+        }
+        return switch (s) {
+            case "relevance" -> ChallengeSearch.Sort.RELEVANCE;
+            case "publishedAt" -> ChallengeSearch.Sort.PUBLISHED_ASC;
+            case "-publishedAt" -> ChallengeSearch.Sort.PUBLISHED_DESC;
+            case "title" -> ChallengeSearch.Sort.TITLE_ASC;
+            case "-title" -> ChallengeSearch.Sort.TITLE_DESC;
+            case "updatedAt" -> ChallengeSearch.Sort.UPDATED_ASC;
+            case "-updatedAt" -> ChallengeSearch.Sort.UPDATED_DESC;
+            default -> throw ProblemException.badRequest("Unknown sort", List.of(new Problem.FieldError("sort",
+                    "must be one of relevance, publishedAt, -publishedAt, title, -title, updatedAt, -updatedAt")));
+        };
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

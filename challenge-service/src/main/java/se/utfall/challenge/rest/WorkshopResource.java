@@ -1,0 +1,125 @@
+package se.utfall.challenge.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.utfall.challenge.api.ContributionRequest;
+import se.utfall.challenge.api.ContributionView;
+import se.utfall.challenge.api.RegistrationRequest;
+import se.utfall.challenge.api.RegistrationView;
+import se.utfall.challenge.api.WorkshopRequest;
+import se.utfall.challenge.api.WorkshopView;
+import se.utfall.challenge.service.WorkshopService;
+import se.utfall.web.security.Caller;
+import se.utfall.web.security.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Workshops", description = "Workshops where stakeholders help understand a need")
+public class WorkshopResource {
+    private final WorkshopService service;
+    private final Caller caller;
+
+    public WorkshopResource(WorkshopService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/challenges/{challengeId}/workshops")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Schedule a workshop for your published challenge")
+    @APIResponse(responseCode = "201", description = "Scheduled")
+    public Uni<Response> schedule(@PathParam("challengeId") UUID challengeId,
+            @NotNull(message = "a JSON body is required") @Valid WorkshopRequest request, UriInfo uri) {
+        return service.schedule(challengeId, request, caller.actor()).map(w -> Response
+                .created(uri.getBaseUriBuilder().path("api/v1/workshops/{id}").build(w.id())).entity(w).build());
+    }
+
+    @GET
+    @Path("/challenges/{challengeId}/workshops")
+    @PermitAll
+    @Operation(summary = "Workshops of a challenge")
+    public Uni<List<WorkshopView>> list(@PathParam("challengeId") UUID challengeId) {
+        return service.list(challengeId, org(), admin());
+    }
+
+    @GET
+    @Path("/workshops/{id}")
+    @PermitAll
+    @Operation(summary = "One workshop, with seats left")
+    public Uni<WorkshopView> get(@PathParam("id") UUID id) {
+        return service.get(id, org(), admin());
+    }
+
+    @POST
+    @Path("/workshops/{id}/registrations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.INVESTOR, Roles.COORDINATOR, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Register your organisation (one registration per organisation, within capacity)")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "409", description = "Full, already registered, started, or challenge not open")
+    public Uni<Response> register(@PathParam("id") UUID id, @Valid RegistrationRequest request) {
+        return service.register(id, request, caller.actor())
+                .map(r -> Response.status(Response.Status.CREATED).entity(r).build());
+    }
+
+    @GET
+    @Path("/workshops/{id}/registrations")
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Registered organisations (the challenge owner only)")
+    public Uni<List<RegistrationView>> registrations(@PathParam("id") UUID id) {
+        return service.registrations(id, caller.actor());
+    }
+
+    @POST
+    @Path("/workshops/{id}/contributions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Record what a participant contributed, once the workshop has started")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Uni<Response> contribute(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid ContributionRequest request) {
+        return service.contribute(id, request, caller.actor())
+                .map(c -> Response.status(Response.Status.CREATED).entity(c).build());
+    }
+
+    @GET
+    @Path("/workshops/{id}/contributions")
+    @PermitAll
+    @Operation(summary = "Contributions recorded for a workshop")
+    public Uni<List<ContributionView>> contributions(@PathParam("id") UUID id) {
+        return service.contributions(id, org(), admin());
+    }
+
+    private UUID org() {
+        return caller.isAnonymous() ? null : caller.organisationOrNull();
+    }
+
+    private boolean admin() {
+        return !caller.isAnonymous() && caller.isAdmin();
+    }
+}

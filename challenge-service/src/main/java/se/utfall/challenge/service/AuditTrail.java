@@ -1,0 +1,65 @@
+package se.utfall.challenge.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.challenge.domain.AuditEntry;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.UUID;
+import se.utfall.web.security.Actor;
+
+/** Records who changed what on a challenge, as a field-by-field diff of its view. */
+@ApplicationScoped
+public class AuditTrail {
+    /** Bookkeeping fields that change with every write and say nothing about the content. */
+    private static final Set<String> IGNORED = Set.of("version", "updatedAt", "createdAt", "municipalityName");
+
+    private final ObjectMapper mapper;
+
+    public AuditTrail(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** field → {from, to} for every top-level field that differs. */
+    public ObjectNode diff(Object before, Object after) {
+        JsonNode b = before == null ? mapper.createObjectNode() : mapper.valueToTree(before);
+        JsonNode a = mapper.valueToTree(after);
+        ObjectNode changes = mapper.createObjectNode();
+        Iterator<String> names = a.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (IGNORED.contains(name)) {
+                continue;
+            }
+            JsonNode from = b.path(name);
+            JsonNode to = a.get(name);
+            boolean same = from.isMissingNode() ? to.isNull() || to.isEmpty() && to.isContainerNode()
+                    : from.equals(to);
+            if (!same) {
+                ObjectNode change = changes.putObject(name);
+                change.set("from", from.isMissingNode() ? null : from);
+                change.set("to", to);
+            }
+        }
+        return changes;
+    }
+
+    public Uni<AuditEntry> record(UUID challengeId, Actor actor, String action, boolean publicEntry, JsonNode changes,
+            String note, Instant at) {
+        AuditEntry e = new AuditEntry();
+        e.challengeId = challengeId;
+        e.at = at;
+        e.actor = actor.subject();
+        e.actorOrgId = actor.organisation();
+        e.action = action;
+        e.publicEntry = publicEntry;
+        e.changes = changes == null ? "{}" : changes.toString();
+        e.note = note;
+        return e.persist();
+    }
+}

@@ -1,0 +1,110 @@
+package se.utfall.challenge.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+import se.utfall.challenge.domain.Challenge;
+import se.utfall.challenge.domain.ChallengeStatus;
+import se.utfall.web.paging.Page;
+import se.utfall.web.paging.PageRequest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Filtered, sorted, paged lists of challenges in three queries whatever the page size: matching ids, their
+ * count, and the rows. Free text uses the {@code search} column (Swedish, English and exact-word vectors).
+ */
+@ApplicationScoped
+public class ChallengeSearch {
+    private static final String TSQUERY = "(websearch_to_tsquery('swedish', :q) || websearch_to_tsquery('english', :q)"
+            + " || websearch_to_tsquery('simple', :q))";
+
+    /** How a list is ordered. {@code RELEVANCE} needs a text query and falls back to newest first without one. */
+    public enum Sort {
+        RELEVANCE("ts_rank(c.search, " + TSQUERY + ") DESC, c.published_at DESC NULLS LAST"),
+        PUBLISHED_DESC("c.published_at DESC NULLS LAST"),
+        PUBLISHED_ASC("c.published_at ASC NULLS LAST"),
+        TITLE_ASC("lower(c.title) ASC"),
+        TITLE_DESC("lower(c.title) DESC"),
+        UPDATED_DESC("c.updated_at DESC"),
+        UPDATED_ASC("c.updated_at ASC");
+
+        final String sql;
+
+        Sort(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /** Filters of a list; null means "any". */
+    public record Filter(List<ChallengeStatus> statuses, String sector, String municipalityCode, String text,
+            Sort sort) {
+    }
+
+    /**
+     * Challenges matching {@code filter}; with {@code organisation}, only those it owns, co-buys or observes
+     * (drafts included), otherwise only the statuses asked for.
+     */
+    public Uni<Page<Challenge>> find(Filter filter, UUID organisation, PageRequest page) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        List<ChallengeStatus> statuses = filter.statuses();
+        if (statuses != null && !statuses.isEmpty()) {
+            where.append(" AND c.status IN (");
+            for (int i = 0; i < statuses.size(); i++) {
+                where.append(i == 0 ? "" : ", ").append(":status").append(i);
+                params.put("status" + i, statuses.get(i).name());
+            }
+            where.append(')');
+        }
+        if (organisation != null) {
+            where.append(" AND (c.owner_org_id = :org OR c.co_buyer_org_ids @> ARRAY[CAST(:orgText AS text)]"
+                    + " OR c.observer_org_ids @> ARRAY[CAST(:orgText AS text)])");
+            params.put("org", organisation);
+            params.put("orgText", organisation.toString());
+        }
+        if (filter.sector() != null) {
+            where.append(" AND c.sectors @> ARRAY[CAST(:sector AS text)]");
+            params.put("sector", filter.sector());
+        }
+        if (filter.municipalityCode() != null) {
+            where.append(" AND c.municipality_code = :municipality");
+            params.put("municipality", filter.municipalityCode());
+        }
+        boolean text = filter.text() != null && !filter.text().isBlank();
+        if (text) {
+            where.append(" AND c.search @@ ").append(TSQUERY);
+            params.put("q", filter.text());
+        }
+        Sort sort = filter.sort() == Sort.RELEVANCE && !text ? Sort.PUBLISHED_DESC : filter.sort();
+        String ids = "SELECT c.id FROM challenge c" + where + " ORDER BY " + sort.sql + ", c.id LIMIT :limit OFFSET :offset";
+        String count = "SELECT count(*) FROM challenge c" + where;
+
+        return Panache.getSession().chain(session -> {
+            Mutiny.SelectionQuery<Object> idQuery = session.createNativeQuery(ids, Object.class);
+            Mutiny.SelectionQuery<Object> countQuery = session.createNativeQuery(count, Object.class);
+            params.forEach(idQuery::setParameter);
+            params.forEach(countQuery::setParameter);
+            idQuery.setParameter("limit", page.size);
+            idQuery.setParameter("offset", page.offset());
+            return countQuery.getSingleResult().chain(total -> idQuery.getResultList().chain(rawIds -> {
+                List<UUID> idList = rawIds.stream().map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString()))
+                        .toList();
+                if (idList.isEmpty()) {
+                    return Uni.createFrom().item(Page.<Challenge>of(List.of(), page, ((Number) total).longValue()));
+                }
+                return Challenge.<Challenge>list("id in ?1", idList).map(rows -> {
+                    List<Challenge> ordered = new ArrayList<>(rows);
+                    ordered.sort(Comparator.comparingInt(c -> idList.indexOf(c.id)));
+                    return Page.of(ordered, page, ((Number) total).longValue());
+                });
+            }));
+        });
+    }
+}

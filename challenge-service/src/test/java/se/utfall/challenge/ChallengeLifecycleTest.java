@@ -1,0 +1,132 @@
+package se.utfall.challenge;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import se.utfall.events.EventSchemas;
+import se.utfall.events.Topics;
+import se.utfall.testing.Db;
+import se.utfall.testing.EventTopic;
+import se.utfall.testing.UtfallTestResource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static se.utfall.challenge.Fixtures.LJUSDAL;
+import static se.utfall.challenge.Fixtures.anonymous;
+import static se.utfall.challenge.Fixtures.as;
+import static se.utfall.challenge.Fixtures.buyer;
+
+@QuarkusTest
+@QuarkusTestResource(value = UtfallTestResource.class, initArgs = @ResourceArg(name = "database", value = "challenge"))
+class ChallengeLifecycleTest {
+
+    @Test
+    void draftPublishAmendCloseArchiveEachStepStoredAndAnnounced() {
+        try (EventTopic topic = EventTopic.from(Topics.CHALLENGES)) {
+            String token = buyer(LJUSDAL);
+
+            // Create: a draft, private, no event.
+            Response created = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges");
+            created.then().statusCode(201)
+                    .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/challenges/" + created.path("id")))
+                    .header("ETag", "\"0\"")
+                    .body("status", equalTo("DRAFT"))
+                    .body("ownerOrgId", equalTo(LJUSDAL.toString()))
+                    .body("municipalityName", equalTo("Ljusdal"))
+                    .body("baseline.costPerPeriod.amount", equalTo(458440.00f))
+                    .body("outcomeGoals[0].id", notNullValue())
+                    .body("processTrail.size()", equalTo(7));
+            UUID id = UUID.fromString(created.path("id"));
+            assertThat(Db.rows("SELECT status, owner_org_id, municipality_code FROM challenge WHERE id = ?", id))
+                    .singleElement().satisfies(r -> {
+                        assertThat(r.get("status")).isEqualTo("DRAFT");
+                        assertThat(r.get("owner_org_id")).isEqualTo(LJUSDAL);
+                    });
+            assertThat(Db.count("SELECT count(*) FROM outcome_goal WHERE challenge_id = ?", id)).isEqualTo(1);
+            anonymous().get("/api/v1/challenges/" + id).then().statusCode(404)
+                    .contentType("application/problem+json");
+
+            // Publish: public, announced with the full public state.
+            as(token).header("If-Match", "\"0\"").post("/api/v1/challenges/" + id + "/publish").then()
+                    .statusCode(200).body("status", equalTo("PUBLISHED")).body("publishedAt", notNullValue());
+            assertThat(Db.rows("SELECT status FROM challenge WHERE id = ?", id).get(0).get("status"))
+                    .isEqualTo("PUBLISHED");
+            EventTopic.Event published = topic.await(1, EventTopic.about(id)).get(0);
+            assertThat(published.type()).isEqualTo("se.utfall.challenge.published.v1");
+            assertThat(published.key()).isEqualTo(id.toString());
+            assertThat(published.header("ce_specversion")).isEqualTo("1.0");
+            assertThat(published.header("ce_source")).isEqualTo("/utfall/challenge-service");
+            assertThat(published.header("ce_subject")).isEqualTo("challenges/" + id);
+            assertThat(published.header("ce_id")).isNotBlank();
+            assertThat(published.header("ce_time")).isNotBlank();
+            assertThat(published.header("content-type")).isEqualTo("application/json");
+            assertThat(published.body().path("title").asText()).isEqualTo("Dagliga måltider för äldre i Ramsjö");
+            assertThat(published.body().path("status").asText()).isEqualTo("PUBLISHED");
+            assertThat(published.body().path("outcomeGoals").get(0).path("targetValue").asInt()).isEqualTo(90);
+            assertThat(EventSchemas.validate(published.type(), published.body())).isEmpty();
+
+            // Anonymous readers see it, in lists and by search in Swedish and English.
+            anonymous().get("/api/v1/challenges/" + id).then().statusCode(200).header("ETag", "\"1\"");
+            anonymous().queryParam("q", "måltid").queryParam("municipality", "2161").get("/api/v1/challenges")
+                    .then().statusCode(200).body("items.id", hasItem(id.toString()));
+            anonymous().queryParam("q", "äldre Ramsjö").get("/api/v1/challenges")
+                    .then().statusCode(200).body("items.id", hasItem(id.toString()));
+
+            // Amend: recorded in the public history and announced as updated.
+            Map<String, Object> amended = Fixtures.ramsjo();
+            amended.put("summary", "Ett lagat mål mat varje dag, lagat i byn.");
+            amended.put("amendmentNote", "Förtydligad sammanfattning efter workshop");
+            as(token).header("If-Match", "\"1\"").body(amended).put("/api/v1/challenges/" + id).then()
+                    .statusCode(200).header("ETag", "\"2\"").body("summary", equalTo("Ett lagat mål mat varje dag, lagat i byn."));
+            EventTopic.Event updated = topic.await(2, EventTopic.about(id)).get(1);
+            assertThat(updated.type()).isEqualTo("se.utfall.challenge.updated.v1");
+            assertThat(updated.body().path("summary").asText()).isEqualTo("Ett lagat mål mat varje dag, lagat i byn.");
+            List<Map<String, Object>> history = anonymous().get("/api/v1/challenges/" + id + "/history")
+                    .then().statusCode(200).extract().path("");
+            assertThat(history).extracting(h -> h.get("action")).containsExactly("PUBLISHED", "AMENDED");
+            assertThat(history.get(1).get("note")).isEqualTo("Förtydligad sammanfattning efter workshop");
+            assertThat(history.get(1).get("actor")).as("the person is not shown to the public").isNull();
+            as(token).get("/api/v1/challenges/" + id + "/history").then().statusCode(200)
+                    .body("action", equalTo(List.of("CREATED", "PUBLISHED", "AMENDED")))
+                    .body("[2].changes.summary.to", equalTo("Ett lagat mål mat varje dag, lagat i byn."))
+                    .body("[2].actor", notNullValue());
+
+            // Close and archive.
+            as(token).post("/api/v1/challenges/" + id + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
+            as(token).post("/api/v1/challenges/" + id + "/archive").then().statusCode(200).body("status", equalTo("ARCHIVED"));
+            List<EventTopic.Event> all = topic.await(4, EventTopic.about(id));
+            assertThat(all).extracting(EventTopic.Event::type).containsExactly(
+                    "se.utfall.challenge.published.v1", "se.utfall.challenge.updated.v1",
+                    "se.utfall.challenge.closed.v1", "se.utfall.challenge.archived.v1");
+            assertThat(Db.rows("SELECT status, closed_at, archived_at FROM challenge WHERE id = ?", id).get(0))
+                    .containsEntry("status", "ARCHIVED").extractingByKey("archived_at").isNotNull();
+            assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND sent_at IS NULL",
+                    id.toString())).isZero();
+        }
+    }
+
+    @Test
+    void draftsAreNotAnnouncedAndOwnersListThem() {
+        try (EventTopic topic = EventTopic.from(Topics.CHALLENGES)) {
+            String token = buyer(LJUSDAL);
+            String id = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
+                    .extract().path("id");
+            as(token).queryParam("status", "DRAFT").get("/api/v1/challenges/mine").then().statusCode(200)
+                    .body("items.id", hasItem(id)).body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+            anonymous().get("/api/v1/challenges").then().statusCode(200)
+                    .body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
+            Map<String, Object> edited = Fixtures.ramsjo();
+            edited.put("title", "Måltider i Ramsjö (utkast 2)");
+            as(token).header("If-Match", "\"0\"").body(edited).put("/api/v1/challenges/" + id).then().statusCode(200);
+            assertThat(topic.collect(EventTopic.about(id), java.time.Duration.ofSeconds(2))).isEmpty();
+        }
+    }
+}
