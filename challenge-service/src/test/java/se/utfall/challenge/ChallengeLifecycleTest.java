@@ -1,7 +1,5 @@
 package se.utfall.challenge;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -9,7 +7,6 @@ import se.utfall.events.EventSchemas;
 import se.utfall.events.Topics;
 import se.utfall.testing.Db;
 import se.utfall.testing.EventTopic;
-import se.utfall.testing.UtfallTestResource;
 
 import java.util.List;
 import java.util.Map;
@@ -25,7 +22,6 @@ import static se.utfall.challenge.Fixtures.as;
 import static se.utfall.challenge.Fixtures.buyer;
 
 @QuarkusTest
-@QuarkusTestResource(value = UtfallTestResource.class, initArgs = @ResourceArg(name = "database", value = "challenge"))
 class ChallengeLifecycleTest {
 
     @Test

@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -22,7 +21,6 @@ import se.utfall.challenge.api.ContributionRequest;
 import se.utfall.challenge.api.ContributionView;
 import se.utfall.challenge.api.RegistrationRequest;
 import se.utfall.challenge.api.RegistrationView;
-import se.utfall.challenge.api.WorkshopRequest;
 import se.utfall.challenge.api.WorkshopView;
 import se.utfall.challenge.service.WorkshopService;
 import se.utfall.web.security.Caller;
@@ -31,7 +29,7 @@ import se.utfall.web.security.Roles;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/v1")
+@Path("/api/v1/workshops")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Workshops", description = "Workshops where stakeholders help understand a need")
 public class WorkshopResource {
@@ -43,29 +41,8 @@ public class WorkshopResource {
         this.caller = caller;
     }
 
-    @POST
-    @Path("/challenges/{challengeId}/workshops")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Schedule a workshop for your published challenge")
-    @APIResponse(responseCode = "201", description = "Scheduled")
-    public Uni<Response> schedule(@PathParam("challengeId") UUID challengeId,
-            @NotNull(message = "a JSON body is required") @Valid WorkshopRequest request, UriInfo uri) {
-        return service.schedule(challengeId, request, caller.actor()).map(w -> Response
-                .created(uri.getBaseUriBuilder().path("api/v1/workshops/{id}").build(w.id())).entity(w).build());
-    }
-
     @GET
-    @Path("/challenges/{challengeId}/workshops")
-    @PermitAll
-    @Operation(summary = "Workshops of a challenge")
-    public Uni<List<WorkshopView>> list(@PathParam("challengeId") UUID challengeId) {
-        return service.list(challengeId, org(), admin());
-    }
-
-    @GET
-    @Path("/workshops/{id}")
+    @Path("/{id}")
     @PermitAll
     @Operation(summary = "One workshop, with seats left")
     public Uni<WorkshopView> get(@PathParam("id") UUID id) {
@@ -73,7 +50,7 @@ public class WorkshopResource {
     }
 
     @POST
-    @Path("/workshops/{id}/registrations")
+    @Path("/{id}/registrations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.INVESTOR, Roles.COORDINATOR, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
@@ -86,7 +63,7 @@ public class WorkshopResource {
     }
 
     @GET
-    @Path("/workshops/{id}/registrations")
+    @Path("/{id}/registrations")
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Registered organisations (the challenge owner only)")
@@ -95,7 +72,7 @@ public class WorkshopResource {
     }
 
     @POST
-    @Path("/workshops/{id}/contributions")
+    @Path("/{id}/contributions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
@@ -108,7 +85,7 @@ public class WorkshopResource {
     }
 
     @GET
-    @Path("/workshops/{id}/contributions")
+    @Path("/{id}/contributions")
     @PermitAll
     @Operation(summary = "Contributions recorded for a workshop")
     public Uni<List<ContributionView>> contributions(@PathParam("id") UUID id) {

@@ -200,7 +200,7 @@ public class ProblemMappers {
                     if (node.isInIterable() && sb.length() > 0) {
                         sb.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
                     }
-                    if (node.getName() != null) {
+                    if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
                         if (sb.length() > 0) {
                             sb.append('.');
                         }

@@ -1,0 +1,69 @@
+package se.utfall.challenge.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.utfall.challenge.api.WorkshopRequest;
+import se.utfall.challenge.api.WorkshopView;
+import se.utfall.challenge.service.WorkshopService;
+import se.utfall.web.security.Caller;
+import se.utfall.web.security.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Workshops as a sub-collection of a challenge: scheduling and listing. */
+@Path("/api/v1/challenges/{challengeId}/workshops")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Workshops")
+public class ChallengeWorkshopResource {
+    private final WorkshopService service;
+    private final Caller caller;
+
+    public ChallengeWorkshopResource(WorkshopService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Schedule a workshop for your published challenge")
+    @APIResponse(responseCode = "201", description = "Scheduled")
+    public Uni<Response> schedule(@PathParam("challengeId") UUID challengeId,
+            @NotNull(message = "a JSON body is required") @Valid WorkshopRequest request, UriInfo uri) {
+        return service.schedule(challengeId, request, caller.actor()).map(w -> Response
+                .created(uri.getBaseUriBuilder().path("api/v1/workshops/{id}").build(w.id())).entity(w).build());
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Workshops of a challenge")
+    public Uni<List<WorkshopView>> list(@PathParam("challengeId") UUID challengeId) {
+        return service.list(challengeId, org(), admin());
+    }
+
+    private UUID org() {
+        return caller.isAnonymous() ? null : caller.organisationOrNull();
+    }
+
+    private boolean admin() {
+        return !caller.isAnonymous() && caller.isAdmin();
+    }
+}

@@ -1,0 +1,186 @@
+package se.utfall.challenge;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.utfall.events.Topics;
+import se.utfall.testing.Db;
+import se.utfall.testing.EventTopic;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static se.utfall.challenge.Fixtures.LJUSDAL;
+import static se.utfall.challenge.Fixtures.as;
+import static se.utfall.challenge.Fixtures.buyer;
+
+/** Bad input gets the right 4xx with a problem body, and changes nothing: not the database, not the topic. */
+@QuarkusTest
+class BadInputTest {
+    private final String token = buyer(LJUSDAL);
+    private EventTopic topic;
+    private long challenges;
+    private long outbox;
+    private String publishedId;
+    private String publishedEventId;
+
+    @BeforeEach
+    void snapshot() {
+        topic = EventTopic.from(Topics.CHALLENGES);
+        publishedId = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
+                .extract().path("id");
+        as(token).post("/api/v1/challenges/" + publishedId + "/publish").then().statusCode(200);
+        publishedEventId = topic.await(1, EventTopic.about(publishedId)).get(0).id();
+        challenges = Db.count("SELECT count(*) FROM challenge");
+        outbox = Db.count("SELECT count(*) FROM outbox_event");
+    }
+
+    @AfterEach
+    void nothingChanged() {
+        assertThat(Db.count("SELECT count(*) FROM challenge")).isEqualTo(challenges);
+        assertThat(Db.count("SELECT count(*) FROM outbox_event")).isEqualTo(outbox);
+        assertThat(Db.rows("SELECT version, title FROM challenge WHERE id = ?", UUID.fromString(publishedId)).get(0))
+                .containsEntry("version", 1L).containsEntry("title", "Dagliga måltider för äldre i Ramsjö");
+        assertThat(topic.collect(e -> !e.id().equals(publishedEventId), Duration.ofMillis(500))).isEmpty();
+        topic.close();
+    }
+
+    private static ValidatableResponse problem(ValidatableResponse r, int status) {
+        return r.statusCode(status).contentType("application/problem+json").body("status", equalTo(status))
+                .body("type", containsString("https://utfall.se/problems/")).body("title", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void malformedJson() {
+        problem(as(token).body("{\"title\": \"Måltider\", ").post("/api/v1/challenges").then(), 400)
+                .body("detail", containsString("not valid JSON"));
+    }
+
+    @Test
+    void wrongTypes() {
+        Map<String, Object> body = Fixtures.ramsjo();
+        body.put("budget", Map.of("amount", "mycket", "currency", "SEK"));
+        problem(as(token).body(body).post("/api/v1/challenges").then(), 400)
+                .body("errors.field", hasItem("budget.amount"));
+        body = Fixtures.ramsjo();
+        body.put("sectors", "food");
+        problem(as(token).body(body).post("/api/v1/challenges").then(), 400);
+    }
+
+    @Test
+    void missingAndOversizedFields() {
+        Map<String, Object> body = Fixtures.ramsjo();
+        body.remove("title");
+        body.remove("municipalityCode");
+        body.put("summary", "x".repeat(2001));
+        problem(as(token).body(body).post("/api/v1/challenges").then(), 400)
+                .body("errors.field", hasItem("title"))
+                .body("errors.field", hasItem("municipalityCode"))
+                .body("errors.field", hasItem("summary"));
+        problem(as(token).post("/api/v1/challenges").then(), 400).body("errors.field", hasItem("request"));
+    }
+
+    @Test
+    void oversizedBody() {
+        Map<String, Object> body = Fixtures.ramsjo();
+        body.put("problemStatement", "å".repeat(300_000));
+        problem(as(token).body(body).post("/api/v1/challenges").then(), 413);
+    }
+
+    @Test
+    void invalidKommunkodAndCpvAndSdg() {
+        Map<String, Object> body = Fixtures.ramsjo();
+        body.put("municipalityCode", "2199");
+        body.put("cpvCodes", List.of("5532100-6"));
+        body.put("sdgTargets", List.of("18.1"));
+        problem(as(token).body(body).post("/api/v1/challenges").then(), 400)
+                .body("errors.field", hasItem("municipalityCode"))
+                .body("errors.field", hasItem("cpvCodes[0]"))
+                .body("errors.field", hasItem("sdgTargets[0]"));
+    }
+
+    @Test
+    void targetBeforeBaselineIsRefused() {
+        Map<String, Object> body = Fixtures.ramsjo();
+        Map<String, Object> goal = Fixtures.goal();
+        goal.put("targetDate", "2025-01-01");
+        body.put("outcomeGoals", List.of(goal));
+        problem(as(token).body(body).post("/api/v1/challenges").then(), 400)
+                .body("errors.field", hasItem("outcomeGoals[0].targetDate"));
+    }
+
+    @Test
+    void unknownIds() {
+        UUID unknown = UUID.randomUUID();
+        problem(as(token).get("/api/v1/challenges/" + unknown).then(), 404);
+        problem(as(token).post("/api/v1/challenges/" + unknown + "/publish").then(), 404);
+        problem(as(token).header("If-Match", "\"0\"").body(Fixtures.ramsjo()).put("/api/v1/challenges/" + unknown)
+                .then(), 404);
+        problem(as(token).get("/api/v1/challenges/not-a-uuid").then(), 404);
+        problem(as(token).get("/api/v1/workshops/" + unknown).then(), 404);
+    }
+
+    @Test
+    void staleOrMissingIfMatch() {
+        Map<String, Object> body = Fixtures.ramsjo();
+        body.put("title", "Ny titel");
+        problem(as(token).header("If-Match", "\"0\"").body(body).put("/api/v1/challenges/" + publishedId).then(), 412);
+        problem(as(token).body(body).put("/api/v1/challenges/" + publishedId).then(), 428);
+    }
+
+    @Test
+    void bodyCannotSetIdOwnerOrStatus() {
+        for (String field : List.of("id", "ownerOrgId", "status", "version", "publishedAt")) {
+            Map<String, Object> body = Fixtures.ramsjo();
+            body.put(field, field.equals("version") ? 99 : field.equals("status") ? "PUBLISHED"
+                    : UUID.randomUUID().toString());
+            problem(as(token).body(body).post("/api/v1/challenges").then(), 400)
+                    .body("errors.field", hasItem(field));
+            problem(as(token).header("If-Match", "\"1\"").body(body).put("/api/v1/challenges/" + publishedId)
+                    .then(), 400).body("errors.field", hasItem(field));
+        }
+    }
+
+    @Test
+    void wrongMediaTypeAndMethod() {
+        problem(RestAssured.given().auth().oauth2(token).contentType(ContentType.TEXT).body("title=x")
+                .post("/api/v1/challenges").then(), 415);
+        problem(as(token).delete("/api/v1/challenges/" + publishedId).then(), 405);
+    }
+
+    @Test
+    void badListParameters() {
+        problem(Fixtures.anonymous().queryParam("size", 1000).get("/api/v1/challenges").then(), 400)
+                .body("errors.field", hasItem("size"));
+        problem(Fixtures.anonymous().queryParam("page", -1).get("/api/v1/challenges").then(), 400);
+        problem(Fixtures.anonymous().queryParam("status", "DRAFT").get("/api/v1/challenges").then(), 400)
+                .body("errors.field", hasItem("status"));
+        problem(Fixtures.anonymous().queryParam("sort", "secret").get("/api/v1/challenges").then(), 400);
+        problem(Fixtures.anonymous().queryParam("municipality", "21").get("/api/v1/challenges").then(), 400);
+    }
+
+    @Test
+    void publishingTwiceOrAnIncompleteDraftIsRefused() {
+        problem(as(token).post("/api/v1/challenges/" + publishedId + "/publish").then(), 409);
+        Map<String, Object> body = Fixtures.ramsjo();
+        body.remove("problemStatement");
+        body.put("outcomeGoals", List.of());
+        String draft = as(token).body(body).post("/api/v1/challenges").then().statusCode(201).extract().path("id");
+        challenges++;
+        problem(as(token).post("/api/v1/challenges/" + draft + "/publish").then(), 422)
+                .body("errors.field", hasItem("problemStatement"))
+                .body("errors.field", hasItem("outcomeGoals"));
+        assertThat(Db.rows("SELECT status FROM challenge WHERE id = ?", UUID.fromString(draft)).get(0).get("status"))
+                .isEqualTo("DRAFT");
+    }
+}

@@ -1,0 +1,113 @@
+package se.utfall.challenge;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import se.utfall.challenge.domain.Challenge;
+import se.utfall.events.EventTypes;
+import se.utfall.events.Topics;
+import se.utfall.messaging.outbox.Outbox;
+import se.utfall.testing.Db;
+import se.utfall.testing.EventTopic;
+import se.utfall.testing.TcpProxy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static se.utfall.challenge.Fixtures.LJUSDAL;
+import static se.utfall.challenge.Fixtures.as;
+import static se.utfall.challenge.Fixtures.buyer;
+
+/** An event is published if and only if its change committed, and none is lost while Kafka is away. */
+@QuarkusTest
+class OutboxTest {
+    @Inject
+    Outbox outbox;
+
+    @AfterEach
+    void restoreKafka() {
+        if (TcpProxy.available()) {
+            TcpProxy.setCut(false);
+        }
+    }
+
+    @Test
+    void writesSucceedWhileKafkaIsDownAndEveryEventArrivesInOrderOnceItIsBack() {
+        assumeTrue(TcpProxy.available(), "needs the embedded broker, whose network the test can cut");
+        String token = buyer(LJUSDAL);
+        try (EventTopic topic = EventTopic.from(Topics.CHALLENGES)) {
+            TcpProxy.setCut(true);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Map<String, Object> body = Fixtures.ramsjo();
+                body.put("title", "Måltider under avbrott " + i);
+                String id = as(token).body(body).post("/api/v1/challenges").then().statusCode(201).extract().path("id");
+                as(token).post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
+                body.put("summary", "Ändrad medan Kafka var nere " + i);
+                as(token).header("If-Match", "\"1\"").body(body).put("/api/v1/challenges/" + id).then().statusCode(200);
+                as(token).post("/api/v1/challenges/" + id + "/close").then().statusCode(200);
+                ids.add(id);
+            }
+            assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND aggregate_id = ANY (?)",
+                    (Object) ids.toArray(new String[0]))).as("held in the outbox while Kafka is away").isEqualTo(9);
+            assertThat(topic.collect(e -> ids.contains(e.key()), Duration.ofSeconds(2))).isEmpty();
+
+            TcpProxy.setCut(false);
+
+            for (String id : ids) {
+                List<EventTopic.Event> events = topic.await(3, EventTopic.about(id), Duration.ofSeconds(60));
+                assertThat(events).extracting(EventTopic.Event::type).containsExactly(
+                        EventTypes.CHALLENGE_PUBLISHED, EventTypes.CHALLENGE_UPDATED, EventTypes.CHALLENGE_CLOSED);
+                assertThat(events).extracting(e -> e.body().path("version").asLong()).containsExactly(1L, 2L, 3L);
+            }
+            assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND aggregate_id = ANY (?)",
+                    (Object) ids.toArray(new String[0]))).isZero();
+        }
+    }
+
+    @Test
+    void aRolledBackChangePublishesNothing() throws Throwable {
+        String token = buyer(LJUSDAL);
+        String id = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
+                .extract().path("id");
+        as(token).post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
+        Map<String, Object> view = new java.util.HashMap<>(Fixtures.anonymous().get("/api/v1/challenges/" + id)
+                .then().statusCode(200).extract().<Map<String, Object>>path(""));
+        view.put("title", "Ändring som rullas tillbaka");
+        try (EventTopic topic = EventTopic.from(Topics.CHALLENGES)) {
+            assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                    Challenge.<Challenge>findById(UUID.fromString(id)).chain(c -> {
+                        c.title = "Ändring som rullas tillbaka";
+                        return outbox.append(Topics.CHALLENGES, EventTypes.CHALLENGE_UPDATED, id, "challenges/" + id,
+                                view);
+                    }).chain(() -> Uni.createFrom().failure(new IllegalStateException("business rule failed"))))))
+                    .hasMessageContaining("business rule failed");
+
+            assertThat(Db.rows("SELECT title FROM challenge WHERE id = ?", UUID.fromString(id)).get(0).get("title"))
+                    .isEqualTo("Dagliga måltider för äldre i Ramsjö");
+            assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND event_type = ?", id,
+                    EventTypes.CHALLENGE_UPDATED)).isZero();
+            assertThat(topic.collect(EventTopic.about(id), Duration.ofSeconds(3))).isEmpty();
+        }
+    }
+
+    @Test
+    void aPayloadThatBreaksItsSchemaIsRefusedBeforeAnythingIsWritten() {
+        String id = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                outbox.append(Topics.CHALLENGES, EventTypes.CHALLENGE_PUBLISHED, id, "challenges/" + id,
+                        Map.of("id", id, "title", 42)))))
+                .hasMessageContaining("does not match its schema");
+        assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?", id)).isZero();
+    }
+}

@@ -1,0 +1,60 @@
+package se.utfall.challenge;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static se.utfall.challenge.Fixtures.TOMELILLA;
+import static se.utfall.challenge.Fixtures.anonymous;
+import static se.utfall.challenge.Fixtures.as;
+import static se.utfall.challenge.Fixtures.buyer;
+
+@QuarkusTest
+class SearchTest {
+
+    private static String publish(Map<String, Object> body) {
+        String token = buyer(TOMELILLA);
+        String id = as(token).body(body).post("/api/v1/challenges").then().statusCode(201).extract().path("id");
+        as(token).post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
+        return id;
+    }
+
+    @Test
+    void freeTextFindsSwedishAndEnglishInflectionsAndFiltersCombine() {
+        Map<String, Object> swedish = Fixtures.ramsjo();
+        swedish.put("title", "Hela barnet: förebyggande insatser för barn och unga");
+        swedish.put("summary", "Nya samarbetsformer för mer träffsäkra förebyggande insatser");
+        swedish.put("problemStatement", "Barn och unga som riskerar en ohälsosam utveckling får stöd för sent.");
+        swedish.put("municipalityCode", "1270");
+        swedish.put("sectors", List.of("children-youth", "public-health"));
+        String hela = publish(swedish);
+
+        Map<String, Object> english = Fixtures.ramsjo();
+        english.put("title", "Healthy school meals for teenagers");
+        english.put("summary", "Teenagers skipping lunch");
+        english.put("problemStatement", "Many pupils skip the school meal and snack on sweets instead.");
+        english.put("municipalityCode", "1270");
+        english.put("sectors", List.of("public-health"));
+        String meals = publish(english);
+
+        anonymous().queryParam("q", "barnens insatser").get("/api/v1/challenges").then().statusCode(200)
+                .body("items.id", hasItem(hela)).body("items.id", not(hasItem(meals)));
+        anonymous().queryParam("q", "meal teenager").get("/api/v1/challenges").then().statusCode(200)
+                .body("items.id", hasItem(meals)).body("items.id", not(hasItem(hela)));
+        anonymous().queryParam("municipality", "1270").queryParam("sector", "children-youth")
+                .get("/api/v1/challenges").then().statusCode(200)
+                .body("items.id", hasItem(hela)).body("items.id", not(hasItem(meals)))
+                .body("items.municipalityCode", everyItem(equalTo("1270")));
+        anonymous().queryParam("municipality", "1270").queryParam("sort", "title").queryParam("size", 1)
+                .get("/api/v1/challenges").then().statusCode(200)
+                .body("size", equalTo(1)).body("items.size()", lessThanOrEqualTo(1))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+    }
+}

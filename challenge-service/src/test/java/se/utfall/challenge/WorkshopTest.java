@@ -1,0 +1,121 @@
+package se.utfall.challenge;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import se.utfall.events.EventSchemas;
+import se.utfall.events.EventTypes;
+import se.utfall.events.Topics;
+import se.utfall.testing.Db;
+import se.utfall.testing.EventTopic;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static se.utfall.challenge.Fixtures.LJUSDAL;
+import static se.utfall.challenge.Fixtures.RAMSJO_SHOP;
+import static se.utfall.challenge.Fixtures.anonymous;
+import static se.utfall.challenge.Fixtures.as;
+import static se.utfall.challenge.Fixtures.buyer;
+import static se.utfall.challenge.Fixtures.innovator;
+
+@QuarkusTest
+class WorkshopTest {
+
+    private static String publishedChallenge() {
+        String token = buyer(LJUSDAL);
+        String id = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
+                .extract().path("id");
+        as(token).post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
+        return id;
+    }
+
+    private static String schedule(String challengeId, int capacity) {
+        Instant start = Instant.now().plus(14, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        return as(buyer(LJUSDAL)).body(Map.of("title", "Workshop: måltider i Ramsjö", "startsAt", start.toString(),
+                        "endsAt", start.plus(3, ChronoUnit.HOURS).toString(), "location", "Ramsjö bygdegård",
+                        "capacity", capacity))
+                .post("/api/v1/challenges/" + challengeId + "/workshops").then().statusCode(201)
+                .body("seatsLeft", equalTo(capacity)).extract().path("id");
+    }
+
+    @Test
+    void scheduleAndRegisterAreStoredAndAnnounced() {
+        String challengeId = publishedChallenge();
+        try (EventTopic topic = EventTopic.from(Topics.CHALLENGES)) {
+            String workshopId = schedule(challengeId, 10);
+            anonymous().get("/api/v1/challenges/" + challengeId + "/workshops").then().statusCode(200)
+                    .body("[0].id", equalTo(workshopId));
+            as(innovator(RAMSJO_SHOP)).body(Map.of("organisationName", "Ramsjö Livs", "participants", 2))
+                    .post("/api/v1/workshops/" + workshopId + "/registrations").then().statusCode(201)
+                    .body("organisationId", equalTo(RAMSJO_SHOP.toString()));
+            as(innovator(RAMSJO_SHOP)).body(Map.of()).post("/api/v1/workshops/" + workshopId + "/registrations")
+                    .then().statusCode(409).contentType("application/problem+json");
+            anonymous().get("/api/v1/workshops/" + workshopId).then().statusCode(200)
+                    .body("registeredCount", equalTo(1)).body("seatsLeft", equalTo(9));
+            as(buyer(LJUSDAL)).get("/api/v1/workshops/" + workshopId + "/registrations").then().statusCode(200)
+                    .body("organisationName", equalTo(List.of("Ramsjö Livs")));
+
+            List<EventTopic.Event> events = topic.await(2, EventTopic.about(workshopId));
+            assertThat(events).extracting(EventTopic.Event::type)
+                    .containsExactly(EventTypes.WORKSHOP_SCHEDULED, EventTypes.WORKSHOP_REGISTERED);
+            assertThat(events.get(1).body().path("workshop").path("registeredCount").asInt()).isEqualTo(1);
+            assertThat(events.get(1).body().path("registration").path("organisationId").asText())
+                    .isEqualTo(RAMSJO_SHOP.toString());
+            events.forEach(e -> assertThat(EventSchemas.validate(e.type(), e.body())).isEmpty());
+        }
+    }
+
+    @Test
+    void contributionsOnlyAfterTheWorkshopStarted() {
+        String workshopId = schedule(publishedChallenge(), 5);
+        as(buyer(LJUSDAL)).body(Map.of("author", "Ramsjö Camping", "text", "Köket kan laga mat året runt"))
+                .post("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(409);
+        Db.execute("UPDATE workshop SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour'"
+                + " WHERE id = ?", UUID.fromString(workshopId));
+        as(buyer(LJUSDAL)).body(Map.of("author", "Ramsjö Camping", "text", "Köket kan laga mat året runt"))
+                .post("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(201);
+        anonymous().get("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(200)
+                .body("author", equalTo(List.of("Ramsjö Camping")));
+        as(innovator(RAMSJO_SHOP)).body(Map.of()).post("/api/v1/workshops/" + workshopId + "/registrations")
+                .then().statusCode(409);
+    }
+
+    @Test
+    void parallelRegistrationsNeverExceedCapacity() throws Exception {
+        int capacity = 5;
+        int organisations = 24;
+        String workshopId = schedule(publishedChallenge(), capacity);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < organisations; i++) {
+                String token = innovator(UUID.randomUUID());
+                calls.add(() -> as(token).body(Map.of()).post("/api/v1/workshops/" + workshopId + "/registrations")
+                        .then().extract().statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(capacity);
+            assertThat(statuses).filteredOn(s -> s == 409).hasSize(organisations - capacity);
+        } finally {
+            pool.shutdownNow();
+        }
+        UUID id = UUID.fromString(workshopId);
+        assertThat(Db.count("SELECT count(*) FROM workshop_registration WHERE workshop_id = ?", id)).isEqualTo(capacity);
+        assertThat(Db.count("SELECT registered_count FROM workshop WHERE id = ?", id)).isEqualTo(capacity);
+        assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND event_type = ?",
+                workshopId, EventTypes.WORKSHOP_REGISTERED)).isEqualTo(capacity);
+    }
+}
