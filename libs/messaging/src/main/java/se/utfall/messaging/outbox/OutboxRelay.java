@@ -110,6 +110,18 @@ public class OutboxRelay {
             LOG.info("Outbox relay disabled in this process");
             return;
         }
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Starts relaying on a thread of its own. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
         producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
         running = true;
         thread = new Thread(this::loop, "outbox-relay");
@@ -117,7 +129,8 @@ public class OutboxRelay {
         thread.start();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** Stops after the current round; unsent rows stay for the next start or another replica. */
+    public synchronized void stop() {
         running = false;
         Thread t = thread;
         if (t != null) {
