@@ -1,0 +1,279 @@
+package se.utfall.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.utfall.testing.Kafka;
+import se.utfall.testing.Postgres;
+import se.utfall.testing.Tokens;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole suite on one machine: embedded PostgreSQL (a database per service), an embedded Kafka broker, every
+ * service as its own process, demo data from the seed texts, and ready-to-use tokens. Ctrl-C stops everything.
+ */
+public final class LocalStack {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The services that exist, with their ports. Later services add themselves here. */
+    private static final List<Service> SERVICES = List.of(
+            new Service("challenge-service", "challenge", 8081));
+
+    private record Service(String name, String database, int port) {
+        String base() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    private final Path root;
+    private final Path work;
+    private final List<Process> processes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private Postgres postgres;
+    private Kafka kafka;
+
+    private LocalStack(Path root) {
+        this.root = root;
+        this.work = root.resolve(".local-stack");
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("tail")) {
+            TailEvents.run(System.getProperty("utfall.kafka", "localhost:19092"),
+                    args.length > 1 ? args[1] : "utfall.challenges.v1");
+            return;
+        }
+        Path root = Path.of(System.getProperty("utfall.root", ".")).toAbsolutePath().normalize();
+        while (root != null && !Files.exists(root.resolve("mvnw"))) {
+            root = root.getParent();
+        }
+        if (root == null) {
+            throw new IllegalStateException("Run from inside the Utfall checkout");
+        }
+        LocalStack stack = new LocalStack(root);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
+        try {
+            stack.start();
+        } catch (Exception | Error e) {
+            System.err.println("[utfall] Could not start the local stack: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        new CountDownLatch(1).await();
+    }
+
+    private void start() throws Exception {
+        Files.createDirectories(work.resolve("logs"));
+        int pgPort = Integer.getInteger("utfall.pg.port", 15432);
+        int kafkaPort = Integer.getInteger("utfall.kafka.port", 19092);
+        say("Starting PostgreSQL on port " + pgPort + " ...");
+        postgres = Postgres.startOrConnect(pgPort);
+        say("Starting Kafka on localhost:" + kafkaPort + " ...");
+        kafka = Kafka.startOrConnect(kafkaPort);
+        Tokens tokens = new Tokens(Tokens.newKeyPair());
+
+        for (Service s : SERVICES) {
+            postgres.ensureDatabase(s.database());
+            launch(s, tokens);
+        }
+        for (Service s : SERVICES) {
+            awaitReady(s);
+        }
+        Map<String, Org> orgs = organisations();
+        loadDemoData(orgs, tokens);
+        printBanner(orgs, tokens);
+    }
+
+    private void launch(Service s, Tokens tokens) throws IOException {
+        Path jar = root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing; build first: ./mvnw install -DskipTests");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString());
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_PROFILE", "local");
+        env.put("PORT", Integer.toString(s.port()));
+        env.put("DB_JDBC_URL", postgres.jdbcUrl(s.database()));
+        env.put("DB_REACTIVE_URL", postgres.reactiveUrl(s.database()));
+        env.put("DB_USER", postgres.user());
+        env.put("DB_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("UTFALL_JWT_PUBLIC_KEY", tokens.publicKeyBase64());
+        env.put("OIDC_ISSUER", Tokens.ISSUER);
+        env.put("OIDC_AUDIENCE", Tokens.AUDIENCE);
+        File log = work.resolve("logs").resolve(s.name() + ".log").toFile();
+        pb.redirectErrorStream(true).redirectOutput(log);
+        say("Starting " + s.name() + " on port " + s.port() + " (log: " + root.relativize(log.toPath()) + ")");
+        processes.add(pb.start());
+    }
+
+    private void awaitReady(Service s) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.base() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            for (Process p : processes) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(s.name() + " exited; see .local-stack/logs/" + s.name() + ".log");
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(s.name() + " not ready after 3 minutes");
+    }
+
+    private record Org(String key, String id, String name, String role) {
+    }
+
+    private Map<String, Org> organisations() throws IOException {
+        Map<String, Org> orgs = new LinkedHashMap<>();
+        for (JsonNode o : resource("demo/organisations.json").path("organisations")) {
+            orgs.put(o.path("key").asText(), new Org(o.path("key").asText(), o.path("id").asText(),
+                    o.path("name").asText(), o.path("role").asText()));
+        }
+        return orgs;
+    }
+
+    private String token(Tokens tokens, Org org) {
+        return tokens.token(org.key() + "-" + org.role(), org.role(), java.util.UUID.fromString(org.id()),
+                Duration.ofHours(12));
+    }
+
+    /** Demo data goes through the public API, so it is validated, audited and announced like real data. */
+    private void loadDemoData(Map<String, Org> orgs, Tokens tokens) throws Exception {
+        String challenges = SERVICES.get(0).base() + "/api/v1/challenges";
+        for (JsonNode c : resource("demo/challenges.json").path("challenges")) {
+            Org owner = orgs.get(c.path("owner").asText());
+            String token = token(tokens, owner);
+            ObjectNode body = (ObjectNode) c.path("body").deepCopy();
+            if (c.has("coBuyers")) {
+                ArrayNode co = body.putArray("coBuyerOrgIds");
+                c.path("coBuyers").forEach(k -> co.add(orgs.get(k.asText()).id()));
+            }
+            JsonNode created = call("POST", challenges, token, body, 201);
+            String id = created.path("id").asText();
+            if (c.path("publish").asBoolean()) {
+                call("POST", challenges + "/" + id + "/publish", token, null, 200);
+            }
+            for (JsonNode w : c.path("workshops")) {
+                Instant start = Instant.now().plus(w.path("startsInDays").asInt(14), ChronoUnit.DAYS)
+                        .truncatedTo(ChronoUnit.HOURS);
+                ObjectNode wb = JSON.createObjectNode().put("title", w.path("title").asText())
+                        .put("description", w.path("description").asText())
+                        .put("startsAt", start.toString())
+                        .put("endsAt", start.plus(w.path("hours").asInt(3), ChronoUnit.HOURS).toString())
+                        .put("location", w.path("location").asText()).put("capacity", w.path("capacity").asInt());
+                JsonNode workshop = call("POST", challenges + "/" + id + "/workshops", token, wb, 201);
+                for (String registrant : List.of("ramsjo-livs", "ramsjo-camping")) {
+                    Org org = orgs.get(registrant);
+                    call("POST", SERVICES.get(0).base() + "/api/v1/workshops/" + workshop.path("id").asText()
+                            + "/registrations", token(tokens, org),
+                            JSON.createObjectNode().put("organisationName", org.name()), 201);
+                }
+            }
+            say("  demo: " + (c.path("publish").asBoolean() ? "published " : "draft     ") + body.path("title").asText());
+        }
+    }
+
+    private JsonNode call(String method, String url, String token, JsonNode body, int expected) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+    }
+
+    private void printBanner(Map<String, Org> orgs, Tokens tokens) throws IOException {
+        StringBuilder env = new StringBuilder();
+        StringBuilder out = new StringBuilder("\n==================== Utfall local stack is up ====================\n");
+        out.append("PostgreSQL  jdbc:postgresql://localhost:").append(postgres.port())
+                .append("/<service db>  user postgres / postgres\n");
+        out.append("Kafka       ").append(kafka.bootstrapServers()).append("   topic utfall.challenges.v1\n\n");
+        for (Service s : SERVICES) {
+            out.append(String.format("%-18s API %s/api/v1   Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi%n",
+                    s.name(), s.base(), s.base(), s.base()));
+        }
+        out.append("\nBearer tokens (valid 12 h; also in .local-stack/tokens.env):\n");
+        for (String key : List.of("ljusdal", "tomelilla", "ramsjo-livs", "impact-fund", "shic")) {
+            Org org = orgs.get(key);
+            String var = "TOKEN_" + key.toUpperCase().replace('-', '_');
+            String t = token(tokens, org);
+            out.append(String.format("  %-8s %-40s %s%n", org.role(), org.name(), "$" + var));
+            out.append("    ").append(t).append('\n');
+            env.append(var).append('=').append(t).append('\n');
+        }
+        Files.writeString(work.resolve("tokens.env"), env);
+        out.append("\nTry:\n  source .local-stack/tokens.env\n")
+                .append("  curl -s localhost:8081/api/v1/challenges?q=måltider | jq\n")
+                .append("  curl -s -X POST localhost:8081/api/v1/challenges -H \"Authorization: Bearer $TOKEN_LJUSDAL\" "
+                        + "-H 'Content-Type: application/json' -d @deploy/local/examples/challenge.json\n")
+                .append("Ctrl-C stops everything.\n");
+        System.out.println(out);
+    }
+
+    private static JsonNode resource(String name) throws IOException {
+        try (InputStream in = LocalStack.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return JSON.readTree(in);
+        }
+    }
+
+    private void stop() {
+        say("Stopping ...");
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static void say(String s) {
+        System.out.println("[utfall] " + s);
+    }
+}
