@@ -134,8 +134,8 @@ public final class ChallengeMapper {
     }
 
     private static ChallengeView.Goal toView(OutcomeGoal g) {
-        return new ChallengeView.Goal(g.id, g.indicator, g.definition, g.unit, g.baselineValue, g.baselineDate,
-                g.baselineSource, g.targetValue, g.targetDate, g.measurementMethod, g.dataSource, g.frequency,
+        return new ChallengeView.Goal(g.id, g.indicator, g.definition, g.unit, plain(g.baselineValue),
+                g.baselineDate, g.baselineSource, plain(g.targetValue), g.targetDate, g.measurementMethod, g.dataSource, g.frequency,
                 g.verifier);
     }
 
@@ -148,7 +148,19 @@ public final class ChallengeMapper {
                 : new Money(c.baselineUnitCost.multiply(c.baselineVolume).setScale(2, RoundingMode.HALF_EVEN),
                         c.baselineCurrency);
         return new ChallengeView.Baseline(c.baselineDescription, unitCost, c.baselineUnit, c.baselinePeriod,
-                c.baselineVolume, perPeriod);
+                plain(c.baselineVolume), perPeriod);
+    }
+
+    /**
+     * A measurement as the buyer wrote it, whatever scale the column has: 35, 35.0000 and 35.00 all read 35,
+     * so the API and the events agree to the digit.
+     */
+    private static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static Money money(BigDecimal amount, String currency) {

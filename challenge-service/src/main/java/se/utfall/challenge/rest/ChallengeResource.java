@@ -76,7 +76,7 @@ public class ChallengeResource {
     @PermitAll
     @Operation(summary = "Read a challenge: published ones by anyone, drafts by their organisations")
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return service.get(id, orgOrNull(), isAdmin()).map(view -> ok(view));
+        return service.get(id, caller.organisationOrNull(), caller.isAdmin()).map(view -> ok(view));
     }
 
     @PUT
@@ -159,7 +159,7 @@ public class ChallengeResource {
     @Operation(summary = "Who changed what and when",
             description = "The owner sees every entry; others see the public history (from publication on).")
     public Uni<List<HistoryEntry>> history(@PathParam("id") UUID id) {
-        return service.history(id, orgOrNull(), isAdmin());
+        return service.history(id, caller.organisationOrNull(), caller.isAdmin());
     }
 
     private Response ok(ChallengeView view) {
@@ -169,14 +169,6 @@ public class ChallengeResource {
     private static jakarta.ws.rs.core.EntityTag unquoted(long version) {
         String quoted = ETags.of(version);
         return new jakarta.ws.rs.core.EntityTag(quoted.substring(1, quoted.length() - 1));
-    }
-
-    private UUID orgOrNull() {
-        return caller.isAnonymous() ? null : caller.organisationOrNull();
-    }
-
-    private boolean isAdmin() {
-        return !caller.isAnonymous() && caller.isAdmin();
     }
 
     private static List<ChallengeStatus> statuses(List<String> raw, boolean draftsAllowed) {

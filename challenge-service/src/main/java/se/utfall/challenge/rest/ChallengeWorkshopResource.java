@@ -56,14 +56,6 @@ public class ChallengeWorkshopResource {
     @PermitAll
     @Operation(summary = "Workshops of a challenge")
     public Uni<List<WorkshopView>> list(@PathParam("challengeId") UUID challengeId) {
-        return service.list(challengeId, org(), admin());
-    }
-
-    private UUID org() {
-        return caller.isAnonymous() ? null : caller.organisationOrNull();
-    }
-
-    private boolean admin() {
-        return !caller.isAnonymous() && caller.isAdmin();
+        return service.list(challengeId, caller.organisationOrNull(), caller.isAdmin());
     }
 }

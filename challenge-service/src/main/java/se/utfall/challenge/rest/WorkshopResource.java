@@ -46,7 +46,7 @@ public class WorkshopResource {
     @PermitAll
     @Operation(summary = "One workshop, with seats left")
     public Uni<WorkshopView> get(@PathParam("id") UUID id) {
-        return service.get(id, org(), admin());
+        return service.get(id, caller.organisationOrNull(), caller.isAdmin());
     }
 
     @POST
@@ -89,14 +89,6 @@ public class WorkshopResource {
     @PermitAll
     @Operation(summary = "Contributions recorded for a workshop")
     public Uni<List<ContributionView>> contributions(@PathParam("id") UUID id) {
-        return service.contributions(id, org(), admin());
-    }
-
-    private UUID org() {
-        return caller.isAnonymous() ? null : caller.organisationOrNull();
-    }
-
-    private boolean admin() {
-        return !caller.isAnonymous() && caller.isAdmin();
+        return service.contributions(id, caller.organisationOrNull(), caller.isAdmin());
     }
 }

@@ -27,7 +27,9 @@ public final class Kafka implements AutoCloseable {
         if (external != null && !external.isBlank()) {
             return new Kafka(null, null, external);
         }
-        int advertised = port > 0 ? port : freePort();
+        // The advertised (proxy) port is bound first, so the broker's own random ports cannot take it.
+        ServerSocket front = TcpProxy.bind(port);
+        int advertised = front.getLocalPort();
         int brokerPort = freePort();
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
                 .withKafkaPort(brokerPort)
@@ -42,7 +44,7 @@ public final class Kafka implements AutoCloseable {
                     p.put("group.initial.rebalance.delay.ms", "0");
                 })
                 .start();
-        TcpProxy proxy = TcpProxy.start(advertised, "localhost", brokerPort);
+        TcpProxy proxy = TcpProxy.start(front, "localhost", brokerPort);
         return new Kafka(broker, proxy, "localhost:" + advertised);
     }
 

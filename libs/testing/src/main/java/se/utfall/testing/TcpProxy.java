@@ -32,23 +32,29 @@ public final class TcpProxy implements AutoCloseable {
         this.targetPort = targetPort;
     }
 
-    public static TcpProxy start(int port, String targetHost, int targetPort) {
+    /** Reserves the proxy's port (0 for any free one) before anything else can take it. */
+    public static ServerSocket bind(int port) {
         try {
             ServerSocket server = new ServerSocket();
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress("localhost", port));
-            System.setProperty(SWITCH_PROPERTY, "false");
-            TcpProxy proxy = new TcpProxy(server, targetHost, targetPort);
-            Thread acceptor = new Thread(proxy::acceptLoop, "kafka-proxy-accept");
-            acceptor.setDaemon(true);
-            acceptor.start();
-            Thread watcher = new Thread(proxy::watchLoop, "kafka-proxy-watch");
-            watcher.setDaemon(true);
-            watcher.start();
-            return proxy;
+            return server;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("Could not bind port " + port, e);
         }
+    }
+
+    /** Starts forwarding connections accepted on {@code server} (see {@link #bind}) to the target. */
+    public static TcpProxy start(ServerSocket server, String targetHost, int targetPort) {
+        System.setProperty(SWITCH_PROPERTY, "false");
+        TcpProxy proxy = new TcpProxy(server, targetHost, targetPort);
+        Thread acceptor = new Thread(proxy::acceptLoop, "kafka-proxy-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        Thread watcher = new Thread(proxy::watchLoop, "kafka-proxy-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        return proxy;
     }
 
     /** From any class loader: cut ({@code true}) or restore ({@code false}) the embedded broker's network. */

@@ -34,9 +34,17 @@ public class Outbox {
      * aggregate's events in one partition and in order.
      */
     public Uni<OutboxEvent> append(String topic, String type, String aggregateId, String subject, Object data) {
-        JsonNode tree = mapper.valueToTree(data);
         if (!EventSchemas.isKnown(type)) {
             return Uni.createFrom().failure(new IllegalArgumentException("event type not in the catalogue: " + type));
+        }
+        // Serialized straight from the object, as the REST layer does: a tree would re-scale decimals (5840 → 5.84E+3).
+        String json;
+        JsonNode tree;
+        try {
+            json = mapper.writeValueAsString(data);
+            tree = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
         }
         if (config.validatePayloads()) {
             List<String> problems = EventSchemas.validate(type, tree);
@@ -53,11 +61,7 @@ public class Outbox {
         event.source = config.source();
         event.subject = subject;
         event.occurredAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        try {
-            event.payload = mapper.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
+        event.payload = json;
         return event.persist();
     }
 }

@@ -35,6 +35,10 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean validatePayloads();
 
+    /** How long published rows are kept (for audit and replay by hand) before the relay deletes them. */
+    @WithDefault("7d")
+    Duration retention();
+
     /** Extra Kafka producer properties, on top of the safe defaults (acks=all, idempotence). */
     Map<String, String> producer();
 }

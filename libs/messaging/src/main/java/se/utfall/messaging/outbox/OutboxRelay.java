@@ -21,7 +21,6 @@ import se.utfall.events.CloudEventHeaders;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -85,6 +84,7 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Instant lastFailure;
+    private volatile boolean listening;
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private KafkaProducer<String, byte[]> producer;
     private Connection listenConnection;
@@ -152,6 +152,11 @@ public class OutboxRelay {
         return Optional.ofNullable(lastError.get());
     }
 
+    /** True while woken by NOTIFY on commit; false while falling back to polling. */
+    public boolean isListening() {
+        return listening;
+    }
+
     public Optional<Instant> lastFailure() {
         return Optional.ofNullable(lastFailure);
     }
@@ -173,8 +178,13 @@ public class OutboxRelay {
 
     private void loop() {
         long backoff = config.initialBackoff().toMillis();
+        Instant nextPurge = Instant.now();
         while (running) {
             try {
+                if (Instant.now().isAfter(nextPurge)) {
+                    purgePublished();
+                    nextPurge = Instant.now().plus(Duration.ofHours(1));
+                }
                 int sent = relayOnce();
                 backoff = config.initialBackoff().toMillis();
                 if (sent == 0) {
@@ -288,6 +298,20 @@ public class OutboxRelay {
         }
     }
 
+    /** Deletes rows published longer ago than the retention; unsent rows are never deleted. */
+    int purgePublished() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM outbox_event WHERE sent_at < now() - make_interval(secs => ?)")) {
+            ps.setLong(1, config.retention().toSeconds());
+            int deleted = ps.executeUpdate();
+            if (deleted > 0) {
+                LOG.infof("Purged %d published outbox rows older than %s", deleted, config.retention());
+            }
+            return deleted;
+        }
+    }
+
     private static boolean failed(Future<?> future) {
         try {
             future.get();
@@ -311,14 +335,23 @@ public class OutboxRelay {
     private void awaitSignal(long timeoutMillis) throws InterruptedException {
         try {
             if (listenConnection == null || listenConnection.isClosed()) {
-                listenConnection = DriverManager.getConnection(jdbcUrl, dbUser.orElse(null), dbPassword.orElse(null));
+                // The driver directly, not DriverManager: application class loaders may hide it from the latter.
+                Properties props = new Properties();
+                dbUser.ifPresent(u -> props.setProperty("user", u));
+                dbPassword.ifPresent(p -> props.setProperty("password", p));
+                listenConnection = new org.postgresql.Driver().connect(jdbcUrl, props);
                 try (Statement st = listenConnection.createStatement()) {
                     st.execute("LISTEN " + CHANNEL);
                 }
+                listening = true;
+                LOG.debug("Outbox relay listening for commits");
             }
             listenConnection.unwrap(PGConnection.class).getNotifications((int) timeoutMillis);
         } catch (SQLException e) {
-            LOG.debugf("LISTEN connection unavailable (%s); polling instead", e.getMessage());
+            if (listening) {
+                LOG.warnf("Lost the LISTEN connection (%s); polling until it is back", e.getMessage());
+            }
+            listening = false;
             closeListener();
             Thread.sleep(Math.min(timeoutMillis, 1_000));
         }

@@ -38,6 +38,28 @@ class ReplicatedRelayTest {
     Optional<String> password;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+    @Inject
+    OutboxRelay relayOfThisProcess;
+
+    @Test
+    void publishedRowsArePurgedAfterTheRetentionButUnsentOnesNever() throws Exception {
+        String id = UUID.randomUUID().toString();
+        for (String sentAt : new String[] {"now() - interval '30 days'", "now() - interval '1 hour'", "NULL"}) {
+            Db.execute("INSERT INTO outbox_event (event_id, topic, aggregate_id, event_type, source, occurred_at,"
+                    + " payload, sent_at) VALUES (?, 'utfall.purgetest.v1', ?, 'se.utfall.test.happened.v1', '/test',"
+                    + " now() - interval '30 days', '{}', " + sentAt + ")", UUID.randomUUID(), id);
+        }
+        relayOfThisProcess.purgePublished();
+        // The unsent row may meanwhile have been relayed; it must not have been purged either way.
+        assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?", id)).isEqualTo(2);
+        assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?"
+                + " AND sent_at < now() - interval '7 days'", id)).isZero();
+    }
+
+    @Test
+    void theRelayIsWokenByCommitsNotByPolling() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(relayOfThisProcess::isListening);
+    }
 
     @Test
     void threeReplicasPublishEveryEventOnceInOrderPerAggregate() {
@@ -79,6 +101,7 @@ class ReplicatedRelayTest {
             order.values().forEach(seq -> assertThat(seq).isEqualTo(expected));
             assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE topic = ? AND sent_at IS NULL", TOPIC))
                     .isZero();
+            assertThat(replicas).allMatch(OutboxRelay::isListening);
         } finally {
             replicas.forEach(OutboxRelay::stop);
         }
