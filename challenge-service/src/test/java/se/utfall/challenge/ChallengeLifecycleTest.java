@@ -95,13 +95,26 @@ class ChallengeLifecycleTest {
                     .body("[2].changes.summary.to", equalTo("Ett lagat mål mat varje dag, lagat i byn."))
                     .body("[2].actor", notNullValue());
 
+            // The process trail is planned without resending the whole challenge; also an amendment.
+            as(token).header("If-Match", "\"2\"").body(List.of(Map.of("phase", "WORKSHOPS",
+                            "plannedStart", "2027-01-10", "plannedEnd", "2027-01-31")))
+                    .put("/api/v1/challenges/" + id + "/process-trail").then().statusCode(200)
+                    .header("ETag", "\"3\"").body("processTrail[1].plannedStart", equalTo("2027-01-10"));
+            as(token).header("If-Match", "\"3\"").body(List.of(Map.of("phase", "RFI",
+                            "plannedStart", "2027-05-27", "plannedEnd", "2027-05-10")))
+                    .put("/api/v1/challenges/" + id + "/process-trail").then().statusCode(400)
+                    .body("errors[0].field", equalTo("processTrail[0].plannedEnd"));
+            assertThat(Db.rows("SELECT planned_start FROM process_phase WHERE challenge_id = ? AND phase = 'WORKSHOPS'",
+                    id).get(0).get("planned_start")).hasToString("2027-01-10");
+
             // Close and archive.
             as(token).post("/api/v1/challenges/" + id + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
             as(token).post("/api/v1/challenges/" + id + "/archive").then().statusCode(200).body("status", equalTo("ARCHIVED"));
-            List<EventTopic.Event> all = topic.await(4, EventTopic.about(id));
+            List<EventTopic.Event> all = topic.await(5, EventTopic.about(id));
             assertThat(all).extracting(EventTopic.Event::type).containsExactly(
                     "se.utfall.challenge.published.v1", "se.utfall.challenge.updated.v1",
-                    "se.utfall.challenge.closed.v1", "se.utfall.challenge.archived.v1");
+                    "se.utfall.challenge.updated.v1", "se.utfall.challenge.closed.v1",
+                    "se.utfall.challenge.archived.v1");
             assertThat(Db.rows("SELECT status, closed_at, archived_at FROM challenge WHERE id = ?", id).get(0))
                     .containsEntry("status", "ARCHIVED").extractingByKey("archived_at").isNotNull();
             assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND sent_at IS NULL",

@@ -31,6 +31,7 @@ import se.utfall.challenge.api.ChallengeRequest;
 import se.utfall.challenge.api.ChallengeSummary;
 import se.utfall.challenge.api.ChallengeView;
 import se.utfall.challenge.api.HistoryEntry;
+import se.utfall.challenge.api.PhaseInput;
 import se.utfall.challenge.domain.ChallengeStatus;
 import se.utfall.challenge.service.ChallengeSearch;
 import se.utfall.challenge.service.ChallengeService;
@@ -91,6 +92,21 @@ public class ChallengeResource {
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.update(id, request, ifMatch, caller.actor()).map(this::ok);
+    }
+
+    @PUT
+    @Path("/{id}/process-trail")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Plan or record the dates of the process trail's phases",
+            description = "Phases not listed keep their dates. Requires If-Match; on a published challenge the "
+                    + "change is a recorded amendment.")
+    public Uni<Response> updateProcessTrail(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON array of phases is required") @Size(max = 7)
+            List<@NotNull @Valid PhaseInput> phases,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.updateProcessTrail(id, phases, ifMatch, caller.actor()).map(this::ok);
     }
 
     @POST

@@ -131,6 +131,33 @@ public class ChallengeService {
         });
     }
 
+    /**
+     * Plans or records dates on the process trail without resending the whole challenge. On a published
+     * challenge this is an amendment like any other: public history and an updated event.
+     */
+    @WithTransaction
+    public Uni<ChallengeView> updateProcessTrail(UUID id, List<PhaseInput> phases, String ifMatch, Actor actor) {
+        return loadOwned(id, actor).chain(aggregate -> {
+            Challenge c = aggregate.challenge();
+            se.utfall.web.http.ETags.requireMatch(ifMatch, c.version);
+            c.requireEditable();
+            ChallengeView before = ChallengeMapper.toView(aggregate);
+            applyTrail(aggregate, phases);
+            ObjectNode changes = audit.diff(before, ChallengeMapper.toView(aggregate));
+            if (changes.isEmpty()) {
+                return Uni.createFrom().item(before);
+            }
+            Instant now = clock.instant();
+            c.updatedAt = now;
+            boolean published = c.status == ChallengeStatus.PUBLISHED;
+            return c.<Challenge>persistAndFlush()
+                    .map(x -> ChallengeMapper.toView(aggregate))
+                    .call(view -> audit.record(c.id, actor, published ? "AMENDED" : "UPDATED", published, changes,
+                            "Process trail", now))
+                    .call(view -> published ? events.updated(view) : Uni.createFrom().voidItem());
+        });
+    }
+
     @WithTransaction
     public Uni<ChallengeView> publish(UUID id, String ifMatch, Actor actor) {
         return transition(id, ifMatch, actor, "PUBLISHED", (a, now) -> a.challenge().publish(a.goals(), now),
@@ -260,21 +287,37 @@ public class ChallengeService {
             n.position = i;
         }, toRemove);
         if (request.processTrail() != null) {
-            Set<Phase> seen = new HashSet<>();
-            for (PhaseInput in : request.processTrail()) {
-                if (!seen.add(in.phase())) {
-                    throw ProblemException.badRequest("Each phase may appear once in the process trail",
-                            List.of(new Problem.FieldError("processTrail", "phase " + in.phase() + " repeated")));
-                }
-                aggregate.phases().stream().filter(p -> p.key.phase == in.phase()).findFirst()
-                        .ifPresent(p -> ChallengeMapper.apply(in, p));
-            }
+            applyTrail(aggregate, request.processTrail());
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Object o : toRemove) {
             chain = chain.chain(() -> ((io.quarkus.hibernate.reactive.panache.PanacheEntityBase) o).delete());
         }
         return chain.chain(() -> persistAll(toPersist));
+    }
+
+    private static void applyTrail(ChallengeAggregate aggregate, List<PhaseInput> phases) {
+        Set<Phase> seen = new HashSet<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < phases.size(); i++) {
+            PhaseInput in = phases.get(i);
+            if (!seen.add(in.phase())) {
+                errors.add(new Problem.FieldError("processTrail[" + i + "].phase", in.phase() + " appears twice"));
+            }
+            if (in.plannedStart() != null && in.plannedEnd() != null && in.plannedEnd().isBefore(in.plannedStart())) {
+                errors.add(new Problem.FieldError("processTrail[" + i + "].plannedEnd", "must not be before plannedStart"));
+            }
+            if (in.actualStart() != null && in.actualEnd() != null && in.actualEnd().isBefore(in.actualStart())) {
+                errors.add(new Problem.FieldError("processTrail[" + i + "].actualEnd", "must not be before actualStart"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The process trail has invalid dates", errors);
+        }
+        for (PhaseInput in : phases) {
+            aggregate.phases().stream().filter(p -> p.key.phase == in.phase()).findFirst()
+                    .ifPresent(p -> ChallengeMapper.apply(in, p));
+        }
     }
 
     private interface Apply<I, E> {
