@@ -65,9 +65,19 @@ class WorkshopTest {
             as(buyer(LJUSDAL)).get("/api/v1/workshops/" + workshopId + "/registrations").then().statusCode(200)
                     .body("organisationName", equalTo(List.of("Ramsjö Livs")));
 
-            List<EventTopic.Event> events = topic.await(2, EventTopic.about(workshopId));
-            assertThat(events).extracting(EventTopic.Event::type)
-                    .containsExactly(EventTypes.WORKSHOP_SCHEDULED, EventTypes.WORKSHOP_REGISTERED);
+            as(innovator(RAMSJO_SHOP)).delete("/api/v1/workshops/" + workshopId + "/registrations/mine").then()
+                    .statusCode(204);
+            as(innovator(RAMSJO_SHOP)).delete("/api/v1/workshops/" + workshopId + "/registrations/mine").then()
+                    .statusCode(404).contentType("application/problem+json");
+            anonymous().get("/api/v1/workshops/" + workshopId).then().statusCode(200)
+                    .body("registeredCount", equalTo(0));
+            assertThat(Db.count("SELECT count(*) FROM workshop_registration WHERE workshop_id = ?",
+                    UUID.fromString(workshopId))).isZero();
+
+            List<EventTopic.Event> events = topic.await(3, EventTopic.about(workshopId));
+            assertThat(events).extracting(EventTopic.Event::type).containsExactly(EventTypes.WORKSHOP_SCHEDULED,
+                    EventTypes.WORKSHOP_REGISTERED, EventTypes.WORKSHOP_REGISTRATION_CANCELLED);
+            assertThat(events.get(2).body().path("workshop").path("seatsLeft").asInt()).isEqualTo(10);
             assertThat(events.get(1).body().path("workshop").path("registeredCount").asInt()).isEqualTo(1);
             assertThat(events.get(1).body().path("registration").path("organisationId").asText())
                     .isEqualTo(RAMSJO_SHOP.toString());

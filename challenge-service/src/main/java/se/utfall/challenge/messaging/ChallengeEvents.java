@@ -47,6 +47,11 @@ public class ChallengeEvents {
                 workshopSubject(data.workshop()), data).replaceWithVoid();
     }
 
+    public Uni<Void> workshopRegistrationCancelled(WorkshopRegisteredData data) {
+        return outbox.append(Topics.CHALLENGES, EventTypes.WORKSHOP_REGISTRATION_CANCELLED,
+                data.workshop().id().toString(), workshopSubject(data.workshop()), data).replaceWithVoid();
+    }
+
     private Uni<Void> challenge(String type, ChallengeView view) {
         return outbox.append(Topics.CHALLENGES, type, view.id().toString(), "challenges/" + view.id(), view)
                 .replaceWithVoid();

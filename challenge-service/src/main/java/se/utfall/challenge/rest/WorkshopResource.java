@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -60,6 +61,16 @@ public class WorkshopResource {
     public Uni<Response> register(@PathParam("id") UUID id, @Valid RegistrationRequest request) {
         return service.register(id, request, caller.actor())
                 .map(r -> Response.status(Response.Status.CREATED).entity(r).build());
+    }
+
+    @DELETE
+    @Path("/{id}/registrations/mine")
+    @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.INVESTOR, Roles.COORDINATOR, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Cancel your organisation's registration before the workshop starts")
+    @APIResponse(responseCode = "204", description = "Cancelled; the seat is free again")
+    public Uni<Response> cancel(@PathParam("id") UUID id) {
+        return service.cancelRegistration(id, caller.actor()).map(x -> Response.noContent().build());
     }
 
     @GET

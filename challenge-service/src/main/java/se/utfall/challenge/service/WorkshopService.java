@@ -142,6 +142,31 @@ public class WorkshopService {
         });
     }
 
+    /** Cancels the caller's organisation's registration before the workshop starts, freeing its seat. */
+    @WithTransaction
+    public Uni<Void> cancelRegistration(UUID workshopId, Actor actor) {
+        Instant now = clock.instant();
+        return Workshop.<Workshop>findById(workshopId, LockModeType.PESSIMISTIC_WRITE).chain(w -> {
+            if (w == null || actor.organisation() == null) {
+                throw ProblemException.notFound("Registration for workshop " + workshopId);
+            }
+            return WorkshopRegistration.<WorkshopRegistration>find("workshopId = ?1 and organisationId = ?2", w.id,
+                    actor.organisation()).firstResult().chain(r -> {
+                        if (r == null) {
+                            throw ProblemException.notFound("Registration for workshop " + workshopId);
+                        }
+                        if (!now.isBefore(w.startsAt)) {
+                            throw DomainRuleException.conflict("The workshop has started; registrations stand");
+                        }
+                        w.releaseSeat();
+                        RegistrationView view = ChallengeMapper.toView(r);
+                        return r.delete().chain(() -> w.<Workshop>persistAndFlush())
+                                .chain(() -> events.workshopRegistrationCancelled(
+                                        new WorkshopRegisteredData(ChallengeMapper.toView(w), view)));
+                    });
+        });
+    }
+
     /** Who registered: for the challenge's owner only. */
     @WithSession
     public Uni<List<RegistrationView>> registrations(UUID workshopId, Actor actor) {

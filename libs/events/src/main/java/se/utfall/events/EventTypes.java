@@ -13,6 +13,7 @@ public final class EventTypes {
     public static final String CHALLENGE_ARCHIVED = "se.utfall.challenge.archived.v1";
     public static final String WORKSHOP_SCHEDULED = "se.utfall.workshop.scheduled.v1";
     public static final String WORKSHOP_REGISTERED = "se.utfall.workshop.registered.v1";
+    public static final String WORKSHOP_REGISTRATION_CANCELLED = "se.utfall.workshop.registration-cancelled.v1";
 
     private static final Pattern NAME = Pattern.compile("se\\.utfall\\.[a-z][a-z-]*\\.[a-z][a-z-]*\\.v[1-9][0-9]*");
 
