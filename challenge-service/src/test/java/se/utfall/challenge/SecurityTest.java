@@ -41,6 +41,7 @@ class SecurityTest {
         unauthorized(tokens.wrongAudience("buyer", LJUSDAL));
         unauthorized(tokens.wrongKey("buyer", LJUSDAL));
         unauthorized("not.a.jwt");
+        unauthorized(tokens.withoutSubject("buyer", LJUSDAL));
     }
 
     @Test

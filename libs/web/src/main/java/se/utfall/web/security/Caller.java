@@ -27,8 +27,29 @@ public class Caller {
         return identity.isAnonymous();
     }
 
+    /**
+     * Who acts, for audit trails: the principal name (upn, preferred_username or sub), else the token's
+     * {@code sub} or authorised party. A token naming nobody cannot be audited and is refused.
+     */
     public String subject() {
-        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        if (identity.isAnonymous()) {
+            return "anonymous";
+        }
+        Principal principal = identity.getPrincipal();
+        if (principal.getName() != null) {
+            return principal.getName();
+        }
+        if (principal instanceof JsonWebToken jwt) {
+            if (jwt.getSubject() != null) {
+                return jwt.getSubject();
+            }
+            Object azp = jwt.getClaim("azp");
+            if (azp != null) {
+                return "client:" + azp.toString().replace("\"", "");
+            }
+        }
+        throw new ProblemException(401, "unauthorized", "Unauthorized",
+                "The token names no subject, so changes could not be attributed", null);
     }
 
     public boolean hasRole(String role) {
