@@ -27,8 +27,8 @@ public class AuditTrail {
 
     /** field → {from, to} for every top-level field that differs. */
     public ObjectNode diff(Object before, Object after) {
-        JsonNode b = before == null ? mapper.createObjectNode() : mapper.valueToTree(before);
-        JsonNode a = mapper.valueToTree(after);
+        JsonNode b = before == null ? mapper.createObjectNode() : tree(before);
+        JsonNode a = tree(after);
         ObjectNode changes = mapper.createObjectNode();
         Iterator<String> names = a.fieldNames();
         while (names.hasNext()) {
@@ -47,6 +47,15 @@ public class AuditTrail {
             }
         }
         return changes;
+    }
+
+    /** Through text, not valueToTree: a tree would re-scale decimals (5840 would read 5.84E+3 in the history). */
+    private JsonNode tree(Object value) {
+        try {
+            return mapper.readTree(mapper.writeValueAsString(value));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public Uni<AuditEntry> record(UUID challengeId, Actor actor, String action, boolean publicEntry, JsonNode changes,
