@@ -40,6 +40,7 @@ class OperationsTest {
         RestAssured.get("/api/v1/challenges").then().statusCode(200);
         RestAssured.get("/q/metrics").then().statusCode(200)
                 .body(containsString("utfall_outbox_published_total"))
+                .body(containsString("utfall_outbox_pending"))
                 .body(containsString("http_server_requests_seconds"));
     }
 }

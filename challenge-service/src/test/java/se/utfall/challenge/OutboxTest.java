@@ -61,6 +61,7 @@ class OutboxTest {
             assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND aggregate_id = ANY (?)",
                     (Object) ids.toArray(new String[0]))).as("held in the outbox while Kafka is away").isEqualTo(9);
             assertThat(topic.collect(e -> ids.contains(e.key()), Duration.ofSeconds(2))).isEmpty();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pendingGauge() >= 9);
 
             TcpProxy.setCut(false);
 
@@ -72,7 +73,15 @@ class OutboxTest {
             }
             assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND aggregate_id = ANY (?)",
                     (Object) ids.toArray(new String[0]))).isZero();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pendingGauge() == 0);
         }
+    }
+
+    /** The backlog operators see in /q/metrics while Kafka is away. */
+    private static double pendingGauge() {
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("utfall_outbox_pending"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }
 
     @Test

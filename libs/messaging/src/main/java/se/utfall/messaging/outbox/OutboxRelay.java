@@ -85,6 +85,8 @@ public class OutboxRelay {
     private volatile Thread thread;
     private volatile Instant lastFailure;
     private volatile boolean listening;
+    /** Unsent rows as last seen by this relay: 0 when caught up, counted after a failed round. */
+    private final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private KafkaProducer<String, byte[]> producer;
     private Connection listenConnection;
@@ -103,6 +105,7 @@ public class OutboxRelay {
         this.bootstrapServers = bootstrapServers;
         this.published = registry.counter("utfall.outbox.published");
         this.failures = registry.counter("utfall.outbox.failures");
+        registry.gauge("utfall.outbox.pending", pending);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -187,6 +190,9 @@ public class OutboxRelay {
                 }
                 int sent = relayOnce();
                 backoff = config.initialBackoff().toMillis();
+                if (sent < config.batchSize()) {
+                    pending.set(0);
+                }
                 if (sent == 0) {
                     awaitSignal(config.pollInterval().toMillis());
                 }
@@ -198,6 +204,7 @@ public class OutboxRelay {
                 lastFailure = Instant.now();
                 lastError.set(e.getClass().getSimpleName() + ": " + e.getMessage());
                 LOG.warnf("Outbox relay round failed (%s); retrying in %d ms", lastError.get(), backoff);
+                countPending();
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException ie) {
@@ -295,6 +302,18 @@ public class OutboxRelay {
                 c.rollback();
                 throw e;
             }
+        }
+    }
+
+    private void countPending() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL");
+                ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                pending.set(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            LOG.debugf("Could not count pending outbox rows: %s", e.getMessage());
         }
     }
 
