@@ -31,8 +31,8 @@ class InboxTest {
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
-    private static ProducerRecord<String, byte[]> event(String eventId, String workshopId, String body) {
-        ProducerRecord<String, byte[]> r = new ProducerRecord<>(TOPIC, workshopId, body.getBytes(StandardCharsets.UTF_8));
+    private static ProducerRecord<String, byte[]> event(String eventId, String key, String body) {
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(TOPIC, key, body.getBytes(StandardCharsets.UTF_8));
         Map.of("ce_id", eventId, "ce_source", "/utfall/test", "ce_type", EventTypes.WORKSHOP_SCHEDULED,
                 "ce_specversion", "1.0", "ce_time", "2026-11-22T10:00:00Z")
                 .forEach((k, v) -> r.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
@@ -52,11 +52,13 @@ class InboxTest {
         String second = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
         try (EventTopic dlq = EventTopic.from(TOPIC + ".dlq"); KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(event(eventId, first, workshop(first))).get();
-            producer.send(event(eventId, first, workshop(first))).get();
+            // One key, so one partition: the redelivery and the later event are consumed in this order.
+            String key = UUID.randomUUID().toString();
+            producer.send(event(eventId, key, workshop(first))).get();
+            producer.send(event(eventId, key, workshop(first))).get();
             producer.send(event(UUID.randomUUID().toString(), "garbage", "{this is not json")).get();
             producer.send(event(UUID.randomUUID().toString(), "invalid", "{\"id\": \"x\"}")).get();
-            producer.send(event(UUID.randomUUID().toString(), second, workshop(second))).get();
+            producer.send(event(UUID.randomUUID().toString(), key, workshop(second))).get();
 
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     Db.count("SELECT count(*) FROM test_effect WHERE workshop_id = ?", second) == 1);
