@@ -68,10 +68,7 @@ public class ChallengeService {
     @WithTransaction
     public Uni<ChallengeView> create(ChallengeRequest request, Actor actor) {
         checkCrossFieldRules(request);
-        if (actor.organisation() == null) {
-            throw new ProblemException(403, "no-organisation", "Forbidden",
-                    "A challenge must belong to an organisation; your token carries none", null);
-        }
+        actor.requireOrganisation();
         Instant now = clock.instant();
         Challenge c = new Challenge();
         c.id = UUID.randomUUID();
@@ -116,17 +113,7 @@ public class ChallengeService {
                                 "A published challenge must stay complete", fieldErrors(problems));
                     }
                 }
-                ObjectNode changes = audit.diff(before, ChallengeMapper.toView(aggregate));
-                if (changes.isEmpty()) {
-                    return Uni.createFrom().item(before);
-                }
-                Instant now = clock.instant();
-                c.updatedAt = now;
-                return c.<Challenge>persistAndFlush()
-                        .map(x -> ChallengeMapper.toView(aggregate))
-                        .call(view -> audit.record(c.id, actor, published ? "AMENDED" : "UPDATED", published,
-                                changes, request.amendmentNote(), now))
-                        .call(view -> published ? events.updated(view) : Uni.createFrom().voidItem());
+                return recordEdit(aggregate, before, actor, request.amendmentNote());
             });
         });
     }
@@ -143,19 +130,30 @@ public class ChallengeService {
             c.requireEditable();
             ChallengeView before = ChallengeMapper.toView(aggregate);
             applyTrail(aggregate, phases);
-            ObjectNode changes = audit.diff(before, ChallengeMapper.toView(aggregate));
-            if (changes.isEmpty()) {
-                return Uni.createFrom().item(before);
-            }
-            Instant now = clock.instant();
-            c.updatedAt = now;
-            boolean published = c.status == ChallengeStatus.PUBLISHED;
-            return c.<Challenge>persistAndFlush()
-                    .map(x -> ChallengeMapper.toView(aggregate))
-                    .call(view -> audit.record(c.id, actor, published ? "AMENDED" : "UPDATED", published, changes,
-                            "Process trail", now))
-                    .call(view -> published ? events.updated(view) : Uni.createFrom().voidItem());
+            return recordEdit(aggregate, before, actor, "Process trail");
         });
+    }
+
+    /**
+     * Finishes an edit of content: nothing happens when nothing changed; otherwise the version moves on, the
+     * diff is audited, and on a published challenge it is a public amendment announced as updated.
+     */
+    private Uni<ChallengeView> recordEdit(ChallengeAggregate aggregate, ChallengeView before, Actor actor,
+            String note) {
+        Challenge c = aggregate.challenge();
+        ObjectNode changes = audit.diff(before, ChallengeMapper.toView(aggregate));
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(before);
+        }
+        Instant now = clock.instant();
+        // Goals, insights and phases live in their own rows; touching the challenge row moves its version too.
+        c.updatedAt = now;
+        boolean published = c.status == ChallengeStatus.PUBLISHED;
+        return c.<Challenge>persistAndFlush()
+                .map(x -> ChallengeMapper.toView(aggregate))
+                .call(view -> audit.record(c.id, actor, published ? "AMENDED" : "UPDATED", published, changes,
+                        note, now))
+                .call(view -> published ? events.updated(view) : Uni.createFrom().voidItem());
     }
 
     @WithTransaction

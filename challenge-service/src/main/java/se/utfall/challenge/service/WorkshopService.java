@@ -99,10 +99,7 @@ public class WorkshopService {
      */
     @WithTransaction
     public Uni<RegistrationView> register(UUID workshopId, RegistrationRequest request, Actor actor) {
-        if (actor.organisation() == null) {
-            throw new ProblemException(403, "no-organisation", "Forbidden",
-                    "Registrations are per organisation; your token carries none", null);
-        }
+        actor.requireOrganisation();
         Instant now = clock.instant();
         return Workshop.<Workshop>findById(workshopId, LockModeType.PESSIMISTIC_WRITE).chain(w -> {
             if (w == null) {

@@ -16,6 +16,22 @@ public record Actor(String subject, UUID organisation, boolean admin) {
     }
 
     /**
+     * The actor's organisation, for acts that belong to one (creating, registering). Admins may hold a token
+     * without one for support; they cannot act for an organisation then (403).
+     */
+    public UUID requireOrganisation() {
+        if (organisation == null) {
+            throw noOrganisation();
+        }
+        return organisation;
+    }
+
+    static ProblemException noOrganisation() {
+        return new ProblemException(403, "no-organisation", "Forbidden",
+                "Your token carries no organisation (claim " + Caller.ORG_CLAIM + ")", null);
+    }
+
+    /**
      * The one rule for private resources: absent, or another organisation's, answers 404 — exactly alike, so ids
      * of other organisations' resources cannot be probed.
      */

@@ -78,8 +78,7 @@ public class Caller {
 
     /** The caller's organisation; a token without one cannot act for an organisation (403). */
     public UUID requireOrganisation() {
-        return organisation().orElseThrow(() -> new ProblemException(403, "no-organisation", "Forbidden",
-                "Your token carries no organisation (claim " + ORG_CLAIM + ")", null));
+        return organisation().orElseThrow(Actor::noOrganisation);
     }
 
     /** The caller as an actor of a use case; requires an organisation (403 without one). */
