@@ -40,7 +40,7 @@ class BadInputTest {
         topic = EventTopic.from(Topics.CHALLENGES);
         publishedId = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
                 .extract().path("id");
-        as(token).post("/api/v1/challenges/" + publishedId + "/publish").then().statusCode(200);
+        as(token).header("If-Match", "\"0\"").post("/api/v1/challenges/" + publishedId + "/publish").then().statusCode(200);
         publishedEventId = topic.await(1, EventTopic.about(publishedId)).get(0).id();
         challenges = Db.count("SELECT count(*) FROM challenge");
         outbox = Db.count("SELECT count(*) FROM outbox_event");
@@ -173,16 +173,59 @@ class BadInputTest {
 
     @Test
     void publishingTwiceOrAnIncompleteDraftIsRefused() {
-        problem(as(token).post("/api/v1/challenges/" + publishedId + "/publish").then(), 409);
+        problem(as(token).header("If-Match", "\"1\"").post("/api/v1/challenges/" + publishedId + "/publish").then(), 409);
         Map<String, Object> body = Fixtures.ramsjo();
         body.remove("problemStatement");
         body.put("outcomeGoals", List.of());
         String draft = as(token).body(body).post("/api/v1/challenges").then().statusCode(201).extract().path("id");
         challenges++;
-        problem(as(token).post("/api/v1/challenges/" + draft + "/publish").then(), 422)
+        problem(as(token).header("If-Match", "\"0\"").post("/api/v1/challenges/" + draft + "/publish").then(), 422)
                 .body("errors.field", hasItem("problemStatement"))
                 .body("errors.field", hasItem("outcomeGoals"));
         assertThat(Db.rows("SELECT status FROM challenge WHERE id = ?", UUID.fromString(draft)).get(0).get("status"))
                 .isEqualTo("DRAFT");
+    }
+
+    @Test
+    void aPageBeyondTheLimitANulCharacterOrAWhitespaceOnlyTitleIs400() {
+        problem(Fixtures.anonymous().queryParam("page", 21474837).queryParam("size", 100)
+                .get("/api/v1/challenges").then(), 400).body("errors.field", hasItem("page"));
+        problem(Fixtures.anonymous().queryParam("q", "mål\u0000tider").get("/api/v1/challenges").then(), 400);
+        Map<String, Object> body = Fixtures.ramsjo();
+        body.put("title", "Måltider\u0000");
+        problem(as(token).body(body).post("/api/v1/challenges").then(), 400).body("errors.field", hasItem("title"));
+        body.put("title", "\u3000\u3000\u2003");
+        problem(as(token).body(body).post("/api/v1/challenges").then(), 400).body("errors.field", hasItem("title"));
+        body = Fixtures.ramsjo();
+        body.put("problemStatement", "Text\u0000med NUL");
+        problem(as(token).header("If-Match", "\"1\"").body(body).put("/api/v1/challenges/" + publishedId).then(), 400)
+                .body("errors.field", hasItem("problemStatement"));
+    }
+
+    @Test
+    void changesNeedTheStrongETagTheClientRead() {
+        String url = "/api/v1/challenges/" + publishedId;
+        problem(as(token).post(url + "/close").then(), 428);
+        problem(as(token).header("If-Match", "*").post(url + "/close").then(), 428);
+        problem(as(token).header("If-Match", "W/\"1\"").post(url + "/close").then(), 428);
+        problem(as(token).header("If-Match", "\"0\"").post(url + "/close").then(), 412);
+        problem(as(token).header("If-Match", "*").body(Fixtures.ramsjo()).put(url).then(), 428);
+        problem(as(token).header("If-Match", "W/\"1\"").body(Fixtures.ramsjo()).put(url).then(), 428);
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413WithAProblemBody() {
+        Map<String, Object> body = Fixtures.ramsjo();
+        body.put("problemStatement", "x".repeat(19_000));
+        body.put("needInsights", java.util.Collections.nCopies(100, Map.of("source", "SURVEY", "text", "y".repeat(3_900))));
+        byte[] json;
+        try {
+            json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(json.length).isGreaterThan(300_000);
+        // An InputStream body has no known length: the client sends it chunked, without Content-Length.
+        problem(as(token).body(new java.io.ByteArrayInputStream(json)).post("/api/v1/challenges").then(), 413);
     }
 }

@@ -17,6 +17,7 @@ public final class Fixtures {
     public static final UUID LJUSDAL = UUID.fromString("2161a000-0000-4000-8000-000000000001");
     public static final UUID TOMELILLA = UUID.fromString("1270a000-0000-4000-8000-000000000002");
     public static final UUID RAMSJO_SHOP = UUID.fromString("5e110000-0000-4000-8000-000000000003");
+    public static final UUID RAMSJO_CAMPING = UUID.fromString("5e110000-0000-4000-8000-000000000005");
     public static final UUID IMPACT_FUND = UUID.fromString("f0d00000-0000-4000-8000-000000000004");
 
     private Fixtures() {
@@ -34,8 +35,19 @@ public final class Fixtures {
         return tokens().token("innovator-" + org.toString().substring(0, 8), "innovator", org);
     }
 
+    public static String admin() {
+        return tokens().token("admin-support", "admin", null);
+    }
+
     public static RequestSpecification as(String token) {
         return RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** The management interface (health, metrics), which is not on the API port. */
+    public static RequestSpecification management() {
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.management.test-port", Integer.class);
+        return RestAssured.given().port(port);
     }
 
     public static RequestSpecification anonymous() {

@@ -2,16 +2,37 @@ package se.utfall.challenge;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import se.utfall.testing.TcpProxy;
 
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static se.utfall.challenge.Fixtures.LJUSDAL;
+import static se.utfall.challenge.Fixtures.as;
+import static se.utfall.challenge.Fixtures.buyer;
+import static se.utfall.challenge.Fixtures.management;
 
-/** What operators and integrators rely on: API docs, readiness over database and broker, metrics. */
+/**
+ * What operators and integrators rely on: API docs on the API port; health and metrics on the management port;
+ * readiness that follows the database, not Kafka.
+ */
 @QuarkusTest
 class OperationsTest {
+
+    @AfterEach
+    void restoreKafka() {
+        if (TcpProxy.available()) {
+            TcpProxy.setCut(false);
+        }
+    }
 
     @Test
     void openApiDescribesTheApiAndItsErrorContract() {
@@ -28,19 +49,41 @@ class OperationsTest {
     }
 
     @Test
-    void readinessCoversPostgresqlAndKafka() {
-        RestAssured.get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Kafka connection health check",
-                        "Reactive PostgreSQL connections health check"));
-    }
-
-    @Test
-    void prometheusMetricsIncludeTheOutbox() {
+    void healthAndMetricsAreOnTheManagementPortOnly() {
+        management().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("Outbox relay"));
         RestAssured.get("/api/v1/challenges").then().statusCode(200);
-        RestAssured.get("/q/metrics").then().statusCode(200)
+        management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("utfall_outbox_published_total"))
                 .body(containsString("utfall_outbox_pending"))
+                .body(containsString("utfall_outbox_parked"))
                 .body(containsString("http_server_requests_seconds"));
+        RestAssured.get("/q/metrics").then().statusCode(404);
+        RestAssured.get("/q/health/ready").then().statusCode(404);
+    }
+
+    /**
+     * While Kafka is away every replica must keep serving (changes wait in the outbox): readiness stays UP, and
+     * the broker's state shows in the health group "kafka".
+     */
+    @Test
+    void readinessFollowsTheDatabaseNotKafka() {
+        assumeTrue(TcpProxy.available(), "needs the embedded broker, whose network the test can cut");
+        management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"))
+                .body("checks.name", not(hasItem("Kafka connection health check")));
+        TcpProxy.setCut(true);
+        String token = buyer(LJUSDAL);
+        // Something to publish, so the relay finds the broker gone.
+        as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201);
+        String id = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
+                .extract().path("id");
+        as(token).header("If-Match", "\"0\"").post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                management().get("/q/health/group/kafka").then().extract().statusCode() == 503);
+        management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        RestAssured.get("/api/v1/challenges/" + id).then().statusCode(200);
+        TcpProxy.setCut(false);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                management().get("/q/health/group/kafka").then().extract().statusCode() == 200);
     }
 }

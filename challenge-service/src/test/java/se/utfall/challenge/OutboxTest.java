@@ -52,10 +52,10 @@ class OutboxTest {
                 Map<String, Object> body = Fixtures.ramsjo();
                 body.put("title", "Måltider under avbrott " + i);
                 String id = as(token).body(body).post("/api/v1/challenges").then().statusCode(201).extract().path("id");
-                as(token).post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
+                as(token).header("If-Match", "\"0\"").post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
                 body.put("summary", "Ändrad medan Kafka var nere " + i);
                 as(token).header("If-Match", "\"1\"").body(body).put("/api/v1/challenges/" + id).then().statusCode(200);
-                as(token).post("/api/v1/challenges/" + id + "/close").then().statusCode(200);
+                as(token).header("If-Match", "\"2\"").post("/api/v1/challenges/" + id + "/close").then().statusCode(200);
                 ids.add(id);
             }
             assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND aggregate_id = ANY (?)",
@@ -79,7 +79,7 @@ class OutboxTest {
 
     /** The backlog operators see in /q/metrics while Kafka is away. */
     private static double pendingGauge() {
-        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Fixtures.management().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("utfall_outbox_pending"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }
@@ -89,7 +89,7 @@ class OutboxTest {
         String token = buyer(LJUSDAL);
         String id = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
                 .extract().path("id");
-        as(token).post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
+        as(token).header("If-Match", "\"0\"").post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
         Map<String, Object> view = new java.util.HashMap<>(Fixtures.anonymous().get("/api/v1/challenges/" + id)
                 .then().statusCode(200).extract().<Map<String, Object>>path(""));
         view.put("title", "Ändring som rullas tillbaka");
@@ -97,7 +97,7 @@ class OutboxTest {
             assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
                     Challenge.<Challenge>findById(UUID.fromString(id)).chain(c -> {
                         c.title = "Ändring som rullas tillbaka";
-                        return outbox.append(Topics.CHALLENGES, EventTypes.CHALLENGE_UPDATED, id, "challenges/" + id,
+                        return outbox.append(EventTypes.CHALLENGE_UPDATED, id, "challenges/" + id,
                                 view);
                     }).chain(() -> Uni.createFrom().failure(new IllegalStateException("business rule failed"))))))
                     .hasMessageContaining("business rule failed");
@@ -106,15 +106,32 @@ class OutboxTest {
                     .isEqualTo("Dagliga måltider för äldre i Ramsjö");
             assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND event_type = ?", id,
                     EventTypes.CHALLENGE_UPDATED)).isZero();
-            assertThat(topic.collect(EventTopic.about(id), Duration.ofSeconds(3))).isEmpty();
+            assertThat(topic.collect(e -> id.equals(e.key()) && EventTypes.CHALLENGE_UPDATED.equals(e.type()),
+                    Duration.ofSeconds(3))).isEmpty();
         }
+    }
+
+    /** An event the broker could never take is refused when it is written, so it cannot block the outbox later. */
+    @Test
+    void anOversizedPayloadIsRefusedWith413BeforeAnythingIsWritten() {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> workshop = new java.util.HashMap<>(Map.of("id", id,
+                "challengeId", UUID.randomUUID().toString(), "title", "Stor", "startsAt", "2030-01-01T10:00:00Z",
+                "endsAt", "2030-01-01T12:00:00Z", "capacity", 5, "registeredCount", 0, "seatsLeft", 5));
+        workshop.put("description", "å".repeat(500_000));
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                outbox.append(EventTypes.WORKSHOP_SCHEDULED, id, "tests/" + id, workshop))))
+                .isInstanceOfSatisfying(se.utfall.web.problem.ProblemException.class,
+                        e -> assertThat(e.status()).isEqualTo(413))
+                .hasMessageContaining("at most 900000");
+        assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?", id)).isZero();
     }
 
     @Test
     void aPayloadThatBreaksItsSchemaIsRefusedBeforeAnythingIsWritten() {
         String id = UUID.randomUUID().toString();
         assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
-                outbox.append(Topics.CHALLENGES, EventTypes.CHALLENGE_PUBLISHED, id, "challenges/" + id,
+                outbox.append(EventTypes.CHALLENGE_PUBLISHED, id, "challenges/" + id,
                         Map.of("id", id, "title", 42)))))
                 .hasMessageContaining("does not match its schema");
         assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?", id)).isZero();

@@ -27,7 +27,7 @@ class PartnerReplayTest {
         String token = buyer(LJUSDAL);
         String id = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
                 .extract().path("id");
-        as(token).post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
+        as(token).header("If-Match", "\"0\"").post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
         Map<String, Object> amended = Fixtures.ramsjo();
         amended.put("outcomeGoals", List.of(Fixtures.goal(), Fixtures.goal()));
         amended.put("processTrail", List.of(Map.of("phase", "WORKSHOPS", "plannedStart", "2027-01-10",

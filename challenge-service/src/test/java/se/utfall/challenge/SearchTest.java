@@ -22,7 +22,7 @@ class SearchTest {
     private static String publish(Map<String, Object> body) {
         String token = buyer(TOMELILLA);
         String id = as(token).body(body).post("/api/v1/challenges").then().statusCode(201).extract().path("id");
-        as(token).post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
+        as(token).header("If-Match", "\"0\"").post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
         return id;
     }
 

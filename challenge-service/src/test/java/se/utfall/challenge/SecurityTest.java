@@ -66,7 +66,7 @@ class SecurityTest {
         as(other).get("/api/v1/challenges/mine").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(draft)));
 
-        as(owner).post("/api/v1/challenges/" + draft + "/publish").then().statusCode(200);
+        as(owner).header("If-Match", "\"0\"").post("/api/v1/challenges/" + draft + "/publish").then().statusCode(200);
         Map<String, Object> hijack = Fixtures.ramsjo();
         hijack.put("title", "Kapad");
         as(other).header("If-Match", "\"1\"").body(hijack).put("/api/v1/challenges/" + draft).then().statusCode(404);
@@ -98,5 +98,14 @@ class SecurityTest {
                 .extract().path("id");
         as(Fixtures.tokens().token("support", "admin", UUID.randomUUID())).get("/api/v1/challenges/" + draft)
                 .then().statusCode(200);
+    }
+
+    /** quarkus.security.jaxrs.deny-unannotated-endpoints: a forgotten annotation closes the door. */
+    @Test
+    void anEndpointWithoutASecurityAnnotationIsDenied() {
+        Fixtures.anonymous().get("/api/v1/test-probes/unannotated").then().statusCode(401)
+                .contentType("application/problem+json");
+        as(buyer(LJUSDAL)).get("/api/v1/test-probes/unannotated").then().statusCode(403)
+                .contentType("application/problem+json");
     }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static se.utfall.challenge.Fixtures.LJUSDAL;
+import static se.utfall.challenge.Fixtures.RAMSJO_CAMPING;
 import static se.utfall.challenge.Fixtures.RAMSJO_SHOP;
 import static se.utfall.challenge.Fixtures.anonymous;
 import static se.utfall.challenge.Fixtures.as;
@@ -35,7 +36,7 @@ class WorkshopTest {
         String token = buyer(LJUSDAL);
         String id = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
                 .extract().path("id");
-        as(token).post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
+        as(token).header("If-Match", "\"0\"").post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
         return id;
     }
 
@@ -51,7 +52,8 @@ class WorkshopTest {
     @Test
     void scheduleAndRegisterAreStoredAndAnnounced() {
         String challengeId = publishedChallenge();
-        try (EventTopic topic = EventTopic.from(Topics.CHALLENGES)) {
+        try (EventTopic topic = EventTopic.from(Topics.CHALLENGES);
+                EventTopic internal = EventTopic.from(Topics.CHALLENGES_INTERNAL)) {
             String workshopId = schedule(challengeId, 10);
             anonymous().get("/api/v1/challenges/" + challengeId + "/workshops").then().statusCode(200)
                     .body("[0].id", equalTo(workshopId));
@@ -74,30 +76,110 @@ class WorkshopTest {
             assertThat(Db.count("SELECT count(*) FROM workshop_registration WHERE workshop_id = ?",
                     UUID.fromString(workshopId))).isZero();
 
+            // Partners see that seats changed, never who registered.
             List<EventTopic.Event> events = topic.await(3, EventTopic.about(workshopId));
             assertThat(events).extracting(EventTopic.Event::type).containsExactly(EventTypes.WORKSHOP_SCHEDULED,
+                    EventTypes.WORKSHOP_SEATS_CHANGED, EventTypes.WORKSHOP_SEATS_CHANGED);
+            assertThat(events.get(1).body().path("registeredCount").asInt()).isEqualTo(1);
+            assertThat(events.get(2).body().path("seatsLeft").asInt()).isEqualTo(10);
+            events.forEach(e -> assertThat(e.body().toString()).doesNotContain("Ramsjö Livs")
+                    .doesNotContain(RAMSJO_SHOP.toString()).doesNotContain("participants"));
+            // Services get the registrations on the internal topic.
+            List<EventTopic.Event> registrations = internal.await(2, EventTopic.about(workshopId));
+            assertThat(registrations).extracting(EventTopic.Event::type).containsExactly(
                     EventTypes.WORKSHOP_REGISTERED, EventTypes.WORKSHOP_REGISTRATION_CANCELLED);
-            assertThat(events.get(2).body().path("workshop").path("seatsLeft").asInt()).isEqualTo(10);
-            assertThat(events.get(1).body().path("workshop").path("registeredCount").asInt()).isEqualTo(1);
-            assertThat(events.get(1).body().path("registration").path("organisationId").asText())
+            assertThat(registrations.get(0).body().path("registration").path("organisationId").asText())
                     .isEqualTo(RAMSJO_SHOP.toString());
+            assertThat(registrations.get(1).body().path("workshop").path("seatsLeft").asInt()).isEqualTo(10);
             events.forEach(e -> assertThat(EventSchemas.validate(e.type(), e.body())).isEmpty());
+            registrations.forEach(e -> assertThat(EventSchemas.validate(e.type(), e.body())).isEmpty());
         }
     }
 
     @Test
-    void contributionsOnlyAfterTheWorkshopStarted() {
+    void contributionsAreForTheBuyersAndRegisteredParticipantsInTheirOwnName() {
         String workshopId = schedule(publishedChallenge(), 5);
-        as(buyer(LJUSDAL)).body(Map.of("author", "Ramsjö Camping", "text", "Köket kan laga mat året runt"))
+        String camping = innovator(RAMSJO_CAMPING);
+        as(camping).body(Map.of()).post("/api/v1/workshops/" + workshopId + "/registrations").then().statusCode(201);
+        as(camping).body(Map.of("author", "Ramsjö Camping", "text", "Köket kan laga mat året runt"))
                 .post("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(409);
         Db.execute("UPDATE workshop SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour'"
                 + " WHERE id = ?", UUID.fromString(workshopId));
-        as(buyer(LJUSDAL)).body(Map.of("author", "Ramsjö Camping", "text", "Köket kan laga mat året runt"))
-                .post("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(201);
-        anonymous().get("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(200)
+        as(camping).body(Map.of("author", "Ramsjö Camping", "text", "Köket kan laga mat året runt",
+                        "organisationId", LJUSDAL.toString()))
+                .post("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("organisationId"));
+        as(camping).body(Map.of("author", "Ramsjö Camping", "text", "Köket kan laga mat året runt"))
+                .post("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(201)
+                .body("organisationId", equalTo(RAMSJO_CAMPING.toString()));
+        as(buyer(LJUSDAL)).get("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(200)
                 .body("author", equalTo(List.of("Ramsjö Camping")));
+        as(camping).get("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(200);
+        anonymous().get("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(401)
+                .contentType("application/problem+json");
+        as(innovator(RAMSJO_SHOP)).get("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(403)
+                .contentType("application/problem+json");
+        as(innovator(RAMSJO_SHOP)).body(Map.of("author", "Någon", "text", "Obehörig"))
+                .post("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(403);
+        assertThat(Db.count("SELECT count(*) FROM workshop_contribution WHERE workshop_id = ?",
+                UUID.fromString(workshopId))).isEqualTo(1);
         as(innovator(RAMSJO_SHOP)).body(Map.of()).post("/api/v1/workshops/" + workshopId + "/registrations")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void theMeetingLinkIsForTheBuyersAndRegisteredParticipantsAndNeverInEvents() {
+        String challengeId = publishedChallenge();
+        Instant start = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String link = "https://meet.example.org/ramsjo-" + UUID.randomUUID();
+        try (EventTopic topic = EventTopic.from(Topics.CHALLENGES)) {
+            String workshopId = as(buyer(LJUSDAL)).body(Map.of("title", "Digital workshop",
+                            "startsAt", start.toString(), "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
+                            "onlineUrl", link, "capacity", 10))
+                    .post("/api/v1/challenges/" + challengeId + "/workshops").then().statusCode(201)
+                    .body("onlineUrl", equalTo(link)).extract().path("id");
+            anonymous().get("/api/v1/workshops/" + workshopId).then().statusCode(200)
+                    .body("onlineUrl", org.hamcrest.Matchers.nullValue());
+            anonymous().get("/api/v1/challenges/" + challengeId + "/workshops").then().statusCode(200)
+                    .body("[0].onlineUrl", org.hamcrest.Matchers.nullValue());
+            String shop = innovator(RAMSJO_SHOP);
+            as(shop).get("/api/v1/workshops/" + workshopId).then().body("onlineUrl", org.hamcrest.Matchers.nullValue());
+            as(shop).body(Map.of()).post("/api/v1/workshops/" + workshopId + "/registrations").then().statusCode(201);
+            as(shop).get("/api/v1/workshops/" + workshopId).then().body("onlineUrl", equalTo(link));
+            as(buyer(LJUSDAL)).get("/api/v1/workshops/" + workshopId).then().body("onlineUrl", equalTo(link));
+            topic.await(2, EventTopic.about(workshopId)).forEach(e ->
+                    assertThat(e.body().toString()).doesNotContain(link).doesNotContain("onlineUrl"));
+        }
+    }
+
+    /**
+     * A registration racing a close: the close's transaction has changed the challenge but not committed when the
+     * registration arrives. The registration must wait and then be refused, not slip in.
+     */
+    @Test
+    void aRegistrationCannotSlipInWhileTheChallengeIsBeingClosed() throws Exception {
+        String challengeId = publishedChallenge();
+        String workshopId = schedule(challengeId, 5);
+        String token = innovator(UUID.randomUUID());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                System.getProperty(se.utfall.testing.UtfallTestResource.JDBC_URL),
+                System.getProperty(se.utfall.testing.UtfallTestResource.DB_USER),
+                System.getProperty(se.utfall.testing.UtfallTestResource.DB_PASSWORD))) {
+            c.setAutoCommit(false);
+            try (var ps = c.prepareStatement("UPDATE challenge SET status = 'CLOSED', closed_at = now(),"
+                    + " version = version + 1 WHERE id = ?")) {
+                ps.setObject(1, UUID.fromString(challengeId));
+                ps.executeUpdate();
+            }
+            java.util.concurrent.CompletableFuture<Integer> registration = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> as(token).body(Map.of())
+                            .post("/api/v1/workshops/" + workshopId + "/registrations").then().extract().statusCode());
+            Thread.sleep(1_500);
+            c.commit();
+            assertThat(registration.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(409);
+        }
+        assertThat(Db.count("SELECT count(*) FROM workshop_registration WHERE workshop_id = ?",
+                UUID.fromString(workshopId))).isZero();
     }
 
     @Test
@@ -127,5 +209,7 @@ class WorkshopTest {
         assertThat(Db.count("SELECT registered_count FROM workshop WHERE id = ?", id)).isEqualTo(capacity);
         assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND event_type = ?",
                 workshopId, EventTypes.WORKSHOP_REGISTERED)).isEqualTo(capacity);
+        assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND event_type = ?",
+                workshopId, EventTypes.WORKSHOP_SEATS_CHANGED)).isEqualTo(capacity);
     }
 }

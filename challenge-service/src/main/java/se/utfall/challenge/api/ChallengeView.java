@@ -55,7 +55,8 @@ public record ChallengeView(
             String measurementMethod, String dataSource, MeasurementFrequency frequency, String verifier) {
     }
 
-    public record Insight(UUID id, InsightSource source, String text, LocalDate observedOn) {
+    public record Insight(UUID id, InsightSource source, String text, LocalDate observedOn,
+            se.utfall.challenge.domain.InsightVisibility visibility) {
     }
 
     public record PhaseView(Phase phase, LocalDate plannedStart, LocalDate plannedEnd, LocalDate actualStart,

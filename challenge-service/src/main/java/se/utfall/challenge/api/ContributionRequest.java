@@ -7,6 +7,5 @@ import java.util.UUID;
 
 public record ContributionRequest(
         @NotBlank @Size(max = 200) String author,
-        UUID organisationId,
         @NotBlank @Size(max = 10000) String text) {
 }

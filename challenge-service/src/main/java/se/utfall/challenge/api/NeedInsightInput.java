@@ -13,5 +13,9 @@ public record NeedInsightInput(
         UUID id,
         @NotNull InsightSource source,
         @NotBlank @Size(max = 4000) String text,
-        @PastOrPresent LocalDate observedOn) {
+        @PastOrPresent LocalDate observedOn,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "PUBLIC or INTERNAL; default"
+                + " INTERNAL for interviews and home visits, PUBLIC otherwise. Internal insights stay with the"
+                + " buying organisations.")
+        se.utfall.challenge.domain.InsightVisibility visibility) {
 }

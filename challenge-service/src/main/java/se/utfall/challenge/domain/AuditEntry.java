@@ -38,4 +38,7 @@ public class AuditEntry extends PanacheEntityBase {
     public String changes;
     @Column(updatable = false)
     public String note;
+    /** When personal text was removed from this entry on request (GDPR art. 17). */
+    @Column(name = "redacted_at", insertable = false, updatable = false)
+    public Instant redactedAt;
 }

@@ -98,16 +98,29 @@ public class Challenge extends PanacheEntityBase {
     @Column(name = "archived_at")
     public Instant archivedAt;
 
-    /** Organisations that may read this challenge while it is a draft. */
-    public boolean isVisibleTo(UUID organisation) {
-        if (status.isPublic()) {
-            return true;
-        }
-        if (organisation == null) {
-            return false;
-        }
-        String org = organisation.toString();
-        return organisation.equals(ownerOrgId) || coBuyerOrgIds.contains(org) || observerOrgIds.contains(org);
+    /**
+     * Public means "was published": published, closed after publication, or archived after that. A draft that was
+     * shelved (archived without ever being published) stays private, with its insights and internal costs.
+     */
+    public boolean isPublic() {
+        return publishedAt != null;
+    }
+
+    /** The organisations that may read this challenge before (and beyond) what is public: owner, co-buyers, observers. */
+    public java.util.Set<UUID> readers() {
+        java.util.Set<UUID> orgs = new java.util.HashSet<>();
+        orgs.add(ownerOrgId);
+        coBuyerOrgIds.forEach(o -> orgs.add(UUID.fromString(o)));
+        observerOrgIds.forEach(o -> orgs.add(UUID.fromString(o)));
+        return orgs;
+    }
+
+    /** The organisations that buy together: they see internal insights and the full history. */
+    public java.util.Set<UUID> buyers() {
+        java.util.Set<UUID> orgs = new java.util.HashSet<>();
+        orgs.add(ownerOrgId);
+        coBuyerOrgIds.forEach(o -> orgs.add(UUID.fromString(o)));
+        return orgs;
     }
 
     /**
@@ -159,6 +172,13 @@ public class Challenge extends PanacheEntityBase {
         if (status != ChallengeStatus.CLOSED && status != ChallengeStatus.DRAFT) {
             throw DomainRuleException.conflict("Only a closed challenge or a draft can be archived; this one is "
                     + status);
+        }
+        // A shelved draft is not published by archiving: publishedAt stays null, so it stays private.
+        if (status == ChallengeStatus.DRAFT) {
+            status = ChallengeStatus.ARCHIVED;
+            archivedAt = now;
+            updatedAt = now;
+            return;
         }
         status = ChallengeStatus.ARCHIVED;
         archivedAt = now;

@@ -25,4 +25,7 @@ public class NeedInsight extends PanacheEntityBase {
     public String text;
     @Column(name = "observed_on")
     public LocalDate observedOn;
+    /** INTERNAL insights never leave the buying organisations: not in public reads, not in events. */
+    @Enumerated(EnumType.STRING)
+    public InsightVisibility visibility;
 }

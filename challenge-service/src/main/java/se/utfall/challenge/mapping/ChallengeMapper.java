@@ -11,6 +11,7 @@ import se.utfall.challenge.api.OutcomeGoalInput;
 import se.utfall.challenge.api.PhaseInput;
 import se.utfall.challenge.api.RegistrationView;
 import se.utfall.challenge.api.WorkshopRequest;
+import se.utfall.challenge.api.WorkshopEventData;
 import se.utfall.challenge.api.WorkshopView;
 import se.utfall.challenge.domain.Challenge;
 import se.utfall.challenge.domain.NeedInsight;
@@ -76,6 +77,8 @@ public final class ChallengeMapper {
         i.source = in.source();
         i.text = in.text();
         i.observedOn = in.observedOn();
+        i.visibility = in.visibility() != null ? in.visibility()
+                : se.utfall.challenge.domain.InsightVisibility.defaultFor(in.source());
     }
 
     public static void apply(PhaseInput in, ProcessPhase p) {
@@ -95,7 +98,17 @@ public final class ChallengeMapper {
         w.capacity = r.capacity();
     }
 
+    /** The full view, for the buying organisations (and audit diffs). */
     public static ChallengeView toView(ChallengeAggregate a) {
+        return toView(a, true);
+    }
+
+    /** What anyone else may see, and what events carry: internal need insights left out. */
+    public static ChallengeView toPublicView(ChallengeAggregate a) {
+        return toView(a, false);
+    }
+
+    public static ChallengeView toView(ChallengeAggregate a, boolean insider) {
         Challenge c = a.challenge();
         return new ChallengeView(c.id, c.ownerOrgId, List.copyOf(c.coBuyerOrgIds), List.copyOf(c.observerOrgIds),
                 c.title, c.summary, c.problemStatement, c.targetGroup, c.locality, c.municipalityCode,
@@ -105,7 +118,9 @@ public final class ChallengeMapper {
                 a.goals().stream().sorted(Comparator.comparingInt(g -> g.position)).map(ChallengeMapper::toView)
                         .toList(),
                 a.insights().stream().sorted(Comparator.comparingInt(i -> i.position))
-                        .map(i -> new ChallengeView.Insight(i.id, i.source, i.text, i.observedOn)).toList(),
+                        .filter(i -> insider || i.visibility == se.utfall.challenge.domain.InsightVisibility.PUBLIC)
+                        .map(i -> new ChallengeView.Insight(i.id, i.source, i.text, i.observedOn, i.visibility))
+                        .toList(),
                 a.phases().stream().sorted(Comparator.comparingInt(p -> p.position))
                         .map(p -> new ChallengeView.PhaseView(p.key.phase, p.plannedStart, p.plannedEnd,
                                 p.actualStart, p.actualEnd))
@@ -119,9 +134,16 @@ public final class ChallengeMapper {
                 money(c.budgetAmount, c.budgetCurrency), c.version, c.publishedAt, c.updatedAt);
     }
 
-    public static WorkshopView toView(Workshop w) {
+    /** A workshop for a reader who may ({@code withLink}) or may not see the meeting link. */
+    public static WorkshopView toView(Workshop w, boolean withLink) {
         return new WorkshopView(w.id, w.challengeId, w.title, w.description, w.startsAt, w.endsAt, w.location,
-                w.onlineUrl, w.capacity, w.registeredCount, w.capacity - w.registeredCount, w.version);
+                withLink ? w.onlineUrl : null, w.capacity, w.registeredCount, w.capacity - w.registeredCount,
+                w.version);
+    }
+
+    public static WorkshopEventData toEventData(Workshop w) {
+        return new WorkshopEventData(w.id, w.challengeId, w.title, w.description, w.startsAt, w.endsAt, w.location,
+                w.capacity, w.registeredCount, w.capacity - w.registeredCount, w.version);
     }
 
     public static RegistrationView toView(WorkshopRegistration r) {

@@ -69,7 +69,7 @@ public class ChallengeResource {
             UriInfo uri) {
         return service.create(request, caller.actor()).map(view -> Response
                 .created(uri.getBaseUriBuilder().path("api/v1/challenges/{id}").build(view.id()))
-                .tag(unquoted(view.version())).entity(view).build());
+                .tag(ETags.entityTag(view.version())).entity(view).build());
     }
 
     @GET
@@ -77,7 +77,7 @@ public class ChallengeResource {
     @PermitAll
     @Operation(summary = "Read a challenge: published ones by anyone, drafts by their organisations")
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return service.get(id, caller.organisationOrNull(), caller.isAdmin()).map(view -> ok(view));
+        return service.get(id, caller.reader()).map(this::ok);
     }
 
     @PUT
@@ -115,7 +115,9 @@ public class ChallengeResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Publish a complete draft (problem statement and an outcome goal with baseline and target)")
     @APIResponse(responseCode = "422", description = "Not complete; errors[] lists what is missing")
-    public Uni<Response> publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Uni<Response> publish(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.publish(id, ifMatch, caller.actor()).map(this::ok);
     }
 
@@ -124,7 +126,9 @@ public class ChallengeResource {
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Close a published challenge")
-    public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Uni<Response> close(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.close(id, ifMatch, caller.actor()).map(this::ok);
     }
 
@@ -132,8 +136,10 @@ public class ChallengeResource {
     @Path("/{id}/archive")
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Archive a closed challenge, or shelve a draft")
-    public Uni<Response> archive(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(summary = "Archive a closed challenge, or shelve a draft (which stays private)")
+    public Uni<Response> archive(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.archive(id, ifMatch, caller.actor()).map(this::ok);
     }
 
@@ -172,19 +178,40 @@ public class ChallengeResource {
     @GET
     @Path("/{id}/history")
     @PermitAll
-    @Operation(summary = "Who changed what and when",
-            description = "The owner sees every entry; others see the public history (from publication on).")
-    public Uni<List<HistoryEntry>> history(@PathParam("id") UUID id) {
-        return service.history(id, caller.organisationOrNull(), caller.isAdmin());
+    @Operation(summary = "Who changed what and when, oldest first, a page at a time",
+            description = "The buying organisations see every entry with who made it and each field's before and"
+                    + " after; others see the public entries (from publication on): which fields changed and when.")
+    public Uni<Page<HistoryEntry>> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return service.history(id, caller.reader(), page);
+    }
+
+    /** A text to erase from a challenge's history (GDPR art. 17), and why. */
+    public record RedactionRequest(
+            @jakarta.validation.constraints.NotBlank @Size(min = 3, max = 4000) String text,
+            @jakarta.validation.constraints.NotBlank @Size(max = 2000)
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(examples = "Begäran om radering 2026-11-23, ärende 2026/118")
+            String reason) {
+    }
+
+    /** How many history entries a redaction changed. */
+    public record RedactionResult(int redactedEntries) {
+    }
+
+    @POST
+    @Path("/{id}/history/redactions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Erase a text from the stored history (admins; GDPR art. 17 requests)",
+            description = "Every occurrence in the history's changes and notes, and in events not yet purged from"
+                    + " the outbox, becomes [raderat]. The redaction is itself recorded, without the text.")
+    public Uni<RedactionResult> redact(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid RedactionRequest request) {
+        return service.redact(id, request.text(), request.reason(), caller.actor()).map(RedactionResult::new);
     }
 
     private Response ok(ChallengeView view) {
-        return Response.ok(view).tag(unquoted(view.version())).build();
-    }
-
-    private static jakarta.ws.rs.core.EntityTag unquoted(long version) {
-        String quoted = ETags.of(version);
-        return new jakarta.ws.rs.core.EntityTag(quoted.substring(1, quoted.length() - 1));
+        return Response.ok(view).tag(ETags.entityTag(view.version())).build();
     }
 
     private static List<ChallengeStatus> statuses(List<String> raw, boolean draftsAllowed) {
@@ -194,7 +221,7 @@ public class ChallengeResource {
         return raw.stream().flatMap(s -> java.util.Arrays.stream(s.split(","))).map(s -> {
             try {
                 ChallengeStatus st = ChallengeStatus.valueOf(s.trim().toUpperCase(Locale.ROOT));
-                if (!draftsAllowed && !st.isPublic()) {
+                if (!draftsAllowed && st == ChallengeStatus.DRAFT) {
                     throw new IllegalArgumentException();
                 }
                 return st;

@@ -56,6 +56,6 @@ public class ChallengeWorkshopResource {
     @PermitAll
     @Operation(summary = "Workshops of a challenge")
     public Uni<List<WorkshopView>> list(@PathParam("challengeId") UUID challengeId) {
-        return service.list(challengeId, caller.organisationOrNull(), caller.isAdmin());
+        return service.list(challengeId, caller.reader());
     }
 }

@@ -47,7 +47,7 @@ public class WorkshopResource {
     @PermitAll
     @Operation(summary = "One workshop, with seats left")
     public Uni<WorkshopView> get(@PathParam("id") UUID id) {
-        return service.get(id, caller.organisationOrNull(), caller.isAdmin());
+        return service.get(id, caller.reader());
     }
 
     @POST
@@ -85,9 +85,11 @@ public class WorkshopResource {
     @POST
     @Path("/{id}/contributions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.INVESTOR, Roles.COORDINATOR, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Record what a participant contributed, once the workshop has started")
+    @Operation(summary = "Record your organisation's contribution, once the workshop has started",
+            description = "For the buying organisations and the registered participants; the organisation is the"
+                    + " caller's own.")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Uni<Response> contribute(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid ContributionRequest request) {
@@ -97,9 +99,10 @@ public class WorkshopResource {
 
     @GET
     @Path("/{id}/contributions")
-    @PermitAll
-    @Operation(summary = "Contributions recorded for a workshop")
+    @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.INVESTOR, Roles.COORDINATOR, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Contributions recorded for a workshop (buying organisations and registered participants)")
     public Uni<List<ContributionView>> contributions(@PathParam("id") UUID id) {
-        return service.contributions(id, caller.organisationOrNull(), caller.isAdmin());
+        return service.contributions(id, caller.reader());
     }
 }

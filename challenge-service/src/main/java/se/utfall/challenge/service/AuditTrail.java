@@ -9,6 +9,7 @@ import se.utfall.challenge.domain.AuditEntry;
 
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import se.utfall.web.security.Actor;
@@ -53,6 +54,48 @@ public class AuditTrail {
     private JsonNode tree(Object value) {
         try {
             return mapper.readTree(mapper.writeValueAsString(value));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What replaces a redacted text. */
+    public static final String REDACTED = "[raderat]";
+
+    /** {@code changes} (a JSON object) with every occurrence of {@code text} inside its strings replaced. */
+    public String redact(String changes, String text) {
+        try {
+            JsonNode tree = mapper.readTree(changes);
+            JsonNode result = redact(tree, text);
+            return result == tree && !changes.contains(jsonEscaped(text)) ? changes : mapper.writeValueAsString(result);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode redact(JsonNode node, String text) {
+        if (node.isTextual()) {
+            return node.asText().contains(text) ? mapper.getNodeFactory().textNode(node.asText().replace(text, REDACTED))
+                    : node;
+        }
+        if (node.isObject()) {
+            ObjectNode o = (ObjectNode) node;
+            List<String> names = new java.util.ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            names.forEach(n -> o.set(n, redact(o.get(n), text)));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, redact(node.get(i), text));
+            }
+        }
+        return node;
+    }
+
+    /** The text as it appears inside a JSON string. */
+    public String jsonEscaped(String text) {
+        try {
+            String quoted = mapper.writeValueAsString(text);
+            return quoted.substring(1, quoted.length() - 1);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

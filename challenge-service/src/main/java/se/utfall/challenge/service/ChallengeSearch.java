@@ -63,7 +63,10 @@ public class ChallengeSearch {
             }
             where.append(')');
         }
-        if (organisation != null) {
+        if (organisation == null) {
+            // Public lists: only what was published (a shelved draft is ARCHIVED but never public).
+            where.append(" AND c.published_at IS NOT NULL");
+        } else {
             where.append(" AND (c.owner_org_id = :org OR c.co_buyer_org_ids @> ARRAY[CAST(:orgText AS text)]"
                     + " OR c.observer_org_ids @> ARRAY[CAST(:orgText AS text)])");
             params.put("org", organisation);

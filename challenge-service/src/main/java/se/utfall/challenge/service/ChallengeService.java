@@ -26,6 +26,7 @@ import se.utfall.web.paging.PageRequest;
 import se.utfall.web.problem.Problem;
 import se.utfall.web.problem.ProblemException;
 import se.utfall.web.security.Actor;
+import se.utfall.web.security.Reader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Clock;
@@ -153,7 +154,8 @@ public class ChallengeService {
                 .map(x -> ChallengeMapper.toView(aggregate))
                 .call(view -> audit.record(c.id, actor, published ? "AMENDED" : "UPDATED", published, changes,
                         note, now))
-                .call(view -> published ? events.updated(view) : Uni.createFrom().voidItem());
+                .call(view -> published ? events.updated(ChallengeMapper.toPublicView(aggregate))
+                        : Uni.createFrom().voidItem());
     }
 
     @WithTransaction
@@ -173,14 +175,16 @@ public class ChallengeService {
         return transition(id, ifMatch, actor, "ARCHIVED", (a, now) -> a.challenge().archive(now), events::archived);
     }
 
-    /** A challenge as the caller may see it: public ones to anyone, drafts to their organisations only. */
+    /**
+     * A challenge as the reader may see it: published ones to anyone, drafts to their organisations only; the
+     * buying organisations see internal need insights too.
+     */
     @WithSession
-    public Uni<ChallengeView> get(UUID id, UUID callerOrg, boolean admin) {
+    public Uni<ChallengeView> get(UUID id, Reader reader) {
         return load(id).map(a -> {
-            if (a == null || !(admin || a.challenge().isVisibleTo(callerOrg))) {
-                throw ProblemException.notFound("Challenge " + id);
-            }
-            return ChallengeMapper.toView(a);
+            reader.visibleOrNotFound(a, x -> x.challenge().isPublic(), x -> x.challenge().readers(),
+                    "Challenge " + id);
+            return ChallengeMapper.toView(a, reader.isInsider(a.challenge(), Challenge::buyers));
         });
     }
 
@@ -194,20 +198,73 @@ public class ChallengeService {
         return search.find(filter, actor.organisation(), page).map(p -> p.map(ChallengeMapper::toSummary));
     }
 
-    /** The owner sees every entry with the person who made it; others see only public entries of public ones. */
+    /**
+     * The history, oldest first, a page at a time. The buying organisations see every entry with the person who
+     * made it and the full before/after of each field; everyone else sees the public entries (from publication
+     * on): which fields changed and when, never the texts, so what was amended away stays away.
+     */
     @WithSession
-    public Uni<List<HistoryEntry>> history(UUID id, UUID callerOrg, boolean admin) {
-        return Challenge.<Challenge>findById(id).chain(c -> {
-            if (c == null || !(admin || c.isVisibleTo(callerOrg))) {
+    public Uni<Page<HistoryEntry>> history(UUID id, Reader reader, PageRequest page) {
+        return Challenge.<Challenge>findById(id).chain(found -> {
+            Challenge c = reader.visibleOrNotFound(found, Challenge::isPublic, Challenge::readers, "Challenge " + id);
+            boolean insider = reader.isInsider(c, Challenge::buyers);
+            String query = insider ? "challengeId = ?1" : "challengeId = ?1 and publicEntry = true";
+            var entries = AuditEntry.<AuditEntry>find(query + " order by id", id).page(page.page, page.size);
+            return AuditEntry.count(query, id).chain(total -> entries.list().map(list -> Page.of(list.stream()
+                    .map(e -> {
+                        com.fasterxml.jackson.databind.JsonNode changes = parse(e.changes);
+                        List<String> fields = new ArrayList<>();
+                        changes.fieldNames().forEachRemaining(fields::add);
+                        return new HistoryEntry(e.id, e.at, insider ? e.actor : null, e.actorOrgId, e.action,
+                                fields, insider ? changes : null, e.note, e.redactedAt != null);
+                    }).toList(), page, total)));
+        });
+    }
+
+    /**
+     * Removes a text from a challenge's stored history and from its not yet purged outbox rows (GDPR art. 17:
+     * e.g. "Anna, 87, bor ensam vid kyrkan" that was published and later amended away). Admins only; the
+     * redaction is itself audited, without the text.
+     */
+    @WithTransaction
+    public Uni<Integer> redact(UUID id, String text, String reason, Actor actor) {
+        if (!actor.admin()) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "Only a platform admin may redact history",
+                    null);
+        }
+        Instant now = clock.instant();
+        return Challenge.<Challenge>findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(c -> {
+            if (c == null) {
                 throw ProblemException.notFound("Challenge " + id);
             }
-            boolean insider = admin || c.ownerOrgId.equals(callerOrg)
-                    || callerOrg != null && c.coBuyerOrgIds.contains(callerOrg.toString());
-            String query = insider ? "challengeId = ?1 order by id" : "challengeId = ?1 and publicEntry = true order by id";
-            return AuditEntry.<AuditEntry>list(query, id).map(entries -> entries.stream()
-                    .map(e -> new HistoryEntry(e.id, e.at, insider ? e.actor : null, e.actorOrgId, e.action,
-                            parse(e.changes), e.note))
-                    .toList());
+            return AuditEntry.<AuditEntry>list("challengeId = ?1 order by id", id).chain(entries -> {
+                List<Object[]> changed = new ArrayList<>();
+                for (AuditEntry e : entries) {
+                    String redacted = audit.redact(e.changes, text);
+                    String note = e.note == null ? null : e.note.replace(text, AuditTrail.REDACTED);
+                    if (!redacted.equals(e.changes) || !java.util.Objects.equals(note, e.note)) {
+                        changed.add(new Object[] {e.id, redacted, note});
+                    }
+                }
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (Object[] row : changed) {
+                    chain = chain.chain(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                            .chain(s -> s.createNativeQuery("UPDATE audit_entry SET changes = :changes, note = :note,"
+                                    + " redacted_at = :at WHERE id = :id")
+                                    .setParameter("changes", row[1]).setParameter("note", row[2])
+                                    .setParameter("at", now).setParameter("id", row[0]).executeUpdate())
+                            .replaceWithVoid());
+                }
+                String escaped = audit.jsonEscaped(text);
+                return chain.chain(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                        .chain(s -> s.createNativeQuery("UPDATE outbox_event SET payload = replace(payload, :text,"
+                                + " :redacted) WHERE aggregate_id = :id AND strpos(payload, :text) > 0")
+                                .setParameter("text", escaped).setParameter("redacted", AuditTrail.REDACTED)
+                                .setParameter("id", id.toString()).executeUpdate()))
+                        .chain(outboxRows -> audit.record(id, actor, "REDACTED", false, mapper.createObjectNode()
+                                .put("entries", changed.size()).put("outboxEvents", outboxRows), reason, now))
+                        .replaceWith(changed.size());
+            });
         });
     }
 
@@ -235,7 +292,7 @@ public class ChallengeService {
             Function<ChallengeView, Uni<Void>> event) {
         return loadOwned(id, actor).chain(aggregate -> {
             Challenge c = aggregate.challenge();
-            se.utfall.web.http.ETags.checkMatch(ifMatch, c.version);
+            se.utfall.web.http.ETags.requireMatch(ifMatch, c.version);
             Instant now = clock.instant();
             change.apply(aggregate, now);
             if (c.status == ChallengeStatus.PUBLISHED) {
@@ -247,7 +304,8 @@ public class ChallengeService {
                     .map(x -> ChallengeMapper.toView(aggregate))
                     .call(view -> audit.record(c.id, actor, action, everPublic, mapper.createObjectNode()
                             .set("status", mapper.createObjectNode().put("to", c.status.name())), null, now))
-                    .call(view -> everPublic ? event.apply(view) : Uni.createFrom().voidItem());
+                    .call(view -> everPublic ? event.apply(ChallengeMapper.toPublicView(aggregate))
+                            : Uni.createFrom().voidItem());
         });
     }
 

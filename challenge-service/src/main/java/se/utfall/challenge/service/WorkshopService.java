@@ -1,5 +1,6 @@
 package se.utfall.challenge.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -23,32 +24,42 @@ import se.utfall.challenge.messaging.ChallengeEvents;
 import se.utfall.web.problem.Problem;
 import se.utfall.web.problem.ProblemException;
 import se.utfall.web.security.Actor;
+import se.utfall.web.security.Reader;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** Workshops of a published challenge: scheduling, registration within capacity, contributions afterwards. */
+/**
+ * Workshops of a published challenge: scheduling, registration within capacity, contributions once started.
+ * Who registered, the meeting link and the contributions are for the buying organisations and the registered
+ * participants; everyone who may read the challenge sees the workshop and its seats.
+ */
 @ApplicationScoped
 public class WorkshopService {
     private final ChallengeEvents events;
     private final AuditTrail audit;
-    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final ObjectMapper mapper;
     private final Clock clock;
 
-    public WorkshopService(ChallengeEvents events, AuditTrail audit,
-            com.fasterxml.jackson.databind.ObjectMapper mapper, Clock clock) {
+    public WorkshopService(ChallengeEvents events, AuditTrail audit, ObjectMapper mapper, Clock clock) {
         this.events = events;
         this.audit = audit;
         this.mapper = mapper;
         this.clock = clock;
     }
 
+    /**
+     * Schedules a workshop. The challenge row is share-locked, so a concurrent close either commits first (and
+     * this sees CLOSED: 409) or waits until the workshop is in.
+     */
     @WithTransaction
     public Uni<WorkshopView> schedule(UUID challengeId, WorkshopRequest request, Actor actor) {
         Instant now = clock.instant();
-        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
         if (!request.endsAt().isAfter(request.startsAt())) {
             errors.add(new Problem.FieldError("endsAt", "must be after startsAt"));
         }
@@ -61,7 +72,7 @@ public class WorkshopService {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The workshop has invalid fields", errors);
         }
-        return Challenge.<Challenge>findById(challengeId)
+        return Challenge.<Challenge>findById(challengeId, LockModeType.PESSIMISTIC_READ)
                 .map(c -> actor.ownedOrNotFound(c, x -> x.ownerOrgId, "Challenge " + challengeId))
                 .chain(c -> {
                     if (c.status != ChallengeStatus.PUBLISHED) {
@@ -74,46 +85,51 @@ public class WorkshopService {
                     w.createdAt = now;
                     ChallengeMapper.apply(request, w);
                     return w.<Workshop>persistAndFlush()
-                            .map(ChallengeMapper::toView)
-                            .call(view -> audit.record(c.id, actor, "WORKSHOP_SCHEDULED", true,
-                                    mapper.createObjectNode().set("workshop", mapper.valueToTree(view)), null, now))
-                            .call(events::workshopScheduled);
+                            .call(x -> audit.record(c.id, actor, "WORKSHOP_SCHEDULED", true,
+                                    mapper.createObjectNode().set("workshop",
+                                            mapper.valueToTree(ChallengeMapper.toEventData(w))), null, now))
+                            .call(x -> events.workshopScheduled(ChallengeMapper.toEventData(w)))
+                            .map(x -> ChallengeMapper.toView(w, true));
                 });
     }
 
     @WithSession
-    public Uni<List<WorkshopView>> list(UUID challengeId, UUID callerOrg, boolean admin) {
-        return visibleChallenge(challengeId, callerOrg, admin)
-                .chain(c -> Workshop.<Workshop>list("challengeId = ?1 order by startsAt", c.id))
-                .map(ws -> ws.stream().map(ChallengeMapper::toView).toList());
+    public Uni<List<WorkshopView>> list(UUID challengeId, Reader reader) {
+        return visibleChallenge(challengeId, reader).chain(c -> Workshop.<Workshop>list(
+                "challengeId = ?1 order by startsAt", c.id).chain(ws -> registeredAmong(ws, reader)
+                        .map(mine -> ws.stream().map(w -> ChallengeMapper.toView(w,
+                                insider(c, reader) || mine.contains(w.id))).toList())));
     }
 
     @WithSession
-    public Uni<WorkshopView> get(UUID workshopId, UUID callerOrg, boolean admin) {
-        return visibleWorkshop(workshopId, callerOrg, admin).map(ChallengeMapper::toView);
+    public Uni<WorkshopView> get(UUID workshopId, Reader reader) {
+        return visibleWorkshop(workshopId, reader).chain(vw -> registeredAmong(List.of(vw.workshop()), reader)
+                .map(mine -> ChallengeMapper.toView(vw.workshop(),
+                        insider(vw.challenge(), reader) || !mine.isEmpty())));
     }
 
     /**
      * Registers the caller's organisation. The workshop row is locked for the rest of the transaction, so
-     * concurrent registrations are counted one at a time and capacity is never exceeded.
+     * concurrent registrations are counted one at a time and capacity is never exceeded; the challenge row is
+     * share-locked, so a concurrent close cannot slip in between the check and the commit.
      */
     @WithTransaction
     public Uni<RegistrationView> register(UUID workshopId, RegistrationRequest request, Actor actor) {
-        actor.requireOrganisation();
+        UUID organisation = actor.requireOrganisation();
         Instant now = clock.instant();
+        Reader reader = new Reader(organisation, actor.admin());
         return Workshop.<Workshop>findById(workshopId, LockModeType.PESSIMISTIC_WRITE).chain(w -> {
             if (w == null) {
                 throw ProblemException.notFound("Workshop " + workshopId);
             }
-            return Challenge.<Challenge>findById(w.challengeId).chain(c -> {
-                if (!c.isVisibleTo(actor.organisation()) && !actor.admin()) {
-                    throw ProblemException.notFound("Workshop " + workshopId);
-                }
+            return Challenge.<Challenge>findById(w.challengeId, LockModeType.PESSIMISTIC_READ).chain(found -> {
+                Challenge c = reader.visibleOrNotFound(found, Challenge::isPublic, Challenge::readers,
+                        "Workshop " + workshopId);
                 if (c.status != ChallengeStatus.PUBLISHED) {
                     throw DomainRuleException.conflict("Registration is closed: the challenge is " + c.status);
                 }
-                return WorkshopRegistration.count("workshopId = ?1 and organisationId = ?2", w.id,
-                        actor.organisation()).chain(existing -> {
+                return WorkshopRegistration.count("workshopId = ?1 and organisationId = ?2", w.id, organisation)
+                        .chain(existing -> {
                             if (existing > 0) {
                                 throw DomainRuleException.conflict(
                                         "Your organisation is already registered for this workshop");
@@ -122,7 +138,7 @@ public class WorkshopService {
                             WorkshopRegistration r = new WorkshopRegistration();
                             r.id = UUID.randomUUID();
                             r.workshopId = w.id;
-                            r.organisationId = actor.organisation();
+                            r.organisationId = organisation;
                             r.organisationName = request == null ? null : request.organisationName();
                             r.participants = request == null || request.participants() == null ? 1
                                     : request.participants();
@@ -131,7 +147,7 @@ public class WorkshopService {
                             return r.persist().chain(() -> w.<Workshop>persistAndFlush()).chain(() -> {
                                 RegistrationView view = ChallengeMapper.toView(r);
                                 return events.workshopRegistered(
-                                        new WorkshopRegisteredData(ChallengeMapper.toView(w), view))
+                                        new WorkshopRegisteredData(ChallengeMapper.toEventData(w), view))
                                         .replaceWith(view);
                             });
                         });
@@ -159,7 +175,7 @@ public class WorkshopService {
                         RegistrationView view = ChallengeMapper.toView(r);
                         return r.delete().chain(() -> w.<Workshop>persistAndFlush())
                                 .chain(() -> events.workshopRegistrationCancelled(
-                                        new WorkshopRegisteredData(ChallengeMapper.toView(w), view)));
+                                        new WorkshopRegisteredData(ChallengeMapper.toEventData(w), view)));
                     });
         });
     }
@@ -173,17 +189,22 @@ public class WorkshopService {
                 .map(rs -> rs.stream().map(ChallengeMapper::toView).toList());
     }
 
+    /**
+     * A participant's contribution, once the workshop has started: by the buying organisations or a registered
+     * organisation, always in the caller's own organisation's name.
+     */
     @WithTransaction
     public Uni<ContributionView> contribute(UUID workshopId, ContributionRequest request, Actor actor) {
+        UUID organisation = actor.requireOrganisation();
         Instant now = clock.instant();
-        return ownedWorkshop(workshopId, actor).chain(w -> {
+        return participantWorkshop(workshopId, new Reader(organisation, actor.admin())).chain(w -> {
             if (now.isBefore(w.startsAt)) {
                 throw DomainRuleException.conflict("Contributions are recorded once the workshop has started");
             }
             WorkshopContribution c = new WorkshopContribution();
             c.id = UUID.randomUUID();
             c.workshopId = w.id;
-            c.organisationId = request.organisationId();
+            c.organisationId = organisation;
             c.author = request.author();
             c.text = request.text();
             c.recordedBy = actor.subject();
@@ -192,31 +213,60 @@ public class WorkshopService {
         });
     }
 
+    /** Contributions: for the buying organisations and the registered participants. */
     @WithSession
-    public Uni<List<ContributionView>> contributions(UUID workshopId, UUID callerOrg, boolean admin) {
-        return visibleWorkshop(workshopId, callerOrg, admin)
+    public Uni<List<ContributionView>> contributions(UUID workshopId, Reader reader) {
+        return participantWorkshop(workshopId, reader)
                 .chain(w -> WorkshopContribution.<WorkshopContribution>list(
                         "workshopId = ?1 order by recordedAt", w.id))
                 .map(cs -> cs.stream().map(ChallengeMapper::toView).toList());
     }
 
-    private Uni<Challenge> visibleChallenge(UUID challengeId, UUID callerOrg, boolean admin) {
-        return Challenge.<Challenge>findById(challengeId).map(c -> {
-            if (c == null || !(admin || c.isVisibleTo(callerOrg))) {
-                throw ProblemException.notFound("Challenge " + challengeId);
-            }
-            return c;
-        });
+    private record VisibleWorkshop(Workshop workshop, Challenge challenge) {
     }
 
-    private Uni<Workshop> visibleWorkshop(UUID workshopId, UUID callerOrg, boolean admin) {
+    private static boolean insider(Challenge c, Reader reader) {
+        return reader.isInsider(c, Challenge::buyers);
+    }
+
+    /** Ids of those of {@code workshops} the reader's organisation registered for. */
+    private static Uni<Set<UUID>> registeredAmong(List<Workshop> workshops, Reader reader) {
+        if (reader.organisation() == null || workshops.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return WorkshopRegistration.<WorkshopRegistration>list("organisationId = ?1 and workshopId in ?2",
+                reader.organisation(), workshops.stream().map(w -> w.id).toList())
+                .map(rs -> Set.copyOf(rs.stream().map(r -> r.workshopId).toList()));
+    }
+
+    private Uni<Challenge> visibleChallenge(UUID challengeId, Reader reader) {
+        return Challenge.<Challenge>findById(challengeId).map(c -> reader.visibleOrNotFound(c, Challenge::isPublic,
+                Challenge::readers, "Challenge " + challengeId));
+    }
+
+    private Uni<VisibleWorkshop> visibleWorkshop(UUID workshopId, Reader reader) {
         return Workshop.<Workshop>findById(workshopId).chain(w -> {
             if (w == null) {
                 throw ProblemException.notFound("Workshop " + workshopId);
             }
-            return visibleChallenge(w.challengeId, callerOrg, admin).replaceWith(w)
-                    .onFailure(ProblemException.class)
-                    .transform(f -> ProblemException.notFound("Workshop " + workshopId));
+            return Challenge.<Challenge>findById(w.challengeId).map(c -> new VisibleWorkshop(w,
+                    reader.visibleOrNotFound(c, Challenge::isPublic, Challenge::readers, "Workshop " + workshopId)));
+        });
+    }
+
+    /** The workshop, if the reader is of a buying organisation or registered for it: else 403 (or 404 if hidden). */
+    private Uni<Workshop> participantWorkshop(UUID workshopId, Reader reader) {
+        return visibleWorkshop(workshopId, reader).chain(vw -> {
+            if (insider(vw.challenge(), reader)) {
+                return Uni.createFrom().item(vw.workshop());
+            }
+            return registeredAmong(List.of(vw.workshop()), reader).map(mine -> {
+                if (mine.isEmpty()) {
+                    throw new ProblemException(403, "not-a-participant", "Forbidden",
+                            "Contributions are for the buying organisations and the registered participants", null);
+                }
+                return vw.workshop();
+            });
         });
     }
 

@@ -73,16 +73,29 @@ class ChallengeRulesTest {
     }
 
     @Test
-    void draftsAreVisibleToTheirOrganisationsOnly() {
+    void draftsAreVisibleToTheirOrganisationsOnlyAndPublicMeansEverPublished() {
         Challenge c = draft();
         UUID coBuyer = UUID.randomUUID();
         c.coBuyerOrgIds = List.of(coBuyer.toString());
-        assertThat(c.isVisibleTo(c.ownerOrgId)).isTrue();
-        assertThat(c.isVisibleTo(coBuyer)).isTrue();
-        assertThat(c.isVisibleTo(UUID.randomUUID())).isFalse();
-        assertThat(c.isVisibleTo(null)).isFalse();
+        se.utfall.web.security.Reader stranger = new se.utfall.web.security.Reader(UUID.randomUUID(), false);
+        assertThat(c.isPublic()).isFalse();
+        assertThat(new se.utfall.web.security.Reader(c.ownerOrgId, false).isInsider(c, Challenge::readers)).isTrue();
+        assertThat(new se.utfall.web.security.Reader(coBuyer, false).isInsider(c, Challenge::readers)).isTrue();
+        assertThat(stranger.isInsider(c, Challenge::readers)).isFalse();
+        assertThatThrownBy(() -> stranger.visibleOrNotFound(c, Challenge::isPublic, Challenge::readers, "Challenge"))
+                .hasMessageContaining("does not exist");
         c.publish(List.of(goal(true, true)), NOW);
-        assertThat(c.isVisibleTo(null)).isTrue();
+        assertThat(se.utfall.web.security.Reader.ANONYMOUS.visibleOrNotFound(c, Challenge::isPublic,
+                Challenge::readers, "Challenge")).isSameAs(c);
+    }
+
+    @Test
+    void aShelvedDraftIsArchivedButNeverPublic() {
+        Challenge c = draft();
+        c.archive(NOW);
+        assertThat(c.status).isEqualTo(ChallengeStatus.ARCHIVED);
+        assertThat(c.isPublic()).isFalse();
+        assertThat(c.publishedAt).isNull();
     }
 
     @Test

@@ -35,11 +35,16 @@ public final class LocalStack {
 
     /** The services that exist, with their ports. Later services add themselves here. */
     private static final List<Service> SERVICES = List.of(
-            new Service("challenge-service", "challenge", 8081));
+            new Service("challenge-service", "challenge", 8081, 9081));
 
-    private record Service(String name, String database, int port) {
+    /** A service: its API port, and its management port (health, metrics). */
+    private record Service(String name, String database, int port, int managementPort) {
         String base() {
             return "http://localhost:" + port;
+        }
+
+        String management() {
+            return "http://localhost:" + managementPort;
         }
     }
 
@@ -57,6 +62,14 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("outbox-drain")) {
+            OutboxDrainBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("redrive")) {
+            se.utfall.messaging.inbox.DeadLetterRedrive.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("tail")) {
             TailEvents.run(System.getProperty("utfall.kafka", "localhost:19092"),
                     args.length > 1 ? args[1] : "utfall.challenges.v1");
@@ -89,6 +102,8 @@ public final class LocalStack {
         postgres = Postgres.startOrConnect(pgPort);
         say("Starting Kafka on localhost:" + kafkaPort + " ...");
         kafka = Kafka.startOrConnect(kafkaPort);
+        // The broker creates no topics by itself: provision every catalogue topic with its dead-letter topic.
+        kafka.createTopics(se.utfall.events.Topics.provisioned());
         Tokens tokens = new Tokens(Tokens.newKeyPair());
 
         for (Service s : SERVICES) {
@@ -113,6 +128,7 @@ public final class LocalStack {
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_PROFILE", "local");
         env.put("PORT", Integer.toString(s.port()));
+        env.put("MANAGEMENT_PORT", Integer.toString(s.managementPort()));
         env.put("DB_JDBC_URL", postgres.jdbcUrl(s.database()));
         env.put("DB_REACTIVE_URL", postgres.reactiveUrl(s.database()));
         env.put("DB_USER", postgres.user());
@@ -131,7 +147,7 @@ public final class LocalStack {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.base() + "/q/health/ready"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.management() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
@@ -180,7 +196,8 @@ public final class LocalStack {
             JsonNode created = call("POST", challenges, token, body, 201);
             String id = created.path("id").asText();
             if (c.path("publish").asBoolean()) {
-                call("POST", challenges + "/" + id + "/publish", token, null, 200);
+                call("POST", challenges + "/" + id + "/publish", token, null, 200,
+                        "\"" + created.path("version").asLong() + "\"");
             }
             for (JsonNode w : c.path("workshops")) {
                 Instant start = Instant.now().plus(w.path("startsInDays").asInt(14), ChronoUnit.DAYS)
@@ -203,8 +220,16 @@ public final class LocalStack {
     }
 
     private JsonNode call(String method, String url, String token, JsonNode body, int expected) throws Exception {
+        return call(method, url, token, body, expected, null);
+    }
+
+    private JsonNode call(String method, String url, String token, JsonNode body, int expected, String ifMatch)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -221,8 +246,9 @@ public final class LocalStack {
                 .append("/<service db>  user postgres / postgres\n");
         out.append("Kafka       ").append(kafka.bootstrapServers()).append("   topic utfall.challenges.v1\n\n");
         for (Service s : SERVICES) {
-            out.append(String.format("%-18s API %s/api/v1   Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi%n",
-                    s.name(), s.base(), s.base(), s.base()));
+            out.append(String.format("%-18s API %s/api/v1   Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi%n"
+                    + "%-18s health %s/q/health   metrics %s/q/metrics%n",
+                    s.name(), s.base(), s.base(), s.base(), "", s.management(), s.management()));
         }
         out.append("\nBearer tokens (valid 12 h; also in .local-stack/tokens.env):\n");
         for (String key : List.of("ljusdal", "tomelilla", "ramsjo-livs", "impact-fund", "shic")) {

@@ -18,11 +18,16 @@ import java.util.Map;
 public record CloudEvent(String id, String source, String type, String specVersion, Instant time, String subject,
         String key, JsonNode data) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Numbers stay exact: 999999999999999.99 is read as that decimal, never as a double. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
     /**
-     * Reads and checks an event; throws {@link InvalidEventException} naming every problem when the record is not
-     * a well-formed Utfall CloudEvent or its body does not match the schema of its type.
+     * Reads and checks an event as a tolerant reader; throws {@link InvalidEventException} naming every problem
+     * when the record is not a well-formed CloudEvent, or its type is in the catalogue and its body lacks what the
+     * schema requires. A type this build does not know is returned as it is ({@link #isKnownType()} false) for
+     * the caller to skip; unknown fields and unknown enum values are accepted.
      */
     public static CloudEvent parse(Map<String, String> headers, String key, byte[] value) {
         List<String> problems = new ArrayList<>();
@@ -56,13 +61,18 @@ public record CloudEvent(String id, String source, String type, String specVersi
                 problems.add("data is not valid JSON");
             }
         }
-        if (type != null && data != null) {
-            EventSchemas.validate(type, data).forEach(v -> problems.add("schema: " + v));
+        if (type != null && data != null && EventSchemas.isKnown(type)) {
+            EventSchemas.validateTolerant(type, data).forEach(v -> problems.add("schema: " + v));
         }
         if (!problems.isEmpty()) {
             throw new InvalidEventException(String.join("; ", problems));
         }
         return new CloudEvent(id, source, type, specVersion, time, headers.get(CloudEventHeaders.SUBJECT), key, data);
+    }
+
+    /** False for a type added to the catalogue after this build: consumers skip it instead of failing. */
+    public boolean isKnownType() {
+        return EventSchemas.isKnown(type);
     }
 
     private static String required(Map<String, String> headers, String name, List<String> problems) {

@@ -30,9 +30,22 @@ public final class EventSchemas {
     private static final Map<String, JsonSchema> COMPILED = new ConcurrentHashMap<>();
     private static volatile Map<String, Entry> catalogue;
 
-    /** One catalogue entry. */
-    public record Entry(String type, String topic, String schema, String description) {
+    /** Who may read a type's topic. */
+    public enum Audience {
+        /** Partner-readable: only what an anonymous reader of the REST API may see, never personal data. */
+        PUBLIC,
+        /** Utfall's own services only; a partner's Kafka user gets no ACL for these topics. */
+        INTERNAL
     }
+
+    /** One catalogue entry. */
+    public record Entry(String type, String topic, String schema, String description, Audience audience) {
+    }
+
+    /** Violation keywords a tolerant reader accepts: fields it does not know, enum values added after it was built. */
+    private static final java.util.Set<String> TOLERATED = java.util.Set.of("additionalProperties",
+            "unevaluatedProperties", "enum");
+    private static volatile Map<String, String> restricted;
 
     private EventSchemas() {
     }
@@ -48,8 +61,12 @@ public final class EventSchemas {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode v = e.getValue();
                 entries.put(e.getKey(), new Entry(e.getKey(), v.path("topic").asText(), v.path("schema").asText(),
-                        v.path("description").asText()));
+                        v.path("description").asText(),
+                        Audience.valueOf(v.path("audience").asText("internal").toUpperCase(java.util.Locale.ROOT))));
             }
+            Map<String, String> fields = new LinkedHashMap<>();
+            root.path("restrictedFields").fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText()));
+            restricted = Map.copyOf(fields);
             catalogue = loaded = Map.copyOf(entries);
         }
         return loaded;
@@ -57,6 +74,21 @@ public final class EventSchemas {
 
     public static Optional<Entry> entry(String type) {
         return Optional.ofNullable(type).map(catalogue()::get);
+    }
+
+    /**
+     * Field names that are personal data or confidential wherever they appear, with why; no public schema may
+     * contain one (checked by a test).
+     */
+    public static Map<String, String> restrictedFields() {
+        catalogue();
+        return restricted;
+    }
+
+    /** The topic a type is published on: producers never choose it themselves. */
+    public static String topicOf(String type) {
+        return entry(type).map(Entry::topic)
+                .orElseThrow(() -> new IllegalArgumentException("event type not in the catalogue: " + type));
     }
 
     public static boolean isKnown(String type) {
@@ -74,9 +106,26 @@ public final class EventSchemas {
         if (entry.isEmpty()) {
             return List.of("unknown event type '" + type + "'");
         }
-        JsonSchema schema = COMPILED.computeIfAbsent(entry.get().schema(), file -> FACTORY.getSchema(
+        return compiled(entry.get()).validate(data).stream().map(ValidationMessage::getMessage).sorted().toList();
+    }
+
+    /**
+     * What a consumer must refuse in an event of a known type, as a tolerant reader: fields it does not know and
+     * enum values added after it was built are accepted (and must be handled as "other"); a missing required
+     * field or a wrong type is not.
+     */
+    public static List<String> validateTolerant(String type, JsonNode data) {
+        Optional<Entry> entry = entry(type);
+        if (entry.isEmpty()) {
+            return List.of("unknown event type '" + type + "'");
+        }
+        return compiled(entry.get()).validate(data).stream().filter(m -> !TOLERATED.contains(m.getType()))
+                .map(ValidationMessage::getMessage).sorted().toList();
+    }
+
+    private static JsonSchema compiled(Entry entry) {
+        return COMPILED.computeIfAbsent(entry.schema(), file -> FACTORY.getSchema(
                 rawSchema(file).orElseThrow(() -> new IllegalStateException("schema file missing: " + file))));
-        return schema.validate(data).stream().map(ValidationMessage::getMessage).sorted().toList();
     }
 
     private static Optional<JsonNode> read(String resource) {

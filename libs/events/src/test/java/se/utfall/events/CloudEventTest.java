@@ -45,4 +45,49 @@ class CloudEventTest {
         assertThatThrownBy(() -> CloudEvent.parse(headers(), "k", "{\"id\": 1}".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("schema:");
     }
+
+    @Test
+    void aTolerantReaderAcceptsUnknownFieldsAndEnumValuesAndReturnsUnknownTypesForSkipping() {
+        String future = WORKSHOP.replace("\"capacity\": 20", "\"capacity\": 20, \"hybridMode\": \"ROOM_AND_STREAM\"");
+        CloudEvent e = CloudEvent.parse(headers(), "k", future.getBytes(StandardCharsets.UTF_8));
+        assertThat(e.data().path("hybridMode").asText()).isEqualTo("ROOM_AND_STREAM");
+        assertThat(e.isKnownType()).isTrue();
+
+        Map<String, String> h = headers();
+        h.put("ce_type", "se.utfall.challenge.co-created.v1");
+        CloudEvent unknown = CloudEvent.parse(h, "k", "{\"anything\": true}".getBytes(StandardCharsets.UTF_8));
+        assertThat(unknown.isKnownType()).as("a type from a newer producer is skipped, not dead-lettered").isFalse();
+    }
+
+    @Test
+    void anUnknownEnumValueIsAcceptedButAMissingRequiredFieldIsNot() {
+        Map<String, String> h = headers();
+        h.put("ce_type", EventTypes.CHALLENGE_PUBLISHED);
+        String challenge = """
+                {"id": "6f1d2c3b-0000-4000-8000-000000000001", "ownerOrgId": "6f1d2c3b-0000-4000-8000-000000000002",
+                 "title": "Måltider", "municipalityCode": "2161", "status": "PAUSED", "version": 1,
+                 "createdAt": "2026-11-22T10:00:00Z", "updatedAt": "2026-11-22T10:00:00Z", "sectors": [],
+                 "cpvCodes": [], "sdgTargets": [], "outcomeGoals": [], "needInsights": [], "processTrail": []}""";
+        assertThat(CloudEvent.parse(h, "k", challenge.getBytes(StandardCharsets.UTF_8)).data().path("status").asText())
+                .isEqualTo("PAUSED");
+        assertThatThrownBy(() -> CloudEvent.parse(h, "k",
+                challenge.replace("\"title\": \"Måltider\",", "").getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("title");
+    }
+
+    @Test
+    void moneyStaysExactToTheOre() {
+        Map<String, String> h = headers();
+        h.put("ce_type", EventTypes.CHALLENGE_PUBLISHED);
+        String body = """
+                {"id": "6f1d2c3b-0000-4000-8000-000000000001", "ownerOrgId": "6f1d2c3b-0000-4000-8000-000000000002",
+                 "title": "Måltider", "municipalityCode": "2161", "status": "PUBLISHED", "version": 1,
+                 "createdAt": "2026-11-22T10:00:00Z", "updatedAt": "2026-11-22T10:00:00Z", "sectors": [],
+                 "cpvCodes": [], "sdgTargets": [], "outcomeGoals": [], "needInsights": [], "processTrail": [],
+                 "budget": {"amount": 999999999999999.99, "currency": "SEK"}}""";
+        CloudEvent e = CloudEvent.parse(h, "k", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(e.data().path("budget").path("amount").decimalValue())
+                .isEqualByComparingTo(new java.math.BigDecimal("999999999999999.99"));
+        assertThat(e.data().path("budget").path("amount").toString()).isEqualTo("999999999999999.99");
+    }
 }

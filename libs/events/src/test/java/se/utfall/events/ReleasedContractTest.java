@@ -53,7 +53,11 @@ class ReleasedContractTest {
         assertThat(EventSchemas.catalogue()).isNotEmpty();
         EventSchemas.catalogue().values().forEach(e -> {
             assertThat(EventTypes.isWellFormed(e.type())).as(e.type()).isTrue();
-            assertThat(e.topic()).matches("utfall\\.[a-z]+\\.v[0-9]+");
+            if (e.audience() == EventSchemas.Audience.PUBLIC) {
+                assertThat(e.topic()).as(e.type()).matches("utfall\\.[a-z]+\\.v[0-9]+");
+            } else {
+                assertThat(e.topic()).as(e.type()).matches("utfall\\.internal\\.[a-z]+\\.v[0-9]+");
+            }
             JsonNode schema = EventSchemas.rawSchema(e.schema()).orElseThrow();
             assertThat(factory.getSchema(schema)).isNotNull();
         });
@@ -66,5 +70,36 @@ class ReleasedContractTest {
                 .anyMatch(m -> m.contains("challengeId")).anyMatch(m -> m.contains("capacity"));
         assertThat(EventSchemas.validate("se.utfall.nothing.happened.v1", body)).containsExactly(
                 "unknown event type 'se.utfall.nothing.happened.v1'");
+    }
+
+    /** Partners read public topics: no field the catalogue marks personal or confidential may be in their schemas. */
+    @Test
+    void noPublicSchemaCarriesAPersonalOrConfidentialField() {
+        assertThat(EventSchemas.restrictedFields()).containsKeys("organisationName", "author", "onlineUrl");
+        List<String> leaks = new ArrayList<>();
+        EventSchemas.catalogue().values().stream().filter(e -> e.audience() == EventSchemas.Audience.PUBLIC)
+                .forEach(e -> collectNames(EventSchemas.rawSchema(e.schema()).orElseThrow(), "$")
+                        .stream().filter(n -> EventSchemas.restrictedFields().containsKey(n.substring(n.lastIndexOf('.') + 1)))
+                        .forEach(n -> leaks.add(e.type() + " " + n)));
+        assertThat(leaks).isEmpty();
+    }
+
+    @Test
+    void theRestrictedFieldCheckWouldNoticeALeak() throws Exception {
+        JsonNode leaky = MAPPER.readTree("""
+                {"type": "object", "properties": {"registration": {"type": "object",
+                 "properties": {"organisationName": {"type": "string"}}}}}""");
+        assertThat(collectNames(leaky, "$")).contains("$.registration.organisationName");
+    }
+
+    private static List<String> collectNames(JsonNode schema, String path) {
+        List<String> names = new ArrayList<>();
+        schema.path("properties").fields().forEachRemaining(p -> {
+            names.add(path + "." + p.getKey());
+            names.addAll(collectNames(p.getValue(), path + "." + p.getKey()));
+            names.addAll(collectNames(p.getValue().path("items"), path + "." + p.getKey()));
+        });
+        schema.path("$defs").fields().forEachRemaining(d -> names.addAll(collectNames(d.getValue(), path + "." + d.getKey())));
+        return names;
     }
 }

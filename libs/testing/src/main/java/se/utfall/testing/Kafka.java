@@ -36,7 +36,8 @@ public final class Kafka implements AutoCloseable {
                 .withAdvertisedListeners("PLAINTEXT://localhost:" + advertised)
                 .withDeleteLogDirsOnClose(true)
                 .withAdditionalProperties(p -> {
-                    p.put("auto.create.topics.enable", "true");
+                    // Topics are provisioned explicitly (createTopics), as in production: a missing one fails a test.
+                    p.put("auto.create.topics.enable", "false");
                     p.put("num.partitions", "3");
                     p.put("offsets.topic.replication.factor", "1");
                     p.put("transaction.state.log.replication.factor", "1");
@@ -54,6 +55,29 @@ public final class Kafka implements AutoCloseable {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates the topics that do not exist yet (3 partitions each, as the deployment provisions them). */
+    public Kafka createTopics(java.util.Collection<String> topics) {
+        createTopics(bootstrap, topics, 3);
+        return this;
+    }
+
+    /** Creates the missing ones of {@code topics} on the cluster at {@code bootstrap}. */
+    public static void createTopics(String bootstrap, java.util.Collection<String> topics, int partitions) {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", bootstrap);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            java.util.Set<String> existing = admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            java.util.List<org.apache.kafka.clients.admin.NewTopic> missing = topics.stream()
+                    .filter(t -> !existing.contains(t)).distinct()
+                    .map(t -> new org.apache.kafka.clients.admin.NewTopic(t, partitions, (short) 1)).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create topics " + topics, e);
         }
     }
 

@@ -21,6 +21,8 @@ public final class Postgres implements AutoCloseable {
     private final int port;
     private final String user;
     private final String password;
+    private TcpProxy proxy;
+    private int proxyPort;
 
     private Postgres(EmbeddedPostgres embedded, String host, int port, String user, String password) {
         this.embedded = embedded;
@@ -81,6 +83,22 @@ public final class Postgres implements AutoCloseable {
         return "postgresql://" + host + ":" + port + "/" + database;
     }
 
+    /**
+     * The reactive URL through a proxy that tests can cut ({@link TcpProxy#POSTGRES_SWITCH}), so a service sees its
+     * database go away and come back. Only for the embedded server; an external one is reached directly.
+     */
+    public synchronized String proxiedReactiveUrl(String database) {
+        if (embedded == null) {
+            return reactiveUrl(database);
+        }
+        if (proxy == null) {
+            java.net.ServerSocket front = TcpProxy.bind(0);
+            proxyPort = front.getLocalPort();
+            proxy = TcpProxy.start(front, "localhost", port, TcpProxy.POSTGRES_SWITCH);
+        }
+        return "postgresql://" + host + ":" + proxyPort + "/" + database;
+    }
+
     public String user() {
         return user;
     }
@@ -99,6 +117,9 @@ public final class Postgres implements AutoCloseable {
 
     @Override
     public void close() {
+        if (proxy != null) {
+            proxy.close();
+        }
         if (embedded != null) {
             try {
                 embedded.close();

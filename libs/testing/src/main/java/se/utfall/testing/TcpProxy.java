@@ -19,17 +19,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TcpProxy implements AutoCloseable {
     public static final String SWITCH_PROPERTY = "utfall.test.kafka.cut";
+    /** The switch of the proxy in front of PostgreSQL (the services' reactive pool goes through it). */
+    public static final String POSTGRES_SWITCH = "utfall.test.postgres.cut";
 
     private final ServerSocket server;
     private final String targetHost;
     private final int targetPort;
+    private final String switchProperty;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private TcpProxy(ServerSocket server, String targetHost, int targetPort) {
+    private TcpProxy(ServerSocket server, String targetHost, int targetPort, String switchProperty) {
         this.server = server;
         this.targetHost = targetHost;
         this.targetPort = targetPort;
+        this.switchProperty = switchProperty;
     }
 
     /** Reserves the proxy's port (0 for any free one) before anything else can take it. */
@@ -46,12 +50,17 @@ public final class TcpProxy implements AutoCloseable {
 
     /** Starts forwarding connections accepted on {@code server} (see {@link #bind}) to the target. */
     public static TcpProxy start(ServerSocket server, String targetHost, int targetPort) {
-        System.setProperty(SWITCH_PROPERTY, "false");
-        TcpProxy proxy = new TcpProxy(server, targetHost, targetPort);
-        Thread acceptor = new Thread(proxy::acceptLoop, "kafka-proxy-accept");
+        return start(server, targetHost, targetPort, SWITCH_PROPERTY);
+    }
+
+    /** As {@link #start(ServerSocket, String, int)}, switched by the system property {@code switchProperty}. */
+    public static TcpProxy start(ServerSocket server, String targetHost, int targetPort, String switchProperty) {
+        System.setProperty(switchProperty, "false");
+        TcpProxy proxy = new TcpProxy(server, targetHost, targetPort, switchProperty);
+        Thread acceptor = new Thread(proxy::acceptLoop, "proxy-accept-" + switchProperty);
         acceptor.setDaemon(true);
         acceptor.start();
-        Thread watcher = new Thread(proxy::watchLoop, "kafka-proxy-watch");
+        Thread watcher = new Thread(proxy::watchLoop, "proxy-watch-" + switchProperty);
         watcher.setDaemon(true);
         watcher.start();
         return proxy;
@@ -69,8 +78,20 @@ public final class TcpProxy implements AutoCloseable {
         return System.getProperty(SWITCH_PROPERTY) != null;
     }
 
-    private static boolean isCut() {
-        return Boolean.getBoolean(SWITCH_PROPERTY);
+    /** From any class loader: cut or restore the proxy switched by {@code switchProperty}. */
+    public static void setCut(String switchProperty, boolean value) {
+        if (System.getProperty(switchProperty) == null) {
+            throw new IllegalStateException("No proxy switched by " + switchProperty + " in this JVM");
+        }
+        System.setProperty(switchProperty, Boolean.toString(value));
+    }
+
+    public static boolean available(String switchProperty) {
+        return System.getProperty(switchProperty) != null;
+    }
+
+    private boolean isCut() {
+        return Boolean.getBoolean(switchProperty);
     }
 
     private void acceptLoop() {
@@ -126,7 +147,7 @@ public final class TcpProxy implements AutoCloseable {
                 open.remove(from);
                 open.remove(to);
             }
-        }, "kafka-proxy-pump");
+        }, "proxy-pump");
         t.setDaemon(true);
         t.start();
     }

@@ -25,10 +25,18 @@ public class UtfallTestResource implements QuarkusTestResourceLifecycleManager {
     private static Kafka kafka;
 
     private String database = "utfall";
+    private java.util.List<String> extraTopics = java.util.List.of();
 
+    /**
+     * Init args: {@code database} (default {@code utfall}); {@code topics}, comma-separated topics a test needs
+     * beyond the catalogue's (which are always created with their dead-letter topics; the broker creates none by
+     * itself).
+     */
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        String topics = initArgs.getOrDefault("topics", "");
+        extraTopics = java.util.Arrays.stream(topics.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 
     @Override
@@ -45,6 +53,12 @@ public class UtfallTestResource implements QuarkusTestResourceLifecycleManager {
             }, "utfall-test-infra-stop"));
         }
         postgres.ensureDatabase(database);
+        java.util.Set<String> topics = new java.util.TreeSet<>(se.utfall.events.Topics.provisioned());
+        extraTopics.forEach(t -> {
+            topics.add(t);
+            topics.add(se.utfall.events.Topics.deadLetterOf(t));
+        });
+        kafka.createTopics(topics);
         System.setProperty(JDBC_URL, postgres.jdbcUrl(database));
         System.setProperty(DB_USER, postgres.user());
         System.setProperty(DB_PASSWORD, postgres.password());
@@ -52,7 +66,7 @@ public class UtfallTestResource implements QuarkusTestResourceLifecycleManager {
 
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
-        config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
+        config.put("quarkus.datasource.reactive.url", postgres.proxiedReactiveUrl(database));
         config.put("quarkus.datasource.username", postgres.user());
         config.put("quarkus.datasource.password", postgres.password());
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());

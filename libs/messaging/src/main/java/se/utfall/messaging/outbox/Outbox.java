@@ -3,10 +3,13 @@ package se.utfall.messaging.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.utfall.events.EventSchemas;
+import se.utfall.web.problem.ProblemException;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,24 +19,32 @@ import java.util.UUID;
 /**
  * Appends events to the outbox inside the caller's current Hibernate Reactive transaction, so an event exists if
  * and only if the state change commits. Publishing is the {@link OutboxRelay}'s job.
+ *
+ * <p>The topic is the catalogue's, never the caller's: a type's audience (public or internal) decides where it
+ * goes. Each append first takes a transaction-scoped advisory lock on its aggregate, so two transactions that
+ * append to one aggregate commit its events in id order, whether or not they also update a row of it.
  */
 @ApplicationScoped
 public class Outbox {
+    private static final String LOCK_AGGREGATE = "SELECT pg_advisory_xact_lock(hashtextextended(:aggregate, 7001))";
+
     private final ObjectMapper mapper;
     private final OutboxConfig config;
     private final Clock clock;
 
-    public Outbox(ObjectMapper mapper, OutboxConfig config) {
+    public Outbox(ObjectMapper mapper, OutboxConfig config, Clock clock) {
         this.mapper = mapper;
         this.config = config;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /**
      * Must be called within {@code Panache.withTransaction}. The record key is {@code aggregateId}, which keeps one
-     * aggregate's events in one partition and in order.
+     * aggregate's events in one partition and in order. Fails, writing nothing, when the type is not in the
+     * catalogue, the payload breaks its schema (a bug: 500) or is larger than the configured cap (413: the
+     * change is too large to announce, and so is not made).
      */
-    public Uni<OutboxEvent> append(String topic, String type, String aggregateId, String subject, Object data) {
+    public Uni<OutboxEvent> append(String type, String aggregateId, String subject, Object data) {
         if (!EventSchemas.isKnown(type)) {
             return Uni.createFrom().failure(new IllegalArgumentException("event type not in the catalogue: " + type));
         }
@@ -46,6 +57,12 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
+        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > config.maxPayloadBytes()) {
+            return Uni.createFrom().failure(new ProblemException(413, "event-too-large", "Content Too Large",
+                    "The change would make a " + type + " event of " + bytes + " bytes; at most "
+                            + config.maxPayloadBytes() + " can be published. Shorten the texts.", null));
+        }
         if (config.validatePayloads()) {
             List<String> problems = EventSchemas.validate(type, tree);
             if (!problems.isEmpty()) {
@@ -55,13 +72,16 @@ public class Outbox {
         }
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
-        event.topic = topic;
+        event.topic = EventSchemas.topicOf(type);
         event.aggregateId = aggregateId;
         event.eventType = type;
         event.source = config.source();
         event.subject = subject;
         event.occurredAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         event.payload = json;
-        return event.persist();
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(LOCK_AGGREGATE).setParameter("aggregate", aggregateId)
+                        .getSingleResult())
+                .chain(locked -> event.persist());
     }
 }

@@ -4,34 +4,45 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 import se.utfall.events.CloudEventHeaders;
+import se.utfall.messaging.LibraryMigrations;
+import se.utfall.messaging.outbox.OutboxStore.OutboxRow;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -39,57 +50,43 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes committed outbox rows to Kafka, in order per aggregate, and marks them sent only after the broker
  * acknowledged them.
  *
- * <p>Runs on one dedicated thread per process with plain JDBC: the work is inherently sequential and blocking
- * (wait for acks), and keeping it off the event loop keeps request latency independent of Kafka's health.
- * Several replicas may run the relay at once: each round locks only the <em>head</em> (oldest unsent row) of each
- * aggregate with {@code FOR UPDATE SKIP LOCKED}, so an aggregate is owned by at most one replica per round and its
- * later rows are never overtaken. Wakes on {@code NOTIFY utfall_outbox} (sent on commit by a trigger), with a slow
- * fallback poll, and backs off exponentially while Kafka is unreachable.
+ * <p>One dedicated thread per process with plain JDBC ({@link OutboxStore}): the work is sequential and blocking
+ * (wait for acks), and keeping it off the event loop keeps request latency independent of Kafka's health. Several
+ * replicas may run it at once. Failures are isolated per aggregate: a row that can never be sent (too large,
+ * invalid, its topic missing for {@code unknown-topic-attempts} rounds) is <em>parked</em> with its reason and its
+ * aggregate waits behind it; an aggregate whose send failed transiently backs off alone; only when the broker as a
+ * whole is away does the relay itself wait. Woken by {@link OutboxWakeup}, with a slow fallback poll.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String CHANNEL = "utfall_outbox";
-
-    private static final String LOCK_HEADS = """
-            SELECT o.aggregate_id FROM outbox_event o
-             WHERE o.sent_at IS NULL
-               AND NOT EXISTS (SELECT 1 FROM outbox_event p
-                                WHERE p.aggregate_id = o.aggregate_id AND p.sent_at IS NULL AND p.id < o.id)
-             ORDER BY o.id
-             LIMIT ?
-               FOR UPDATE SKIP LOCKED""";
-    private static final String ROWS_OF = """
-            SELECT id, event_id, topic, aggregate_id, event_type, source, subject, occurred_at, payload
-              FROM outbox_event
-             WHERE sent_at IS NULL AND aggregate_id = ANY (?)
-             ORDER BY id
-             LIMIT ?""";
 
     private final OutboxConfig config;
-    private final DataSource dataSource;
-    private final String jdbcUrl;
-    private final Optional<String> dbUser;
-    private final Optional<String> dbPassword;
+    private final OutboxStore store;
+    private final OutboxWakeup wakeup;
     private final String bootstrapServers;
     private final Counter published;
     private final Counter failures;
+    private final Counter parkedTotal;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
 
     private volatile boolean running;
     private volatile Thread thread;
+    private volatile Instant lastRound = Instant.now();
     private volatile Instant lastFailure;
-    private volatile boolean listening;
-    /** Unsent rows as last seen by this relay: 0 when caught up, counted after a failed round. */
-    private final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
-    private final AtomicReference<String> lastError = new AtomicReference<>();
+    private volatile String lastError;
+    private volatile boolean brokerReachable = true;
     private KafkaProducer<String, byte[]> producer;
-    private Connection listenConnection;
+    private Admin admin;
+    private final Set<String> knownTopics = new HashSet<>();
+    private Instant topicsCheckedAt = Instant.EPOCH;
 
     public OutboxRelay(OutboxConfig config, DataSource dataSource,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
@@ -98,17 +95,17 @@ public class OutboxRelay {
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             MeterRegistry registry) {
         this.config = config;
-        this.dataSource = dataSource;
-        this.jdbcUrl = jdbcUrl;
-        this.dbUser = dbUser;
-        this.dbPassword = dbPassword;
+        this.store = new OutboxStore(dataSource);
+        this.wakeup = new OutboxWakeup(jdbcUrl, dbUser, dbPassword);
         this.bootstrapServers = bootstrapServers;
         this.published = registry.counter("utfall.outbox.published");
         this.failures = registry.counter("utfall.outbox.failures");
+        this.parkedTotal = registry.counter("utfall.outbox.parked.events");
         registry.gauge("utfall.outbox.pending", pending);
+        registry.gauge("utfall.outbox.parked", parked);
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(LibraryMigrations.PRIORITY + 10) StartupEvent event) {
         if (!config.relayEnabled()) {
             LOG.info("Outbox relay disabled in this process");
             return;
@@ -125,8 +122,10 @@ public class OutboxRelay {
         if (running) {
             return;
         }
-        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
+        producer = newProducer();
+        admin = Admin.create(adminProperties());
         running = true;
+        lastRound = Instant.now();
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
         thread.start();
@@ -147,64 +146,127 @@ public class OutboxRelay {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
-        closeListener();
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
+        wakeup.close();
     }
 
-    /** Null while the last round succeeded; otherwise when and why Kafka last refused. */
+    public boolean isRunning() {
+        Thread t = thread;
+        return running && t != null && t.isAlive();
+    }
+
+    /** When the relay last finished a round, successful or not. */
+    public Instant lastRound() {
+        return lastRound;
+    }
+
+    /** Null while the last round succeeded; otherwise why it did not. */
     public Optional<String> lastError() {
-        return Optional.ofNullable(lastError.get());
-    }
-
-    /** True while woken by NOTIFY on commit; false while falling back to polling. */
-    public boolean isListening() {
-        return listening;
+        return Optional.ofNullable(lastError);
     }
 
     public Optional<Instant> lastFailure() {
         return Optional.ofNullable(lastFailure);
     }
 
-    private Properties producerProperties() {
+    /** False while the last round could reach no broker at all. */
+    public boolean isBrokerReachable() {
+        return brokerReachable;
+    }
+
+    /** True while woken by NOTIFY on commit; false while falling back to polling. */
+    public boolean isListening() {
+        return wakeup.isListening();
+    }
+
+    public long pending() {
+        return pending.get();
+    }
+
+    public long parked() {
+        return parked.get();
+    }
+
+    private KafkaProducer<String, byte[]> newProducer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "131072");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source().replaceAll("[^A-Za-z0-9-]", ""));
         p.putAll(config.producer());
+        // Order and durability depend on these: configuration cannot weaken them.
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        p.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private Properties adminProperties() {
+        Properties p = new Properties();
+        config.producer().forEach((k, v) -> {
+            if (k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl.")) {
+                p.put(k, v);
+            }
+        });
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
         return p;
     }
 
     private void loop() {
         long backoff = config.initialBackoff().toMillis();
-        Instant nextPurge = Instant.now();
+        Instant nextHousekeeping = Instant.EPOCH;
+        Instant nextPurge = Instant.EPOCH;
         while (running) {
             try {
+                if (Instant.now().isAfter(nextHousekeeping)) {
+                    refreshGauges();
+                    nextHousekeeping = Instant.now().plus(config.housekeepingInterval());
+                }
                 if (Instant.now().isAfter(nextPurge)) {
                     purgePublished();
                     nextPurge = Instant.now().plus(Duration.ofHours(1));
                 }
-                int sent = relayOnce();
-                backoff = config.initialBackoff().toMillis();
-                if (sent < config.batchSize()) {
-                    pending.set(0);
+                RoundResult result = relayOnce();
+                lastRound = Instant.now();
+                if (result.brokerAway()) {
+                    brokerReachable = false;
+                    LOG.warnf("Outbox relay: no broker reachable (%s); retrying in %d ms", lastError, backoff);
+                    refreshGauges();
+                    wakeup.await(backoff);
+                    backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
+                    continue;
                 }
-                if (sent == 0) {
-                    awaitSignal(config.pollInterval().toMillis());
+                brokerReachable = true;
+                backoff = config.initialBackoff().toMillis();
+                if (result.claimed() < config.batchSize()) {
+                    // Caught up with what is ready: wait for the next commit (or a back-off to expire).
+                    if (result.claimed() == 0) {
+                        wakeup.await(result.heldBack() ? Math.min(config.pollInterval().toMillis(),
+                                config.initialBackoff().toMillis()) : config.pollInterval().toMillis());
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (Exception e) {
+            } catch (Throwable e) {
+                // SQL trouble, a bug, even an Error: log, wait, go on. The thread must not die silently.
                 failures.increment();
                 lastFailure = Instant.now();
-                lastError.set(e.getClass().getSimpleName() + ": " + e.getMessage());
-                LOG.warnf("Outbox relay round failed (%s); retrying in %d ms", lastError.get(), backoff);
-                countPending();
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                lastRound = Instant.now();
+                if (e instanceof Error) {
+                    LOG.errorf(e, "Outbox relay round failed with an error; retrying in %d ms", backoff);
+                } else {
+                    LOG.warnf("Outbox relay round failed (%s); retrying in %d ms", lastError, backoff);
+                }
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException ie) {
@@ -216,131 +278,254 @@ public class OutboxRelay {
         }
     }
 
-    /** One round: lock the heads, send their aggregates' rows in order, mark the acknowledged prefix sent. */
-    int relayOnce() throws SQLException, InterruptedException, RelayException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+    /** What a round did: rows claimed, whether the broker was away, whether some aggregate is waiting a back-off. */
+    record RoundResult(int claimed, int sent, boolean brokerAway, boolean heldBack) {
+    }
+
+    /** One round: claim, send each aggregate's run in order, settle what the broker said. */
+    RoundResult relayOnce() throws SQLException, InterruptedException {
+        try (OutboxStore.Round round = store.begin()) {
+            Map<String, List<OutboxRow>> runs = round.claim(config.batchSize());
+            int claimed = runs.values().stream().mapToInt(List::size).sum();
+            if (runs.isEmpty()) {
+                round.commit();
+                return new RoundResult(0, 0, false, false);
+            }
+            List<Sending> sendings = new ArrayList<>(runs.size());
+            for (List<OutboxRow> run : runs.values()) {
+                sendings.add(send(run));
+            }
+            List<Long> sent = new ArrayList<>();
+            List<Sending> failed = new ArrayList<>();
+            for (Sending s : sendings) {
+                s.settle();
+                sent.addAll(s.acked);
+                if (s.failure != null) {
+                    failed.add(s);
+                }
+            }
+            failed.stream().filter(s -> isFatal(s.failure)).findFirst().ifPresent(s -> rebuildProducerIfFatal(s.failure));
+            boolean brokerAway = sent.isEmpty() && !failed.isEmpty()
+                    && failed.stream().allMatch(s -> s.kind == Failure.TRANSIENT) && !clusterReachable();
+            round.markSent(sent);
+            boolean heldBack = false;
+            if (brokerAway) {
+                round.noteFailure(failed.stream().map(s -> s.failedRow.id()).toList(), failed.get(0).reason());
+                lastError = failed.get(0).reason();
+                lastFailure = Instant.now();
+            } else {
+                for (Sending s : failed) {
+                    OutboxRow head = s.failedRow;
+                    if (s.kind == Failure.PERMANENT || s.kind == Failure.UNKNOWN_TOPIC
+                            && head.attempts() + 1 >= config.unknownTopicAttempts()) {
+                        round.park(head, s.reason());
+                        parkedTotal.increment();
+                        LOG.errorf("Outbox: parked event %s (%s of aggregate %s): %s. Its aggregate waits;"
+                                + " see docs/operations.md to retry or skip it.", head.eventId(), head.type(),
+                                head.aggregateId(), s.reason());
+                    } else {
+                        round.backOff(head, s.reason(), backoffFor(head.attempts()));
+                        heldBack = true;
+                        LOG.warnf("Outbox: aggregate %s backs off after %s", head.aggregateId(), s.reason());
+                    }
+                }
+                if (!failed.isEmpty()) {
+                    lastError = failed.get(0).reason();
+                    lastFailure = Instant.now();
+                } else {
+                    lastError = null;
+                }
+            }
+            round.commit();
+            published.increment(sent.size());
+            if (!failed.isEmpty()) {
+                failures.increment(failed.size());
+            }
+            if (failed.stream().anyMatch(s -> s.kind != Failure.TRANSIENT)) {
+                refreshGauges();
+            }
+            return new RoundResult(claimed, sent.size(), brokerAway, heldBack);
+        }
+    }
+
+    private Duration backoffFor(int attempts) {
+        long millis = config.initialBackoff().toMillis() << Math.min(attempts, 16);
+        return Duration.ofMillis(Math.min(millis, config.maxBackoff().toMillis()));
+    }
+
+    enum Failure { TRANSIENT, UNKNOWN_TOPIC, PERMANENT }
+
+    /** One aggregate's run in flight: rows handed to the producer, and what became of them. */
+    private final class Sending {
+        final List<OutboxRow> rows;
+        final List<Future<RecordMetadata>> acks = new ArrayList<>();
+        final List<Long> acked = new ArrayList<>();
+        OutboxRow failedRow;
+        Failure kind;
+        Throwable failure;
+
+        Sending(List<OutboxRow> rows) {
+            this.rows = rows;
+        }
+
+        String reason() {
+            return kind == Failure.UNKNOWN_TOPIC ? "topic " + failedRow.topic() + " does not exist"
+                    : rootMessage(failure);
+        }
+
+        void fail(OutboxRow row, Throwable cause) {
+            if (failure == null) {
+                failedRow = row;
+                failure = cause;
+                kind = classify(cause);
+            }
+        }
+
+        /** Waits for the acks in order; the run stops at the first failure (later rows are resent next time). */
+        void settle() throws InterruptedException {
+            for (int i = 0; i < acks.size(); i++) {
+                if (failure != null) {
+                    return;
+                }
+                try {
+                    acks.get(i).get(30, TimeUnit.SECONDS);
+                    acked.add(rows.get(i).id());
+                } catch (ExecutionException e) {
+                    fail(rows.get(i), e.getCause() == null ? e : e.getCause());
+                } catch (TimeoutException e) {
+                    fail(rows.get(i), e);
+                }
+            }
+        }
+    }
+
+    private Sending send(List<OutboxRow> run) {
+        Sending s = new Sending(run);
+        for (OutboxRow row : run) {
+            if (!topicExists(row.topic())) {
+                s.failedRow = row;
+                s.kind = Failure.UNKNOWN_TOPIC;
+                s.failure = new KafkaException("topic " + row.topic() + " does not exist");
+                return s;
+            }
             try {
-                List<String> aggregates = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(LOCK_HEADS)) {
-                    ps.setInt(1, config.batchSize());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            aggregates.add(rs.getString(1));
-                        }
-                    }
+                Future<RecordMetadata> ack = producer.send(toRecord(row));
+                if (ack.isDone() && failedNow(ack) != null) {
+                    // Refused before sending (e.g. too large, no metadata): nothing later of this aggregate goes.
+                    s.fail(row, failedNow(ack));
+                    return s;
                 }
-                if (aggregates.isEmpty()) {
-                    c.commit();
-                    return 0;
-                }
-                List<Row> rows = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(ROWS_OF)) {
-                    ps.setArray(1, c.createArrayOf("text", aggregates.toArray()));
-                    ps.setInt(2, config.batchSize());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            rows.add(Row.from(rs));
-                        }
-                    }
-                }
-                List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-                for (Row row : rows) {
-                    Future<RecordMetadata> ack = producer.send(row.toRecord());
-                    acks.add(ack);
-                    if (ack.isDone() && failed(ack)) {
-                        // Metadata unavailable: send() already waited max.block.ms; don't wait again per row.
-                        break;
-                    }
-                }
-                List<Long> sent = new ArrayList<>();
-                Set<String> blocked = new HashSet<>();
-                Exception firstFailure = null;
-                for (int i = 0; i < acks.size(); i++) {
-                    Row row = rows.get(i);
-                    if (blocked.contains(row.aggregateId)) {
-                        continue;
-                    }
-                    try {
-                        acks.get(i).get(30, TimeUnit.SECONDS);
-                        sent.add(row.id);
-                    } catch (ExecutionException | TimeoutException e) {
-                        // Later rows of this aggregate stay unsent even if acked, so the next round resends them
-                        // after this one: order beats the rare duplicate, which consumers drop by ce_id.
-                        blocked.add(row.aggregateId);
-                        if (firstFailure == null) {
-                            firstFailure = e;
-                        }
-                    }
-                }
-                if (!sent.isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1, last_error = NULL"
-                                    + " WHERE id = ANY (?)")) {
-                        ps.setArray(1, c.createArrayOf("bigint", sent.toArray()));
-                        ps.executeUpdate();
-                    }
-                }
-                if (firstFailure != null) {
-                    String reason = rootMessage(firstFailure);
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ("
-                                    + "SELECT min(id) FROM outbox_event WHERE sent_at IS NULL AND aggregate_id = ANY (?))")) {
-                        ps.setString(1, reason);
-                        ps.setArray(2, c.createArrayOf("text", blocked.toArray()));
-                        ps.executeUpdate();
-                    }
-                }
-                c.commit();
-                published.increment(sent.size());
-                if (firstFailure != null) {
-                    throw new RelayException(rootMessage(firstFailure), firstFailure);
-                }
-                lastError.set(null);
-                return sent.size();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                s.acks.add(ack);
+            } catch (KafkaException | IllegalStateException e) {
+                s.fail(row, e);
+                rebuildProducerIfFatal(e);
+                return s;
             }
         }
+        return s;
     }
 
-    private void countPending() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL");
-                ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-                pending.set(rs.getLong(1));
-            }
-        } catch (SQLException e) {
-            LOG.debugf("Could not count pending outbox rows: %s", e.getMessage());
+    /**
+     * Whether the broker has the topic. The answer is cached; an unknown topic is asked about again at most every
+     * few seconds. When no broker answers, the send is attempted and fails as a transient error.
+     */
+    private boolean topicExists(String topic) {
+        if (knownTopics.contains(topic)) {
+            return true;
         }
-    }
-
-    /** Deletes rows published longer ago than the retention; unsent rows are never deleted. */
-    int purgePublished() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "DELETE FROM outbox_event WHERE sent_at < now() - make_interval(secs => ?)")) {
-            ps.setLong(1, config.retention().toSeconds());
-            int deleted = ps.executeUpdate();
-            if (deleted > 0) {
-                LOG.infof("Purged %d published outbox rows older than %s", deleted, config.retention());
-            }
-            return deleted;
+        if (Duration.between(topicsCheckedAt, Instant.now()).toMillis() < 2_000) {
+            return !brokerReachable || !topicsCheckedOnce;
         }
-    }
-
-    private static boolean failed(Future<?> future) {
         try {
-            future.get();
-            return false;
-        } catch (ExecutionException e) {
+            Set<String> names = admin.listTopics().names().get(5, TimeUnit.SECONDS);
+            knownTopics.clear();
+            knownTopics.addAll(names);
+            topicsCheckedAt = Instant.now();
+            topicsCheckedOnce = true;
+            return names.contains(topic);
+        } catch (ExecutionException | TimeoutException e) {
+            topicsCheckedAt = Instant.now();
+            topicsCheckedOnce = false;
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
         }
+    }
+
+    private boolean topicsCheckedOnce;
+
+    private boolean clusterReachable() {
+        try {
+            admin.describeCluster().clusterId().get(3, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Throwable failedNow(Future<?> future) {
+        try {
+            future.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    static Failure classify(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidTopicException || t instanceof SerializationException
+                    || t instanceof InvalidRecordException) {
+                return Failure.PERMANENT;
+            }
+        }
+        return Failure.TRANSIENT;
+    }
+
+    static boolean isFatal(Throwable e) {
+        return e instanceof ProducerFencedException || e instanceof OutOfOrderSequenceException
+                || e instanceof AuthenticationException || e instanceof AuthorizationException
+                || e instanceof UnsupportedVersionException || e instanceof IllegalStateException;
+    }
+
+    /** A producer in a fatal state never recovers by itself: replace it. */
+    private void rebuildProducerIfFatal(Throwable e) {
+        if (isFatal(e)) {
+            LOG.warnf("Outbox relay: producer in a fatal state (%s); building a new one", rootMessage(e));
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException ignored) {
+                // it is being replaced
+            }
+            producer = newProducer();
+        }
+    }
+
+    private void refreshGauges() {
+        try {
+            long[] backlog = store.backlog();
+            pending.set(backlog[0]);
+            parked.set(backlog[1]);
+        } catch (SQLException e) {
+            LOG.debugf("Could not count the outbox backlog: %s", e.getMessage());
+        }
+    }
+
+    /** Deletes rows published longer ago than the retention; unsent rows are never deleted. */
+    int purgePublished() throws SQLException {
+        int deleted = store.purgePublished(config.retention());
+        if (deleted > 0) {
+            LOG.infof("Purged %d published outbox rows older than %s", deleted, config.retention());
+        }
+        return deleted;
     }
 
     private static String rootMessage(Throwable e) {
@@ -351,76 +536,22 @@ public class OutboxRelay {
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
-    private void awaitSignal(long timeoutMillis) throws InterruptedException {
-        try {
-            if (listenConnection == null || listenConnection.isClosed()) {
-                // The driver directly, not DriverManager: application class loaders may hide it from the latter.
-                Properties props = new Properties();
-                dbUser.ifPresent(u -> props.setProperty("user", u));
-                dbPassword.ifPresent(p -> props.setProperty("password", p));
-                listenConnection = new org.postgresql.Driver().connect(jdbcUrl, props);
-                try (Statement st = listenConnection.createStatement()) {
-                    st.execute("LISTEN " + CHANNEL);
-                }
-                listening = true;
-                LOG.debug("Outbox relay listening for commits");
-            }
-            listenConnection.unwrap(PGConnection.class).getNotifications((int) timeoutMillis);
-        } catch (SQLException e) {
-            if (listening) {
-                LOG.warnf("Lost the LISTEN connection (%s); polling until it is back", e.getMessage());
-            }
-            listening = false;
-            closeListener();
-            Thread.sleep(Math.min(timeoutMillis, 1_000));
+    private static ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.aggregateId(),
+                row.payload().getBytes(StandardCharsets.UTF_8));
+        header(record, CloudEventHeaders.ID, row.eventId());
+        header(record, CloudEventHeaders.SOURCE, row.source());
+        header(record, CloudEventHeaders.TYPE, row.type());
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(row.occurredAt().toInstant()));
+        if (row.subject() != null) {
+            header(record, CloudEventHeaders.SUBJECT, row.subject());
         }
+        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return record;
     }
 
-    private void closeListener() {
-        if (listenConnection != null) {
-            try {
-                listenConnection.close();
-            } catch (SQLException ignored) {
-                // closing a broken connection is best effort
-            }
-            listenConnection = null;
-        }
-    }
-
-    /** Kafka did not acknowledge part of a round. */
-    static final class RelayException extends Exception {
-        RelayException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    private record Row(long id, String eventId, String topic, String aggregateId, String type, String source,
-            String subject, OffsetDateTime occurredAt, String payload) {
-
-        static Row from(ResultSet rs) throws SQLException {
-            return new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
-                    rs.getString("aggregate_id"), rs.getString("event_type"), rs.getString("source"),
-                    rs.getString("subject"), rs.getObject("occurred_at", OffsetDateTime.class),
-                    rs.getString("payload"));
-        }
-
-        ProducerRecord<String, byte[]> toRecord() {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, aggregateId,
-                    payload.getBytes(StandardCharsets.UTF_8));
-            header(record, CloudEventHeaders.ID, eventId);
-            header(record, CloudEventHeaders.SOURCE, source);
-            header(record, CloudEventHeaders.TYPE, type);
-            header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-            header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(occurredAt.toInstant()));
-            if (subject != null) {
-                header(record, CloudEventHeaders.SUBJECT, subject);
-            }
-            header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-            return record;
-        }
-
-        private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-            record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
-        }
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,26 +1,45 @@
 package se.utfall.web.http;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses oversized bodies up front with a problem document. Vert.x's own hard limit
- * ({@code quarkus.http.limits.max-body-size}) stays above this one as a backstop for bodies without a length.
+ * Refuses oversized bodies with a 413 problem document, counting the bytes actually read: a declared
+ * {@code Content-Length} over the limit is refused before reading; a body without one (chunked) is read through a
+ * body handler with the same limit, which fails the request at the first byte too many. Vert.x's own hard limit
+ * ({@code quarkus.http.limits.max-body-size}) stays above this one as a backstop.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
+    static final String SLUG = "https://utfall.se/problems/payload-too-large";
     private final long maxBytes;
+    private final BodyHandler chunked;
 
     public BodyLimitFilter(@ConfigProperty(name = "utfall.http.max-body-bytes", defaultValue = "262144") long maxBytes) {
         this.maxBytes = maxBytes;
+        this.chunked = BodyHandler.create(false).setBodyLimit(maxBytes).setHandleFileUploads(false);
     }
 
     void register(@Observes Filters filters) {
         filters.register(this::limit, 1000);
+    }
+
+    /** The body handler fails the request with 413; this turns that into the problem document. */
+    void onRouter(@Observes Router router) {
+        router.route().order(-1001).failureHandler(rc -> {
+            if (rc.statusCode() == 413 && !rc.response().ended()) {
+                tooLarge(rc);
+            } else {
+                rc.next();
+            }
+        });
     }
 
     void limit(RoutingContext rc) {
@@ -33,14 +52,25 @@ public class BodyLimitFilter {
                 bytes = Long.MAX_VALUE;
             }
             if (bytes > maxBytes) {
-                rc.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end("{\"type\":\"https://utfall.se/problems/payload-too-large\",\"title\":\"Content Too Large\","
-                                + "\"status\":413,\"detail\":\"The request body exceeds " + maxBytes + " bytes\"}");
+                tooLarge(rc);
                 return;
             }
+            rc.next();
+            return;
+        }
+        HttpMethod method = rc.request().method();
+        if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) {
+            chunked.handle(rc);
+            return;
         }
         rc.next();
+    }
+
+    private void tooLarge(RoutingContext rc) {
+        rc.response().setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end("{\"type\":\"" + SLUG + "\",\"title\":\"Content Too Large\",\"status\":413,"
+                        + "\"detail\":\"The request body exceeds " + maxBytes + " bytes\"}");
     }
 }

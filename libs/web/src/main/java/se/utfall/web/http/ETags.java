@@ -14,31 +14,38 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** Requires If-Match on updates: a missing header is 428, a stale one 412. */
+    /**
+     * Requires If-Match on every change: missing is 428; {@code *} and weak tags are not accepted (RFC 9110 asks
+     * for the strong comparison on If-Match, and {@code *} would defeat the lost-update check) and a stale tag is
+     * 412.
+     */
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ProblemException.preconditionRequired(
                     "Send If-Match with the ETag you read, so concurrent edits cannot overwrite each other");
         }
-        checkMatch(ifMatch, currentVersion);
-    }
-
-    /** Checks If-Match only when the client sent one. */
-    public static void checkMatch(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return;
-        }
         String current = of(currentVersion);
+        boolean anyStrong = false;
         for (String tag : ifMatch.split(",")) {
             String t = tag.trim();
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
+            if (t.equals("*") || t.startsWith("W/")) {
+                continue;
             }
+            anyStrong = true;
             if (t.equals(current)) {
                 return;
             }
         }
+        if (!anyStrong) {
+            throw ProblemException.preconditionRequired("If-Match needs the strong ETag you read (e.g. " + current
+                    + "); * and weak tags cannot protect against lost updates");
+        }
         throw ProblemException.preconditionFailed("The resource has changed since you read it (current ETag "
                 + current + "); read it again and reapply your change");
+    }
+
+    /** The ETag as JAX-RS wants it (unquoted value, strong). */
+    public static jakarta.ws.rs.core.EntityTag entityTag(long version) {
+        return new jakarta.ws.rs.core.EntityTag(Long.toString(version));
     }
 }

@@ -9,10 +9,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** Page number and size from the query string, bounded so no client can ask for the whole table. */
 public class PageRequest {
     public static final int MAX_SIZE = 100;
+    /** Deep paging beyond this is refused: 10,000 pages of 100 are a million rows; use filters instead. */
+    public static final int MAX_PAGE = 10_000;
 
     @QueryParam("page")
     @DefaultValue("0")
     @Min(value = 0, message = "must be 0 or more")
+    @Max(value = MAX_PAGE, message = "must be at most " + MAX_PAGE + "; narrow the search instead")
     @Parameter(description = "Zero-based page number")
     public int page;
 
@@ -31,7 +34,7 @@ public class PageRequest {
         this.size = size;
     }
 
-    public int offset() {
-        return page * size;
+    public long offset() {
+        return (long) page * size;
     }
 }

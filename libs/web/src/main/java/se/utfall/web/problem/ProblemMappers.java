@@ -130,6 +130,12 @@ public class ProblemMappers {
     }
 
     private static Problem fromJson(JsonProcessingException e) {
+        if (e instanceof se.utfall.web.json.TextInput.RejectedText r) {
+            String field = pathOf(r);
+            return new Problem(Problem.type("validation-error"), "Bad Request", 400,
+                    "Field '" + field + "' " + r.getOriginalMessage(), null,
+                    List.of(new Problem.FieldError(field, r.getOriginalMessage())));
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String field = pathOf(u);
             return new Problem(Problem.type("validation-error"), "Bad Request", 400,

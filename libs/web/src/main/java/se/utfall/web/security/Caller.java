@@ -86,6 +86,11 @@ public class Caller {
         return new Actor(subject(), isAdmin() ? organisation().orElse(null) : requireOrganisation(), isAdmin());
     }
 
+    /** The caller as a reader: organisation (if any) and admin flag. */
+    public Reader reader() {
+        return identity.isAnonymous() ? Reader.ANONYMOUS : new Reader(organisation().orElse(null), isAdmin());
+    }
+
     /** The caller's organisation when signed in, or null for anonymous readers. */
     public UUID organisationOrNull() {
         return organisation().orElse(null);

@@ -1,4 +1,4 @@
-package se.utfall.challenge.config;
+package se.utfall.web.time;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;

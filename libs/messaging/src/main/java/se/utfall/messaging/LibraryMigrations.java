@@ -1,0 +1,60 @@
+package se.utfall.messaging;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/**
+ * Migrates the library's own tables (outbox, inbox) with a Flyway history of their own, so library versions and a
+ * service's versions are independent: a library migration released after a service reached its V7 is simply the
+ * library's next version. Runs at start, before the relay.
+ */
+@ApplicationScoped
+public class LibraryMigrations {
+    public static final String HISTORY_TABLE = "utfall_messaging_schema_history";
+    public static final String LOCATION = "classpath:db/utfall-messaging";
+    /** Observers of the start-up event with a higher priority value (e.g. the relay) run after this one. */
+    public static final int PRIORITY = 10;
+    private static final Logger LOG = Logger.getLogger(LibraryMigrations.class);
+
+    private final DataSource dataSource;
+    private final List<String> locations;
+    private final boolean enabled;
+
+    public LibraryMigrations(DataSource dataSource,
+            @ConfigProperty(name = "utfall.messaging.migration.locations", defaultValue = LOCATION)
+            List<String> locations,
+            @ConfigProperty(name = "utfall.messaging.migration.enabled", defaultValue = "true") boolean enabled) {
+        this.dataSource = dataSource;
+        this.locations = locations;
+        this.enabled = enabled;
+    }
+
+    void onStart(@Observes @Priority(PRIORITY) StartupEvent event) {
+        if (enabled) {
+            int applied = migrate(dataSource, locations);
+            LOG.infof("Library schema (%s): %d migration(s) applied", HISTORY_TABLE, applied);
+        }
+    }
+
+    /** Applies pending library migrations; a schema that already holds a service's tables is fine. */
+    public static int migrate(DataSource dataSource, List<String> locations) {
+        return Flyway.configure(LibraryMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(locations.toArray(String[]::new))
+                .table(HISTORY_TABLE)
+                // The service's own tables are already there (its Flyway runs first): start this history at 0.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate()
+                .migrationsExecuted;
+    }
+}

@@ -1,0 +1,215 @@
+package se.utfall.messaging.outbox;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The relay's SQL. A round claims the oldest ready rows ({@code FOR UPDATE SKIP LOCKED}, through an index that
+ * holds only unsent, unparked rows, so its cost does not depend on the backlog), then keeps per aggregate only
+ * the rows that are its oldest unsent ones, in an unbroken run: a row another replica holds, or an older row that
+ * is parked or backing off, stops its aggregate for this round. That, with the advisory lock taken on append,
+ * keeps each aggregate's events in order across replicas.
+ */
+final class OutboxStore {
+    private static final String CLAIM = """
+            SELECT id, event_id, topic, aggregate_id, event_type, source, subject, occurred_at, payload, attempts
+              FROM outbox_event
+             WHERE sent_at IS NULL AND parked_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+             ORDER BY id
+             LIMIT ?
+               FOR UPDATE SKIP LOCKED""";
+    private static final String UNSENT_OF = """
+            SELECT aggregate_id, id FROM outbox_event
+             WHERE sent_at IS NULL AND aggregate_id = ANY (?) AND id <= ?
+             ORDER BY aggregate_id, id""";
+
+    private final DataSource dataSource;
+
+    OutboxStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** One round's transaction: claimed rows stay locked until {@link Round#close()}. */
+    Round begin() throws SQLException {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        return new Round(c);
+    }
+
+    final class Round implements AutoCloseable {
+        private final Connection c;
+        private boolean done;
+
+        private Round(Connection c) {
+            this.c = c;
+        }
+
+        /** The rows this round may send, grouped by aggregate, each group in order. */
+        Map<String, List<OutboxRow>> claim(int limit) throws SQLException {
+            List<OutboxRow> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(OutboxRow.from(rs));
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, List<OutboxRow>> mine = new LinkedHashMap<>();
+            long maxId = 0;
+            for (OutboxRow r : rows) {
+                mine.computeIfAbsent(r.aggregateId(), k -> new ArrayList<>()).add(r);
+                maxId = Math.max(maxId, r.id());
+            }
+            Map<String, List<Long>> unsent = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(UNSENT_OF)) {
+                ps.setArray(1, c.createArrayOf("text", mine.keySet().toArray()));
+                ps.setLong(2, maxId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        unsent.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                    }
+                }
+            }
+            Map<String, List<OutboxRow>> sendable = new LinkedHashMap<>();
+            mine.forEach((aggregate, claimed) -> {
+                List<Long> all = unsent.getOrDefault(aggregate, List.of());
+                List<OutboxRow> run = new ArrayList<>();
+                for (int i = 0; i < claimed.size() && i < all.size() && all.get(i) == claimed.get(i).id(); i++) {
+                    run.add(claimed.get(i));
+                }
+                if (!run.isEmpty()) {
+                    sendable.put(aggregate, run);
+                }
+            });
+            return sendable;
+        }
+
+        void markSent(Collection<Long> ids) throws SQLException {
+            if (ids.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET sent_at = now(),"
+                    + " attempts = attempts + 1, last_error = NULL, next_attempt_at = NULL WHERE id = ANY (?)")) {
+                ps.setArray(1, longs(ids));
+                ps.executeUpdate();
+            }
+        }
+
+        /** Parks the row and holds every later row of its aggregate behind it. */
+        void park(OutboxRow head, String reason) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET parked_at = now(),"
+                    + " attempts = attempts + CASE WHEN id = ? THEN 1 ELSE 0 END,"
+                    + " last_error = CASE WHEN id = ? THEN ? ELSE 'waiting behind parked event ' || ? END"
+                    + " WHERE aggregate_id = ? AND sent_at IS NULL AND id >= ?")) {
+                ps.setLong(1, head.id());
+                ps.setLong(2, head.id());
+                ps.setString(3, reason);
+                ps.setString(4, head.eventId());
+                ps.setString(5, head.aggregateId());
+                ps.setLong(6, head.id());
+                ps.executeUpdate();
+            }
+        }
+
+        /** This aggregate alone waits {@code delay}; the others keep flowing. */
+        void backOff(OutboxRow head, String reason, Duration delay) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET next_attempt_at = ?,"
+                    + " attempts = attempts + CASE WHEN id = ? THEN 1 ELSE 0 END,"
+                    + " last_error = CASE WHEN id = ? THEN ? ELSE last_error END"
+                    + " WHERE aggregate_id = ? AND sent_at IS NULL")) {
+                ps.setTimestamp(1, Timestamp.from(Instant.now().plus(delay)));
+                ps.setLong(2, head.id());
+                ps.setLong(3, head.id());
+                ps.setString(4, reason);
+                ps.setString(5, head.aggregateId());
+                ps.executeUpdate();
+            }
+        }
+
+        /** The broker as a whole is away: note it on the heads, hold nothing (the relay itself waits). */
+        void noteFailure(Collection<Long> heads, String reason) throws SQLException {
+            if (heads.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ANY (?)")) {
+                ps.setString(1, reason);
+                ps.setArray(2, longs(heads));
+                ps.executeUpdate();
+            }
+        }
+
+        void commit() throws SQLException {
+            c.commit();
+            done = true;
+        }
+
+        private Array longs(Collection<Long> ids) throws SQLException {
+            return c.createArrayOf("bigint", ids.toArray());
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                if (!done) {
+                    c.rollback();
+                }
+            } finally {
+                c.close();
+            }
+        }
+    }
+
+    /** Unsent rows, and how many of them are parked. */
+    long[] backlog() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE parked_at IS NOT NULL)"
+                        + " FROM outbox_event WHERE sent_at IS NULL");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    /** Deletes rows published longer ago than {@code retention}; unsent rows are never deleted. */
+    int purgePublished(Duration retention) throws SQLException {
+        return delete("DELETE FROM outbox_event WHERE sent_at < now() - make_interval(secs => ?)", retention);
+    }
+
+    private int delete(String sql, Duration retention) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, retention.toSeconds());
+            return ps.executeUpdate();
+        }
+    }
+
+    /** One unsent event as the relay sends it. */
+    record OutboxRow(long id, String eventId, String topic, String aggregateId, String type, String source,
+            String subject, OffsetDateTime occurredAt, String payload, int attempts) {
+
+        static OutboxRow from(ResultSet rs) throws SQLException {
+            return new OutboxRow(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
+                    rs.getString("aggregate_id"), rs.getString("event_type"), rs.getString("source"),
+                    rs.getString("subject"), rs.getObject("occurred_at", OffsetDateTime.class),
+                    rs.getString("payload"), rs.getInt("attempts"));
+        }
+    }
+}

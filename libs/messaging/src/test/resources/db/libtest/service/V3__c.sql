@@ -1,0 +1,1 @@
+ALTER TABLE svc_b ADD COLUMN note TEXT;
