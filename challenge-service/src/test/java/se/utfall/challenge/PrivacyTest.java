@@ -80,6 +80,28 @@ class PrivacyTest {
             assertThat(published.type()).isEqualTo(EventTypes.CHALLENGE_PUBLISHED);
             assertThat(published.body().toString()).doesNotContain("Anna, 87");
             assertThat(published.body().path("needInsights")).hasSize(2);
+
+            // A PUT that does not restate visibility keeps an internal insight internal (fails closed) ...
+            List<Map<String, Object>> stored = as(token).get("/api/v1/challenges/" + id).then().extract()
+                    .path("needInsights");
+            List<Map<String, Object>> insights = new ArrayList<>();
+            for (Map<String, Object> i : stored) {
+                Map<String, Object> in = new java.util.HashMap<>(i);
+                in.remove("visibility");
+                in.remove("observedOn");
+                insights.add(in);
+            }
+            insights.get(0).put("text", PERSONAL + " (uppföljning)");
+            body.put("needInsights", insights);
+            body.put("outcomeGoals", as(token).get("/api/v1/challenges/" + id).then().extract().path("outcomeGoals"));
+            as(token).header("If-Match", "\"1\"").body(body).put("/api/v1/challenges/" + id).then().statusCode(200)
+                    .body("needInsights.visibility", equalTo(List.of("INTERNAL", "PUBLIC", "PUBLIC")));
+            // ... and a change of internal insights only is neither a public amendment nor news for partners.
+            anonymous().get("/api/v1/challenges/" + id + "/history").then().statusCode(200)
+                    .body("items.action", equalTo(List.of("PUBLISHED")));
+            assertThat(topic.collect(EventTopic.about(id), java.time.Duration.ofSeconds(3))).hasSize(1);
+            as(token).get("/api/v1/challenges/" + id + "/history").then()
+                    .body("items.action", equalTo(List.of("CREATED", "PUBLISHED", "UPDATED")));
         }
     }
 
@@ -128,5 +150,16 @@ class PrivacyTest {
         assertThat(stored).noneMatch(s -> s.contains("Anna, 87"));
         assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND payload LIKE ?", id,
                 "%Anna, 87%")).as("nor in the retained outbox rows").isZero();
+        // The redacted events are still valid events, numbers and all.
+        Db.rows("SELECT event_type, payload FROM outbox_event WHERE aggregate_id = ?", id).forEach(r -> {
+            try {
+                var payload = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) r.get("payload"));
+                assertThat(se.utfall.events.EventSchemas.validate((String) r.get("event_type"), payload)).isEmpty();
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND payload LIKE ?", id,
+                "%\"amount\":78.50%")).as("decimals kept as written").isPositive();
     }
 }

@@ -21,9 +21,13 @@ CREATE TABLE outbox_event (
     next_attempt_at  TIMESTAMPTZ
 );
 
--- The relay takes the oldest ready rows; finished and parked rows are not in this index, so its cost does not
--- grow with the history or with a parked aggregate's backlog.
-CREATE INDEX outbox_event_ready ON outbox_event (id) WHERE sent_at IS NULL AND parked_at IS NULL;
+-- The relay takes the oldest ready rows; sent, parked and backing-off rows are not in this index, so its cost
+-- does not grow with the history, nor with the backlog of an aggregate that waits.
+CREATE INDEX outbox_event_ready ON outbox_event (id)
+    WHERE sent_at IS NULL AND parked_at IS NULL AND next_attempt_at IS NULL;
+-- Back-offs that expire are released (next_attempt_at cleared) through this one.
+CREATE INDEX outbox_event_backoff ON outbox_event (next_attempt_at)
+    WHERE sent_at IS NULL AND next_attempt_at IS NOT NULL;
 -- An aggregate's unsent rows in order: the head check and the hold inheritance below.
 CREATE INDEX outbox_event_unsent ON outbox_event (aggregate_id, id) WHERE sent_at IS NULL;
 CREATE INDEX outbox_event_sent_at ON outbox_event (sent_at) WHERE sent_at IS NOT NULL;
@@ -76,17 +80,20 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
--- Skip: give up on one parked event (it is kept, marked as skipped, never sent) and release the rest of its aggregate.
+-- Skip: give up on one parked event (it is kept, marked as skipped, never sent) and release the rest of its
+-- aggregate. Only the event that caused the parking (its aggregate's oldest unsent one) can be skipped.
 CREATE FUNCTION utfall_outbox_skip(event UUID) RETURNS INTEGER AS $$
 DECLARE
     aggregate TEXT;
     n INTEGER;
 BEGIN
-    UPDATE outbox_event SET sent_at = now(), last_error = 'skipped by an operator: ' || coalesce(last_error, '')
-     WHERE event_id = event AND sent_at IS NULL AND parked_at IS NOT NULL
-    RETURNING aggregate_id INTO aggregate;
+    UPDATE outbox_event o SET sent_at = now(), last_error = 'skipped by an operator: ' || coalesce(o.last_error, '')
+     WHERE o.event_id = event AND o.sent_at IS NULL AND o.parked_at IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM outbox_event p
+                        WHERE p.aggregate_id = o.aggregate_id AND p.sent_at IS NULL AND p.id < o.id)
+    RETURNING o.aggregate_id INTO aggregate;
     IF aggregate IS NULL THEN
-        RAISE EXCEPTION 'no parked, unsent event %', event;
+        RAISE EXCEPTION 'event % is not the parked head of its aggregate (see docs/operations.md)', event;
     END IF;
     UPDATE outbox_event SET parked_at = NULL, next_attempt_at = NULL, last_error = NULL
      WHERE aggregate_id = aggregate AND sent_at IS NULL;

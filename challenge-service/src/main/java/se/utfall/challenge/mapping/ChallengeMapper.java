@@ -74,11 +74,11 @@ public final class ChallengeMapper {
     }
 
     public static void apply(NeedInsightInput in, NeedInsight i) {
+        i.visibility = se.utfall.challenge.domain.InsightVisibility.resolve(in.visibility(), i.visibility,
+                i.source, in.source());
         i.source = in.source();
         i.text = in.text();
         i.observedOn = in.observedOn();
-        i.visibility = in.visibility() != null ? in.visibility()
-                : se.utfall.challenge.domain.InsightVisibility.defaultFor(in.source());
     }
 
     public static void apply(PhaseInput in, ProcessPhase p) {
@@ -106,6 +106,17 @@ public final class ChallengeMapper {
     /** What anyone else may see, and what events carry: internal need insights left out. */
     public static ChallengeView toPublicView(ChallengeAggregate a) {
         return toView(a, false);
+    }
+
+    /** The public part of a full view: internal need insights left out. */
+    public static ChallengeView publicOf(ChallengeView v) {
+        return new ChallengeView(v.id(), v.ownerOrgId(), v.coBuyerOrgIds(), v.observerOrgIds(), v.title(),
+                v.summary(), v.problemStatement(), v.targetGroup(), v.locality(), v.municipalityCode(),
+                v.municipalityName(), v.sectors(), v.cpvCodes(), v.sdgTargets(), v.budget(), v.baseline(),
+                v.outcomeGoals(), v.needInsights().stream()
+                        .filter(i -> i.visibility() == se.utfall.challenge.domain.InsightVisibility.PUBLIC).toList(),
+                v.processTrail(), v.status(), v.version(), v.createdAt(), v.updatedAt(), v.publishedAt(),
+                v.closedAt(), v.archivedAt());
     }
 
     public static ChallengeView toView(ChallengeAggregate a, boolean insider) {

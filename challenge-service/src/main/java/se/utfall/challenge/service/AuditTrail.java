@@ -65,9 +65,14 @@ public class AuditTrail {
     /** {@code changes} (a JSON object) with every occurrence of {@code text} inside its strings replaced. */
     public String redact(String changes, String text) {
         try {
-            JsonNode tree = mapper.readTree(changes);
-            JsonNode result = redact(tree, text);
-            return result == tree && !changes.contains(jsonEscaped(text)) ? changes : mapper.writeValueAsString(result);
+            if (!changes.contains(jsonEscaped(text))) {
+                return changes;
+            }
+            // Read exactly (78.50 stays 78.50), so only the redacted strings differ from what was stored.
+            ObjectMapper exact = mapper.copy()
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+            return exact.writeValueAsString(redact(exact.readTree(changes), text));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

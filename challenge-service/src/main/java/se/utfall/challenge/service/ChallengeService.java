@@ -136,8 +136,9 @@ public class ChallengeService {
     }
 
     /**
-     * Finishes an edit of content: nothing happens when nothing changed; otherwise the version moves on, the
-     * diff is audited, and on a published challenge it is a public amendment announced as updated.
+     * Finishes an edit of content: nothing happens when nothing changed; otherwise the version moves on and the
+     * diff is audited. On a published challenge a change of what the public sees is a public amendment announced
+     * as updated; a change of internal need insights only is recorded for the buyers and announced to no one.
      */
     private Uni<ChallengeView> recordEdit(ChallengeAggregate aggregate, ChallengeView before, Actor actor,
             String note) {
@@ -146,15 +147,16 @@ public class ChallengeService {
         if (changes.isEmpty()) {
             return Uni.createFrom().item(before);
         }
+        boolean publicChange = c.status == ChallengeStatus.PUBLISHED && !audit.diff(ChallengeMapper.publicOf(before),
+                ChallengeMapper.toPublicView(aggregate)).isEmpty();
         Instant now = clock.instant();
         // Goals, insights and phases live in their own rows; touching the challenge row moves its version too.
         c.updatedAt = now;
-        boolean published = c.status == ChallengeStatus.PUBLISHED;
         return c.<Challenge>persistAndFlush()
                 .map(x -> ChallengeMapper.toView(aggregate))
-                .call(view -> audit.record(c.id, actor, published ? "AMENDED" : "UPDATED", published, changes,
+                .call(view -> audit.record(c.id, actor, publicChange ? "AMENDED" : "UPDATED", publicChange, changes,
                         note, now))
-                .call(view -> published ? events.updated(ChallengeMapper.toPublicView(aggregate))
+                .call(view -> publicChange ? events.updated(ChallengeMapper.toPublicView(aggregate))
                         : Uni.createFrom().voidItem());
     }
 
@@ -255,17 +257,37 @@ public class ChallengeService {
                                     .setParameter("at", now).setParameter("id", row[0]).executeUpdate())
                             .replaceWithVoid());
                 }
-                String escaped = audit.jsonEscaped(text);
-                return chain.chain(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession()
-                        .chain(s -> s.createNativeQuery("UPDATE outbox_event SET payload = replace(payload, :text,"
-                                + " :redacted) WHERE aggregate_id = :id AND strpos(payload, :text) > 0")
-                                .setParameter("text", escaped).setParameter("redacted", AuditTrail.REDACTED)
-                                .setParameter("id", id.toString()).executeUpdate()))
+                return chain.chain(() -> redactOutbox(id, text))
                         .chain(outboxRows -> audit.record(id, actor, "REDACTED", false, mapper.createObjectNode()
                                 .put("entries", changed.size()).put("outboxEvents", outboxRows), reason, now))
                         .replaceWith(changed.size());
             });
         });
+    }
+
+    /**
+     * The challenge's retained outbox rows (its own and its workshops'), with the text replaced inside string
+     * values only: keys, numbers, dates and ids stay intact, so the events stay valid.
+     */
+    private Uni<Integer> redactOutbox(UUID id, String text) {
+        String escaped = audit.jsonEscaped(text);
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createNativeQuery(
+                "SELECT o.id, o.payload FROM outbox_event o WHERE strpos(o.payload, :text) > 0 AND (o.aggregate_id = :id"
+                        + " OR o.aggregate_id IN (SELECT CAST(w.id AS text) FROM workshop w WHERE w.challenge_id = :uuid))",
+                Object[].class)
+                .setParameter("text", escaped).setParameter("id", id.toString()).setParameter("uuid", id)
+                .getResultList()
+                .chain(rows -> {
+                    Uni<Integer> done = Uni.createFrom().item(0);
+                    for (Object[] row : rows) {
+                        String redacted = audit.redact((String) row[1], text);
+                        done = done.chain(n -> s.createNativeQuery(
+                                "UPDATE outbox_event SET payload = :payload WHERE id = :id")
+                                .setParameter("payload", redacted).setParameter("id", row[0]).executeUpdate()
+                                .map(x -> n + 1));
+                    }
+                    return done;
+                }));
     }
 
     /** Loads a challenge the actor's organisation owns, or fails with 404. */

@@ -70,6 +70,29 @@ public record CloudEvent(String id, String source, String type, String specVersi
         return new CloudEvent(id, source, type, specVersion, time, headers.get(CloudEventHeaders.SUBJECT), key, data);
     }
 
+    /** Maps data to a consumer's own type as a tolerant reader: unknown fields ignored, unknown enum values null. */
+    private static final ObjectMapper TOLERANT = MAPPER.copy()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
+
+    /**
+     * The data as a consumer's own record or class, read tolerantly: fields it does not know are ignored and an
+     * enum value it does not know becomes null (handle it as "other"). Data that cannot be mapped at all is
+     * poison ({@link InvalidEventException}): retrying cannot help.
+     */
+    public <T> T dataAs(Class<T> type) {
+        try {
+            return TOLERANT.treeToValue(data, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidEventException("data of " + this.type + " cannot be read as " + type.getSimpleName()
+                    + ": " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("data of " + this.type + " cannot be read as " + type.getSimpleName()
+                    + ": " + e.getMessage());
+        }
+    }
+
     /** False for a type added to the catalogue after this build: consumers skip it instead of failing. */
     public boolean isKnownType() {
         return EventSchemas.isKnown(type);

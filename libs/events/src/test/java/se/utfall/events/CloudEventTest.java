@@ -90,4 +90,21 @@ class CloudEventTest {
                 .isEqualByComparingTo(new java.math.BigDecimal("999999999999999.99"));
         assertThat(e.data().path("budget").path("amount").toString()).isEqualTo("999999999999999.99");
     }
+
+    enum Status { DRAFT, PUBLISHED }
+
+    record Seen(String id, int capacity, Status status) {
+    }
+
+    @Test
+    void dataIsMappedTolerantlyOrRefusedAsPoison() {
+        String body = WORKSHOP.replace("\"capacity\": 20", "\"capacity\": 20, \"status\": \"PAUSED\", \"later\": 1");
+        CloudEvent e = CloudEvent.parse(headers(), "k", body.getBytes(StandardCharsets.UTF_8));
+        Seen seen = e.dataAs(Seen.class);
+        assertThat(seen.capacity()).isEqualTo(20);
+        assertThat(seen.status()).as("an enum value from a newer producer").isNull();
+        assertThatThrownBy(() -> new CloudEvent(e.id(), e.source(), e.type(), e.specVersion(), e.time(), e.subject(),
+                e.key(), new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"capacity\": \"many\"}"))
+                .dataAs(Seen.class)).isInstanceOf(CloudEvent.InvalidEventException.class);
+    }
 }

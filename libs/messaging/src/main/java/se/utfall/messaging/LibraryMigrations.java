@@ -27,6 +27,7 @@ public class LibraryMigrations {
     private final DataSource dataSource;
     private final List<String> locations;
     private final boolean enabled;
+    private volatile boolean done;
 
     public LibraryMigrations(DataSource dataSource,
             @ConfigProperty(name = "utfall.messaging.migration.locations", defaultValue = LOCATION)
@@ -41,6 +42,29 @@ public class LibraryMigrations {
         if (enabled) {
             int applied = migrate(dataSource, locations);
             LOG.infof("Library schema (%s): %d migration(s) applied", HISTORY_TABLE, applied);
+        }
+        done = true;
+    }
+
+    /** True once the library's migrations ran (or were disabled) in this process. */
+    public boolean isDone() {
+        return done;
+    }
+
+    /** Not ready before the outbox and inbox tables are migrated: no request may write an event before. */
+    @org.eclipse.microprofile.health.Readiness
+    @ApplicationScoped
+    public static class Migrated implements org.eclipse.microprofile.health.HealthCheck {
+        private final LibraryMigrations migrations;
+
+        public Migrated(LibraryMigrations migrations) {
+            this.migrations = migrations;
+        }
+
+        @Override
+        public org.eclipse.microprofile.health.HealthCheckResponse call() {
+            return org.eclipse.microprofile.health.HealthCheckResponse.named("Library schema migrated")
+                    .status(migrations.isDone()).build();
         }
     }
 

@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -246,12 +247,17 @@ public class OutboxRelay {
                 }
                 brokerReachable = true;
                 backoff = config.initialBackoff().toMillis();
-                if (result.claimed() < config.batchSize()) {
-                    // Caught up with what is ready: wait for the next commit (or a back-off to expire).
-                    if (result.claimed() == 0) {
-                        wakeup.await(result.heldBack() ? Math.min(config.pollInterval().toMillis(),
-                                config.initialBackoff().toMillis()) : config.pollInterval().toMillis());
+                if (result.blocked()) {
+                    // Everything claimed waits behind rows another replica is sending right now.
+                    wakeup.await(100);
+                } else if (result.claimed() == 0) {
+                    // Caught up: wait for the next commit, or until the earliest back-off expires.
+                    long wait = config.pollInterval().toMillis();
+                    Optional<Instant> retry = store.earliestRetry();
+                    if (retry.isPresent()) {
+                        wait = Math.max(20, Math.min(wait, Duration.between(Instant.now(), retry.get()).toMillis()));
                     }
+                    wakeup.await(wait);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -278,22 +284,29 @@ public class OutboxRelay {
         }
     }
 
-    /** What a round did: rows claimed, whether the broker was away, whether some aggregate is waiting a back-off. */
-    record RoundResult(int claimed, int sent, boolean brokerAway, boolean heldBack) {
+    /**
+     * What a round did: rows claimed (sendable or not), rows sent, whether the broker as a whole was away, and
+     * whether some claimed rows had to wait for another replica.
+     */
+    record RoundResult(int claimed, int sent, boolean brokerAway, boolean blocked) {
     }
 
-    /** One round: claim, send each aggregate's run in order, settle what the broker said. */
+    /**
+     * One round: claim, send each aggregate's run in order, then commit what the broker acknowledged before
+     * deciding anything about the failures (so a failure never rolls back an acknowledged send).
+     */
     RoundResult relayOnce() throws SQLException, InterruptedException {
         try (OutboxStore.Round round = store.begin()) {
             Map<String, List<OutboxRow>> runs = round.claim(config.batchSize());
-            int claimed = runs.values().stream().mapToInt(List::size).sum();
+            int claimed = round.claimed;
             if (runs.isEmpty()) {
                 round.commit();
-                return new RoundResult(0, 0, false, false);
+                return new RoundResult(claimed, 0, false, claimed > 0);
             }
+            Map<String, Failure> topicState = new HashMap<>();
             List<Sending> sendings = new ArrayList<>(runs.size());
             for (List<OutboxRow> run : runs.values()) {
-                sendings.add(send(run));
+                sendings.add(send(run, topicState));
             }
             List<Long> sent = new ArrayList<>();
             List<Sending> failed = new ArrayList<>();
@@ -304,15 +317,16 @@ public class OutboxRelay {
                     failed.add(s);
                 }
             }
-            failed.stream().filter(s -> isFatal(s.failure)).findFirst().ifPresent(s -> rebuildProducerIfFatal(s.failure));
+            failed.stream().map(s -> s.failure).filter(OutboxRelay::isFatal).findFirst()
+                    .ifPresent(this::rebuildProducerIfFatal);
+            round.markSent(sent);
+            round.commit();
+            published.increment(sent.size());
+
             boolean brokerAway = sent.isEmpty() && !failed.isEmpty()
                     && failed.stream().allMatch(s -> s.kind == Failure.TRANSIENT) && !clusterReachable();
-            round.markSent(sent);
-            boolean heldBack = false;
             if (brokerAway) {
                 round.noteFailure(failed.stream().map(s -> s.failedRow.id()).toList(), failed.get(0).reason());
-                lastError = failed.get(0).reason();
-                lastFailure = Instant.now();
             } else {
                 for (Sending s : failed) {
                     OutboxRow head = s.failedRow;
@@ -325,26 +339,22 @@ public class OutboxRelay {
                                 head.aggregateId(), s.reason());
                     } else {
                         round.backOff(head, s.reason(), backoffFor(head.attempts()));
-                        heldBack = true;
                         LOG.warnf("Outbox: aggregate %s backs off after %s", head.aggregateId(), s.reason());
                     }
                 }
-                if (!failed.isEmpty()) {
-                    lastError = failed.get(0).reason();
-                    lastFailure = Instant.now();
-                } else {
-                    lastError = null;
-                }
             }
-            round.commit();
-            published.increment(sent.size());
             if (!failed.isEmpty()) {
+                round.commit();
                 failures.increment(failed.size());
+                lastError = failed.get(0).reason();
+                lastFailure = Instant.now();
+            } else {
+                lastError = null;
             }
             if (failed.stream().anyMatch(s -> s.kind != Failure.TRANSIENT)) {
                 refreshGauges();
             }
-            return new RoundResult(claimed, sent.size(), brokerAway, heldBack);
+            return new RoundResult(claimed, sent.size(), brokerAway, false);
         }
     }
 
@@ -360,6 +370,10 @@ public class OutboxRelay {
         final List<OutboxRow> rows;
         final List<Future<RecordMetadata>> acks = new ArrayList<>();
         final List<Long> acked = new ArrayList<>();
+        /** The row the producer refused (or was not given) before sending, and why. */
+        OutboxRow refusedRow;
+        Throwable refusedCause;
+        Failure refusedKind;
         OutboxRow failedRow;
         Failure kind;
         Throwable failure;
@@ -373,51 +387,69 @@ public class OutboxRelay {
                     : rootMessage(failure);
         }
 
-        void fail(OutboxRow row, Throwable cause) {
-            if (failure == null) {
-                failedRow = row;
-                failure = cause;
-                kind = classify(cause);
-            }
+        void refuse(OutboxRow row, Throwable cause, Failure why) {
+            refusedRow = row;
+            refusedCause = cause;
+            refusedKind = why;
         }
 
-        /** Waits for the acks in order; the run stops at the first failure (later rows are resent next time). */
+        /**
+         * Waits for the acks of every row handed to the producer, in order. The run stops at the first failed
+         * ack (later rows stay unsent and are resent after it: order beats the rare duplicate, which consumers
+         * drop by ce_id); if all were acknowledged, a refusal before sending is the failure.
+         */
         void settle() throws InterruptedException {
             for (int i = 0; i < acks.size(); i++) {
-                if (failure != null) {
-                    return;
-                }
                 try {
                     acks.get(i).get(30, TimeUnit.SECONDS);
                     acked.add(rows.get(i).id());
                 } catch (ExecutionException e) {
-                    fail(rows.get(i), e.getCause() == null ? e : e.getCause());
+                    fail(rows.get(i), e.getCause() == null ? e : e.getCause(), null);
+                    return;
                 } catch (TimeoutException e) {
-                    fail(rows.get(i), e);
+                    fail(rows.get(i), e, Failure.TRANSIENT);
+                    return;
                 }
             }
+            if (refusedRow != null) {
+                fail(refusedRow, refusedCause, refusedKind);
+            }
+        }
+
+        private void fail(OutboxRow row, Throwable cause, Failure why) {
+            failedRow = row;
+            failure = cause;
+            kind = why != null ? why : classify(cause);
         }
     }
 
-    private Sending send(List<OutboxRow> run) {
+    /**
+     * Hands a run to the producer. Whether each topic can be sent to is decided once per round ({@code topicState}),
+     * so a missing or unreachable topic costs at most one wait per round, not one per aggregate.
+     */
+    private Sending send(List<OutboxRow> run, Map<String, Failure> topicState) {
         Sending s = new Sending(run);
         for (OutboxRow row : run) {
-            if (!topicExists(row.topic())) {
-                s.failedRow = row;
-                s.kind = Failure.UNKNOWN_TOPIC;
-                s.failure = new KafkaException("topic " + row.topic() + " does not exist");
+            Failure state = topicState.computeIfAbsent(row.topic(), this::topicState);
+            if (state != null) {
+                s.refuse(row, new KafkaException(state == Failure.UNKNOWN_TOPIC
+                        ? "topic " + row.topic() + " does not exist"
+                        : "no metadata for topic " + row.topic() + " (broker unreachable)"), state);
                 return s;
             }
             try {
                 Future<RecordMetadata> ack = producer.send(toRecord(row));
-                if (ack.isDone() && failedNow(ack) != null) {
-                    // Refused before sending (e.g. too large, no metadata): nothing later of this aggregate goes.
-                    s.fail(row, failedNow(ack));
-                    return s;
+                if (ack.isDone()) {
+                    Throwable now = failedNow(ack);
+                    if (now != null) {
+                        // Refused before sending (e.g. too large): nothing later of this aggregate goes.
+                        s.refuse(row, now, null);
+                        return s;
+                    }
                 }
                 s.acks.add(ack);
             } catch (KafkaException | IllegalStateException e) {
-                s.fail(row, e);
+                s.refuse(row, e, null);
                 rebuildProducerIfFatal(e);
                 return s;
             }
@@ -426,16 +458,31 @@ public class OutboxRelay {
     }
 
     /**
-     * Whether the broker has the topic. The answer is cached; an unknown topic is asked about again at most every
-     * few seconds. When no broker answers, the send is attempted and fails as a transient error.
+     * Null when records for {@code topic} can be sent now; {@code UNKNOWN_TOPIC} when the broker answers that it
+     * does not exist; {@code TRANSIENT} when no metadata can be had (the broker is away).
+     */
+    private Failure topicState(String topic) {
+        if (!topicExists(topic)) {
+            return Failure.UNKNOWN_TOPIC;
+        }
+        try {
+            producer.partitionsFor(topic);
+            return null;
+        } catch (KafkaException e) {
+            knownTopics.remove(topic);
+            return Failure.TRANSIENT;
+        }
+    }
+
+    /**
+     * Whether the broker has the topic. Known topics are cached; an unknown one is asked about again in every round
+     * that has rows for it. When no broker answers, the send is attempted and fails as a transient error.
      */
     private boolean topicExists(String topic) {
         if (knownTopics.contains(topic)) {
             return true;
         }
-        if (Duration.between(topicsCheckedAt, Instant.now()).toMillis() < 2_000) {
-            return !brokerReachable || !topicsCheckedOnce;
-        }
+        // Asked at most once per topic and round (the caller caches the answer for the round).
         try {
             Set<String> names = admin.listTopics().names().get(5, TimeUnit.SECONDS);
             knownTopics.clear();
@@ -491,9 +538,14 @@ public class OutboxRelay {
     }
 
     static boolean isFatal(Throwable e) {
-        return e instanceof ProducerFencedException || e instanceof OutOfOrderSequenceException
-                || e instanceof AuthenticationException || e instanceof AuthorizationException
-                || e instanceof UnsupportedVersionException || e instanceof IllegalStateException;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof OutOfOrderSequenceException
+                    || t instanceof AuthenticationException || t instanceof AuthorizationException
+                    || t instanceof UnsupportedVersionException || t instanceof IllegalStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A producer in a fatal state never recovers by itself: replace it. */

@@ -28,12 +28,20 @@ final class OutboxStore {
     private static final String CLAIM = """
             SELECT id, event_id, topic, aggregate_id, event_type, source, subject, occurred_at, payload, attempts
               FROM outbox_event
-             WHERE sent_at IS NULL AND parked_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+             WHERE sent_at IS NULL AND parked_at IS NULL AND next_attempt_at IS NULL
              ORDER BY id
              LIMIT ?
                FOR UPDATE SKIP LOCKED""";
+    private static final String RELEASE_EXPIRED = """
+            UPDATE outbox_event SET next_attempt_at = NULL
+             WHERE id IN (SELECT id FROM outbox_event WHERE sent_at IS NULL AND next_attempt_at <= now()
+                           FOR UPDATE SKIP LOCKED)""";
+    /** Rows of an aggregate from a given id on, except those another replica holds right now. */
+    private static final String OF_AGGREGATE_FROM = """
+            SELECT id FROM outbox_event WHERE aggregate_id = ? AND sent_at IS NULL AND id >= ?
+               FOR UPDATE SKIP LOCKED""";
     private static final String UNSENT_OF = """
-            SELECT aggregate_id, id FROM outbox_event
+            SELECT aggregate_id, id, parked_at IS NOT NULL, next_attempt_at FROM outbox_event
              WHERE sent_at IS NULL AND aggregate_id = ANY (?) AND id <= ?
              ORDER BY aggregate_id, id""";
 
@@ -58,8 +66,14 @@ final class OutboxStore {
             this.c = c;
         }
 
+        /** Rows claimed by the last {@link #claim}, sendable or not. */
+        int claimed;
+
         /** The rows this round may send, grouped by aggregate, each group in order. */
         Map<String, List<OutboxRow>> claim(int limit) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(RELEASE_EXPIRED)) {
+                ps.executeUpdate();
+            }
             List<OutboxRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
                 ps.setInt(1, limit);
@@ -69,6 +83,7 @@ final class OutboxStore {
                     }
                 }
             }
+            claimed = rows.size();
             if (rows.isEmpty()) {
                 return Map.of();
             }
@@ -79,16 +94,24 @@ final class OutboxStore {
                 maxId = Math.max(maxId, r.id());
             }
             Map<String, List<Long>> unsent = new HashMap<>();
+            Map<String, Boolean> headParked = new HashMap<>();
+            Map<String, Timestamp> headRetry = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(UNSENT_OF)) {
                 ps.setArray(1, c.createArrayOf("text", mine.keySet().toArray()));
                 ps.setLong(2, maxId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        unsent.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                        String aggregate = rs.getString(1);
+                        if (!unsent.containsKey(aggregate)) {
+                            headParked.put(aggregate, rs.getBoolean(3));
+                            headRetry.put(aggregate, rs.getTimestamp(4));
+                        }
+                        unsent.computeIfAbsent(aggregate, k -> new ArrayList<>()).add(rs.getLong(2));
                     }
                 }
             }
             Map<String, List<OutboxRow>> sendable = new LinkedHashMap<>();
+            List<Long> behindParked = new ArrayList<>();
             mine.forEach((aggregate, claimed) -> {
                 List<Long> all = unsent.getOrDefault(aggregate, List.of());
                 List<OutboxRow> run = new ArrayList<>();
@@ -97,9 +120,33 @@ final class OutboxStore {
                 }
                 if (!run.isEmpty()) {
                     sendable.put(aggregate, run);
+                } else if (Boolean.TRUE.equals(headParked.get(aggregate))) {
+                    // Arrived while its head was being parked: hold it too, out of the ready index.
+                    claimed.forEach(r -> behindParked.add(r.id()));
+                } else if (headRetry.get(aggregate) != null) {
+                    hold(claimed, headRetry.get(aggregate));
                 }
             });
+            if (!behindParked.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET parked_at = now(),"
+                        + " last_error = 'waiting behind a parked event of this aggregate' WHERE id = ANY (?)")) {
+                    ps.setArray(1, longs(behindParked));
+                    ps.executeUpdate();
+                }
+            }
             return sendable;
+        }
+
+        /** Rows that arrived while their aggregate began a back-off wait with it. */
+        private void hold(List<OutboxRow> rows, Timestamp until) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox_event SET next_attempt_at = ? WHERE id = ANY (?)")) {
+                ps.setTimestamp(1, until);
+                ps.setArray(2, longs(rows.stream().map(OutboxRow::id).toList()));
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         void markSent(Collection<Long> ids) throws SQLException {
@@ -113,12 +160,17 @@ final class OutboxStore {
             }
         }
 
-        /** Parks the row and holds every later row of its aggregate behind it. */
+        /**
+         * Parks the row and holds the later rows of its aggregate behind it. Rows another replica holds right now
+         * are left alone (no waiting, no deadlock): the head check keeps them from overtaking, and the insert
+         * trigger holds rows that arrive later.
+         */
         void park(OutboxRow head, String reason) throws SQLException {
+            done = false;
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET parked_at = now(),"
                     + " attempts = attempts + CASE WHEN id = ? THEN 1 ELSE 0 END,"
                     + " last_error = CASE WHEN id = ? THEN ? ELSE 'waiting behind parked event ' || ? END"
-                    + " WHERE aggregate_id = ? AND sent_at IS NULL AND id >= ?")) {
+                    + " WHERE id IN (" + OF_AGGREGATE_FROM + ")")) {
                 ps.setLong(1, head.id());
                 ps.setLong(2, head.id());
                 ps.setString(3, reason);
@@ -131,26 +183,32 @@ final class OutboxStore {
 
         /** This aggregate alone waits {@code delay}; the others keep flowing. */
         void backOff(OutboxRow head, String reason, Duration delay) throws SQLException {
+            done = false;
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET next_attempt_at = ?,"
                     + " attempts = attempts + CASE WHEN id = ? THEN 1 ELSE 0 END,"
                     + " last_error = CASE WHEN id = ? THEN ? ELSE last_error END"
-                    + " WHERE aggregate_id = ? AND sent_at IS NULL")) {
+                    + " WHERE id IN (" + OF_AGGREGATE_FROM + ")")) {
                 ps.setTimestamp(1, Timestamp.from(Instant.now().plus(delay)));
                 ps.setLong(2, head.id());
                 ps.setLong(3, head.id());
                 ps.setString(4, reason);
                 ps.setString(5, head.aggregateId());
+                ps.setLong(6, head.id());
                 ps.executeUpdate();
             }
         }
 
-        /** The broker as a whole is away: note it on the heads, hold nothing (the relay itself waits). */
+        /**
+         * The broker as a whole is away: note why on the heads, count no attempt (the outage is not the rows'
+         * fault) and hold nothing; the relay itself waits.
+         */
         void noteFailure(Collection<Long> heads, String reason) throws SQLException {
+            done = false;
             if (heads.isEmpty()) {
                 return;
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ANY (?)")) {
+                    "UPDATE outbox_event SET last_error = ? WHERE id = ANY (?)")) {
                 ps.setString(1, reason);
                 ps.setArray(2, longs(heads));
                 ps.executeUpdate();
@@ -175,6 +233,18 @@ final class OutboxStore {
             } finally {
                 c.close();
             }
+        }
+    }
+
+    /** When the earliest back-off of any aggregate expires, if any does. */
+    java.util.Optional<Instant> earliestRetry() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT min(next_attempt_at) FROM outbox_event"
+                        + " WHERE sent_at IS NULL AND next_attempt_at IS NOT NULL");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Timestamp t = rs.getTimestamp(1);
+            return java.util.Optional.ofNullable(t).map(Timestamp::toInstant);
         }
     }
 

@@ -9,8 +9,9 @@ import jakarta.enterprise.event.Observes;
 import java.util.Locale;
 
 /**
- * Refuses a NUL character anywhere in the request line (path or query, e.g. {@code q=%00}) with a 400 problem:
- * PostgreSQL cannot hold it, and nothing legitimate sends it.
+ * Refuses a NUL character anywhere in the request line (path or query, e.g. {@code q=%00}), and a malformed
+ * percent-encoding ({@code q=%zz}), with a 400 problem: PostgreSQL cannot hold the one, the decoder fails on the
+ * other, and nothing legitimate sends either.
  */
 @ApplicationScoped
 public class RequestLineFilter {
@@ -24,11 +25,24 @@ public class RequestLineFilter {
     void check(RoutingContext rc) {
         String uri = rc.request().uri();
         if (uri != null && (uri.indexOf('\u0000') >= 0 || uri.toLowerCase(Locale.ROOT).contains("%00"))) {
-            rc.response().setStatusCode(400)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                    .end(BODY);
+            refuse(rc, BODY);
             return;
         }
+        if (uri != null && uri.indexOf('%') >= 0) {
+            try {
+                java.net.URLDecoder.decode(uri.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                refuse(rc, MALFORMED);
+                return;
+            }
+        }
         rc.next();
+    }
+
+    static final String MALFORMED = "{\"type\":\"https://utfall.se/problems/validation-error\",\"title\":"
+            + "\"Bad Request\",\"status\":400,\"detail\":\"The request line has a malformed percent-encoding\"}";
+
+    private static void refuse(RoutingContext rc, String body) {
+        rc.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json").end(body);
     }
 }

@@ -15,7 +15,9 @@ import java.io.IOException;
 /**
  * Every text that arrives in a JSON body is normalised once, here: surrounding whitespace of every kind is
  * stripped (so a title of only U+3000 is blank and refused by {@code @NotBlank}), and a NUL character, which
- * PostgreSQL cannot store, is refused as a 400 naming the field.
+ * PostgreSQL cannot store, is refused as a 400 naming the field. Dates and instants outside the years
+ * {@value #MIN_YEAR}–{@value #MAX_YEAR} are refused the same way (the database and its driver cannot all hold
+ * them, and no procurement needs them).
  */
 @Singleton
 public class TextInput implements ObjectMapperCustomizer {
@@ -25,6 +27,15 @@ public class TextInput implements ObjectMapperCustomizer {
         RejectedText(JsonParser p, String message) {
             super(p, message);
         }
+    }
+
+    public static final int MIN_YEAR = 1800;
+    public static final int MAX_YEAR = 9999;
+
+    /** Runs after Quarkus' own customizers, so these deserializers win over the java.time module's. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
     }
 
     @Override
@@ -41,6 +52,33 @@ public class TextInput implements ObjectMapperCustomizer {
                     throw new RejectedText(p, "must not contain NUL (U+0000) characters");
                 }
                 return raw.strip();
+            }
+        });
+        module.addDeserializer(java.time.Instant.class, new StdScalarDeserializer<java.time.Instant>(
+                java.time.Instant.class) {
+            @Override
+            public java.time.Instant deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                java.time.Instant value = com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.INSTANT
+                        .deserialize(p, ctx);
+                if (value != null) {
+                    int year = value.atOffset(java.time.ZoneOffset.UTC).getYear();
+                    if (year < MIN_YEAR || year > MAX_YEAR) {
+                        throw new RejectedText(p, "must be between the years " + MIN_YEAR + " and " + MAX_YEAR);
+                    }
+                }
+                return value;
+            }
+        });
+        module.addDeserializer(java.time.LocalDate.class, new StdScalarDeserializer<java.time.LocalDate>(
+                java.time.LocalDate.class) {
+            @Override
+            public java.time.LocalDate deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                java.time.LocalDate value = com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer.INSTANCE
+                        .deserialize(p, ctx);
+                if (value != null && (value.getYear() < MIN_YEAR || value.getYear() > MAX_YEAR)) {
+                    throw new RejectedText(p, "must be between the years " + MIN_YEAR + " and " + MAX_YEAR);
+                }
+                return value;
             }
         });
         mapper.registerModule(module);
