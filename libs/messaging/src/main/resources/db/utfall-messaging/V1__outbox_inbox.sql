@@ -49,11 +49,11 @@ CREATE FUNCTION utfall_outbox_inherit_hold() RETURNS trigger AS $$
 DECLARE
     held RECORD;
 BEGIN
+    -- The aggregate's head (oldest unsent row) carries its state: one index probe, whatever its backlog.
     SELECT parked_at, next_attempt_at INTO held FROM outbox_event
      WHERE aggregate_id = NEW.aggregate_id AND sent_at IS NULL
-       AND (parked_at IS NOT NULL OR next_attempt_at IS NOT NULL)
      ORDER BY id LIMIT 1;
-    IF FOUND THEN
+    IF FOUND AND (held.parked_at IS NOT NULL OR held.next_attempt_at IS NOT NULL) THEN
         NEW.parked_at := held.parked_at;
         NEW.next_attempt_at := held.next_attempt_at;
         IF held.parked_at IS NOT NULL THEN

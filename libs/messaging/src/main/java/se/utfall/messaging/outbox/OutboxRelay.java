@@ -88,6 +88,11 @@ public class OutboxRelay {
     private Admin admin;
     private final Set<String> knownTopics = new HashSet<>();
     private Instant topicsCheckedAt = Instant.EPOCH;
+    /** Claims start at this id (see {@code OutboxStore.Round#claim}); reset to 0 every 2 s and when idle. */
+    private long claimFloor;
+    private Instant floorResetAt = Instant.EPOCH;
+    /** When expired back-offs (of this or another replica) are next released. */
+    private Instant releaseDue = Instant.EPOCH;
 
     public OutboxRelay(OutboxConfig config, DataSource dataSource,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
@@ -297,8 +302,21 @@ public class OutboxRelay {
      */
     RoundResult relayOnce() throws SQLException, InterruptedException {
         try (OutboxStore.Round round = store.begin()) {
-            Map<String, List<OutboxRow>> runs = round.claim(config.batchSize());
+            if (!Instant.now().isBefore(releaseDue)) {
+                // Only when a back-off may have expired: a scan per round would cost more than the round.
+                round.releaseExpired();
+                claimFloor = 0;
+                releaseDue = store.earliestRetry().orElse(Instant.now().plus(config.housekeepingInterval()));
+            }
+            if (Instant.now().isAfter(floorResetAt)) {
+                // Now and then from the start: rows below the floor may have become ready again (a back-off
+                // released, an operator's retry, rows another replica left unsent).
+                claimFloor = 0;
+                floorResetAt = Instant.now().plusSeconds(2);
+            }
+            Map<String, List<OutboxRow>> runs = round.claim(config.batchSize(), claimFloor);
             int claimed = round.claimed;
+            claimFloor = claimed == 0 ? 0 : round.lowestClaimed;
             if (runs.isEmpty()) {
                 round.commit();
                 return new RoundResult(claimed, 0, false, claimed > 0);
@@ -338,7 +356,12 @@ public class OutboxRelay {
                                 + " see docs/operations.md to retry or skip it.", head.eventId(), head.type(),
                                 head.aggregateId(), s.reason());
                     } else {
-                        round.backOff(head, s.reason(), backoffFor(head.attempts()));
+                        Duration delay = backoffFor(head.attempts());
+                        round.backOff(head, s.reason(), delay);
+                        Instant until = Instant.now().plus(delay);
+                        if (until.isBefore(releaseDue)) {
+                            releaseDue = until;
+                        }
                         LOG.warnf("Outbox: aggregate %s backs off after %s", head.aggregateId(), s.reason());
                     }
                 }

@@ -28,7 +28,7 @@ final class OutboxStore {
     private static final String CLAIM = """
             SELECT id, event_id, topic, aggregate_id, event_type, source, subject, occurred_at, payload, attempts
               FROM outbox_event
-             WHERE sent_at IS NULL AND parked_at IS NULL AND next_attempt_at IS NULL
+             WHERE sent_at IS NULL AND parked_at IS NULL AND next_attempt_at IS NULL AND id >= ?
              ORDER BY id
              LIMIT ?
                FOR UPDATE SKIP LOCKED""";
@@ -40,10 +40,18 @@ final class OutboxStore {
     private static final String OF_AGGREGATE_FROM = """
             SELECT id FROM outbox_event WHERE aggregate_id = ? AND sent_at IS NULL AND id >= ?
                FOR UPDATE SKIP LOCKED""";
+    /**
+     * Per aggregate, its first n unsent rows in order (n = rows claimed of it): one ordered index probe each,
+     * which steps over the entries of rows sent meanwhile only once (a bitmap scan over all of an aggregate's
+     * entries would revisit them every round until vacuum, and grow with the backlog).
+     */
     private static final String UNSENT_OF = """
-            SELECT aggregate_id, id, parked_at IS NOT NULL, next_attempt_at FROM outbox_event
-             WHERE sent_at IS NULL AND aggregate_id = ANY (?) AND id <= ?
-             ORDER BY aggregate_id, id""";
+            SELECT a.aggregate, u.id, u.parked_at IS NOT NULL, u.next_attempt_at
+              FROM unnest(?::text[], ?::int[]) AS a(aggregate, n)
+             CROSS JOIN LATERAL (SELECT id, parked_at, next_attempt_at FROM outbox_event
+                                  WHERE aggregate_id = a.aggregate AND sent_at IS NULL
+                                  ORDER BY id LIMIT a.n) u
+             ORDER BY a.aggregate, u.id""";
 
     private final DataSource dataSource;
 
@@ -66,17 +74,28 @@ final class OutboxStore {
             this.c = c;
         }
 
-        /** Rows claimed by the last {@link #claim}, sendable or not. */
+        /** Rows claimed by the last {@link #claim}, sendable or not, and the lowest id among them. */
         int claimed;
+        long lowestClaimed;
 
-        /** The rows this round may send, grouped by aggregate, each group in order. */
-        Map<String, List<OutboxRow>> claim(int limit) throws SQLException {
+        /** Clears the back-offs that expired, so their rows are ready again. */
+        void releaseExpired() throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(RELEASE_EXPIRED)) {
                 ps.executeUpdate();
             }
+        }
+
+        /**
+         * The rows this round may send, grouped by aggregate, each group in order. {@code floor} skips the front of
+         * the index that earlier rounds emptied (its entries stay until vacuum and would be stepped over again);
+         * it only narrows the claim, never the head check, so a row below it can delay its aggregate but never be
+         * overtaken.
+         */
+        Map<String, List<OutboxRow>> claim(int limit, long floor) throws SQLException {
             List<OutboxRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
-                ps.setInt(1, limit);
+                ps.setLong(1, floor);
+                ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rows.add(OutboxRow.from(rs));
@@ -87,18 +106,17 @@ final class OutboxStore {
             if (rows.isEmpty()) {
                 return Map.of();
             }
+            lowestClaimed = rows.get(0).id();
             Map<String, List<OutboxRow>> mine = new LinkedHashMap<>();
-            long maxId = 0;
             for (OutboxRow r : rows) {
                 mine.computeIfAbsent(r.aggregateId(), k -> new ArrayList<>()).add(r);
-                maxId = Math.max(maxId, r.id());
             }
             Map<String, List<Long>> unsent = new HashMap<>();
             Map<String, Boolean> headParked = new HashMap<>();
             Map<String, Timestamp> headRetry = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(UNSENT_OF)) {
                 ps.setArray(1, c.createArrayOf("text", mine.keySet().toArray()));
-                ps.setLong(2, maxId);
+                ps.setArray(2, c.createArrayOf("int4", mine.values().stream().map(List::size).toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String aggregate = rs.getString(1);
