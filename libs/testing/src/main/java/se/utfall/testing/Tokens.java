@@ -94,9 +94,13 @@ public final class Tokens {
         return claims("forger", Set.of(role), org).expiresIn(3600).sign(newKeyPair().getPrivate());
     }
 
-    /** Valid in every other way, but names nobody (as Keycloak does when a client lacks the "basic" scope). */
+    /**
+     * Valid in every other way, but without {@code sub}, as Keycloak issues them when a client lacks the "basic"
+     * scope: the client id ({@code azp}) and a username are still there, and neither may stand in for the person.
+     */
     public String withoutSubject(String role, UUID org) {
-        JwtClaimsBuilder b = Jwt.issuer(ISSUER).audience(AUDIENCE).groups(Set.of(role)).expiresIn(3600);
+        JwtClaimsBuilder b = Jwt.issuer(ISSUER).audience(AUDIENCE).groups(Set.of(role)).expiresIn(3600)
+                .claim("azp", "utfall-web").claim("preferred_username", "anna.andersson").upn("anna.andersson");
         if (org != null) {
             b.claim("org_id", org.toString());
         }

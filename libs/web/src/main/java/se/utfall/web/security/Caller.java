@@ -28,28 +28,25 @@ public class Caller {
     }
 
     /**
-     * Who acts, for audit trails: the principal name (upn, preferred_username or sub), else the token's
-     * {@code sub} or authorised party. A token naming nobody cannot be audited and is refused.
+     * Who acts, for audit trails: the token's {@code sub}, the person's stable id at the identity provider. Not
+     * the username (it can change) and never the client ({@code azp}): a token without {@code sub} cannot be
+     * attributed to a person and is refused with 401.
      */
     public String subject() {
         if (identity.isAnonymous()) {
             return "anonymous";
         }
         Principal principal = identity.getPrincipal();
-        if (principal.getName() != null) {
+        if (principal instanceof JsonWebToken jwt) {
+            String sub = jwt.getSubject();
+            if (sub != null && !sub.isBlank()) {
+                return sub;
+            }
+        } else if (principal.getName() != null) {
             return principal.getName();
         }
-        if (principal instanceof JsonWebToken jwt) {
-            if (jwt.getSubject() != null) {
-                return jwt.getSubject();
-            }
-            Object azp = jwt.getClaim("azp");
-            if (azp != null) {
-                return "client:" + azp.toString().replace("\"", "");
-            }
-        }
         throw new ProblemException(401, "unauthorized", "Unauthorized",
-                "The token names no subject, so changes could not be attributed", null);
+                "The token names no subject (sub), so changes could not be attributed to a person", null);
     }
 
     public boolean hasRole(String role) {
