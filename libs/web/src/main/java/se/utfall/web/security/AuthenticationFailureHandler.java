@@ -12,6 +12,12 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class AuthenticationFailureHandler {
+    private final OidcSettings settings;
+
+    public AuthenticationFailureHandler(OidcSettings settings) {
+        this.settings = settings;
+    }
+
     static final String BODY = "{\"type\":\"https://utfall.se/problems/unauthorized\",\"title\":\"Unauthorized\","
             + "\"status\":401,\"detail\":\"The bearer token is missing, expired, or not issued for this API\"}";
 
@@ -20,6 +26,7 @@ public class AuthenticationFailureHandler {
             Throwable failure = rc.failure();
             if (failure instanceof AuthenticationFailedException
                     || failure != null && failure.getCause() instanceof AuthenticationFailedException) {
+                settings.explainRefusal(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
                 if (!rc.response().ended()) {
                     rc.response().setStatusCode(401)
                             .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
