@@ -54,33 +54,28 @@ public class TextInput implements ObjectMapperCustomizer {
                 return raw.strip();
             }
         });
-        module.addDeserializer(java.time.Instant.class, new StdScalarDeserializer<java.time.Instant>(
-                java.time.Instant.class) {
+        module.addDeserializer(java.time.Instant.class, ranged(java.time.Instant.class,
+                com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.INSTANT,
+                v -> v.atOffset(java.time.ZoneOffset.UTC).getYear()));
+        module.addDeserializer(java.time.LocalDate.class, ranged(java.time.LocalDate.class,
+                com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer.INSTANCE,
+                java.time.LocalDate::getYear));
+        mapper.registerModule(module);
+    }
+
+    /** {@code delegate}'s value, refused as a 400 naming the field when its year is outside the range. */
+    private static <T> StdScalarDeserializer<T> ranged(Class<T> type,
+            com.fasterxml.jackson.databind.JsonDeserializer<? extends T> delegate,
+            java.util.function.ToIntFunction<T> year) {
+        return new StdScalarDeserializer<T>(type) {
             @Override
-            public java.time.Instant deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                java.time.Instant value = com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.INSTANT
-                        .deserialize(p, ctx);
-                if (value != null) {
-                    int year = value.atOffset(java.time.ZoneOffset.UTC).getYear();
-                    if (year < MIN_YEAR || year > MAX_YEAR) {
-                        throw new RejectedText(p, "must be between the years " + MIN_YEAR + " and " + MAX_YEAR);
-                    }
-                }
-                return value;
-            }
-        });
-        module.addDeserializer(java.time.LocalDate.class, new StdScalarDeserializer<java.time.LocalDate>(
-                java.time.LocalDate.class) {
-            @Override
-            public java.time.LocalDate deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                java.time.LocalDate value = com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer.INSTANCE
-                        .deserialize(p, ctx);
-                if (value != null && (value.getYear() < MIN_YEAR || value.getYear() > MAX_YEAR)) {
+            public T deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                T value = delegate.deserialize(p, ctx);
+                if (value != null && (year.applyAsInt(value) < MIN_YEAR || year.applyAsInt(value) > MAX_YEAR)) {
                     throw new RejectedText(p, "must be between the years " + MIN_YEAR + " and " + MAX_YEAR);
                 }
                 return value;
             }
-        });
-        mapper.registerModule(module);
+        };
     }
 }
