@@ -161,14 +161,10 @@ class KeycloakIdentityTest {
         assertThat(new Browser(keycloak).authorizationError("utfall-web", WEB_REDIRECT, "openid offline_access"))
                 .as("offline_access is not a scope of the web client").hasValue("invalid_scope");
         JsonNode tokens = new Browser(keycloak).signIn("utfall-web", WEB_REDIRECT, "openid", "anna.ljusdal", PASSWORD);
-        assertThat(claims(tokens.path("refresh_token").asText()).path("typ").asText())
-                .as("an ordinary refresh token, bound to the session").isEqualTo("Refresh");
-
         String first = tokens.path("refresh_token").asText();
         var refreshed = keycloak.token(Map.of("grant_type", "refresh_token", "client_id", "utfall-web",
                 "refresh_token", first));
         assertThat(refreshed.getKey()).isEqualTo(200);
-        assertThat(refreshed.getValue().path("refresh_token").asText()).isNotEqualTo(first);
         var reused = keycloak.token(Map.of("grant_type", "refresh_token", "client_id", "utfall-web",
                 "refresh_token", first));
         assertThat(reused.getKey()).as("a used refresh token is refused: rotation").isEqualTo(400);
@@ -224,6 +220,8 @@ class KeycloakIdentityTest {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(count()).isEqualTo(before);
+        assertThat(call("GET", service.api("/api/v1/challenges/mine"), token, null).statusCode())
+                .as("reads too: a token that names no person is refused").isEqualTo(401);
     }
 
     @Test
@@ -249,9 +247,11 @@ class KeycloakIdentityTest {
                 .as("the coordinator can sign in").isPresent();
         Browser browser = new Browser(keycloak);
         for (int i = 0; i < 5; i++) {
-            assertThat(browser.trySignIn("utfall-web", WEB_REDIRECT, "openid", "maja.shic", "wrong-password-" + i))
-                    .isEmpty();
+            // More than a second apart, so it is the failure count (5) that locks, not the quick-login check.
+            Thread.sleep(1_200);
+            browser.trySignIn("utfall-web", WEB_REDIRECT, "openid", "maja.shic", "wrong-password-" + i);
         }
+        Thread.sleep(1_200);
         assertThat(new Browser(keycloak).trySignIn("utfall-web", WEB_REDIRECT, "openid", "maja.shic", PASSWORD))
                 .as("brute-force detection: the right password is refused during the lock-out").isEmpty();
     }
@@ -270,6 +270,7 @@ class KeycloakIdentityTest {
                 .as("the identity health group tells the operator").isEqualTo(503);
         assertThat(call("GET", service.management("/q/health/ready"), null, null).statusCode())
                 .as("readiness does not take every replica out of service for a shared provider").isEqualTo(200);
+        assertThat(call("GET", service.api("/api/v1/challenges/mine"), token, null).statusCode()).isEqualTo(200);
 
         Instant begun = Instant.now();
         try (ServiceProcess replica = ServiceProcess.start(jar(), serviceEnvironment, work.resolve("service-2.log"))) {
@@ -300,6 +301,8 @@ class KeycloakIdentityTest {
             assertThat(log.split("is unreachable", -1).length - 1).as("the outage is logged once").isEqualTo(1);
             assertThat(log).contains("is reachable again").doesNotContain(token)
                     .as("no warning per request").doesNotContain("OIDC server is not available at");
+            await("the running replica notices the end of the outage by itself").atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(service.log()).contains("is reachable again"));
         }
     }
 

@@ -22,9 +22,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * The Keycloak server distribution as an operator runs it: {@code kc.sh start-dev} with a pinned hostname (so
- * {@code iss} is stable whatever address a client uses), the production realm imported at first start, demo users
- * applied afterwards through the admin API's partial import, as {@code deploy/keycloak/README.md} describes.
+ * The Keycloak server distribution with the production realm: {@code kc.sh start-dev} (its embedded H2 database and
+ * plain HTTP; production runs {@code start} on PostgreSQL behind TLS, deploy/k8s/base/keycloak.yaml — realm import,
+ * hostname and token behaviour are the same) with a pinned hostname (so {@code iss} is stable whatever address a
+ * client uses), the realm imported at first start, demo users applied afterwards through the admin API's partial
+ * import, as {@code deploy/keycloak/README.md} describes.
  * Can be stopped and started again on the same port and data (the realm and its signing keys survive).
  */
 final class KeycloakServer implements AutoCloseable {

@@ -33,7 +33,8 @@ class RealmAndDeploymentTest {
             assertThat(client.path("fullScopeAllowed").asBoolean(true)).as(id + ": only Utfall's roles in tokens")
                     .isFalse();
             assertThat(client.path("directAccessGrantsEnabled").asBoolean(true)).as(id).isFalse();
-            assertThat(client.path("optionalClientScopes").toString()).as(id).doesNotContain("offline_access");
+            assertThat(client.path("optionalClientScopes").toString() + client.path("defaultClientScopes"))
+                    .as(id + ": no offline tokens").doesNotContain("offline_access");
             if (client.path("publicClient").asBoolean()) {
                 assertThat(client.path("attributes").path("pkce.code.challenge.method").asText()).as(id)
                         .isEqualTo("S256");

@@ -92,7 +92,7 @@ public class OidcSettings {
         } catch (RuntimeException | java.io.IOException e) {
             return Optional.empty();
         }
-        String iss = payload.path("iss").asText(null);
+        String iss = payload.path("iss").isTextual() ? printable(payload.path("iss").asText()) : null;
         if (expectedIssuer.isPresent() && iss != null && !expectedIssuer.get().equals(iss)) {
             return Optional.of("issuer: expected " + expectedIssuer.get() + ", the token has " + iss
                     + " (OIDC_ISSUER; is the provider reached under another host name?)");
@@ -102,7 +102,8 @@ public class OidcSettings {
             boolean found = aud.isArray() ? java.util.stream.StreamSupport.stream(aud.spliterator(), false)
                     .anyMatch(a -> expectedAudience.get().equals(a.asText())) : expectedAudience.get().equals(aud.asText());
             if (!found) {
-                return Optional.of("audience: expected " + expectedAudience.get() + ", the token has " + aud
+                return Optional.of("audience: expected " + expectedAudience.get() + ", the token has "
+                        + printable(aud.toString())
                         + " (OIDC_AUDIENCE, or the client's audience mapper)");
             }
         }
@@ -120,6 +121,12 @@ public class OidcSettings {
                 LOG.warnf("Refused a bearer token for its %s", reason);
             }
         });
+    }
+
+    /** An unverified value from a token, fit for one log line: no control characters, at most 200 characters. */
+    static String printable(String value) {
+        String clean = value.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 200 ? clean.substring(0, 200) + "…" : clean;
     }
 
     private static boolean blank(Optional<String> value) {

@@ -45,5 +45,7 @@ class OidcSettingsTest {
                 + "\"aud\":[\"account\",\"utfall-api\"]}"), ISSUER, AUDIENCE)).isEmpty();
         assertThat(OidcSettings.mismatch("Bearer not-a-jwt", ISSUER, AUDIENCE)).isEmpty();
         assertThat(OidcSettings.mismatch(null, ISSUER, AUDIENCE)).isEmpty();
+        assertThat(OidcSettings.mismatch(bearer("{\"iss\":\"https://evil\\nWARN forged log line\"}"), ISSUER,
+                AUDIENCE)).get().asString().doesNotContain("\n").contains("https://evil?WARN forged log line");
     }
 }
