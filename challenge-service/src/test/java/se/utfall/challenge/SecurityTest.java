@@ -42,6 +42,8 @@ class SecurityTest {
         unauthorized(tokens.wrongKey("buyer", LJUSDAL));
         unauthorized("not.a.jwt");
         unauthorized(tokens.withoutSubject("buyer", LJUSDAL));
+        RestAssured.given().auth().oauth2(tokens.withoutSubject("buyer", LJUSDAL)).get("/api/v1/challenges/mine")
+                .then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test

@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import se.utfall.web.problem.RuleViolation;
+import se.utfall.web.problem.RuleViolation.FieldProblem;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -127,23 +129,23 @@ public class Challenge extends PanacheEntityBase {
      * What is still missing before this challenge can be published: a problem statement in the users' words and
      * at least one outcome goal with both a baseline and a target.
      */
-    public List<String[]> completenessProblems(List<OutcomeGoal> goals) {
-        List<String[]> problems = new ArrayList<>();
+    public List<FieldProblem> completenessProblems(List<OutcomeGoal> goals) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (problemStatement == null || problemStatement.isBlank()) {
-            problems.add(new String[] {"problemStatement", "is required before publishing"});
+            problems.add(new FieldProblem("problemStatement", "is required before publishing"));
         }
         if (goals.isEmpty()) {
-            problems.add(new String[] {"outcomeGoals", "at least one outcome goal is required before publishing"});
+            problems.add(new FieldProblem("outcomeGoals", "at least one outcome goal is required before publishing"));
         }
         for (int i = 0; i < goals.size(); i++) {
             OutcomeGoal g = goals.get(i);
             if (g.baselineValue == null || g.baselineDate == null) {
-                problems.add(new String[] {"outcomeGoals[" + i + "].baselineValue",
-                        "a baseline value and date are required before publishing"});
+                problems.add(new FieldProblem("outcomeGoals[" + i + "].baselineValue",
+                        "a baseline value and date are required before publishing"));
             }
             if (g.targetValue == null || g.targetDate == null) {
-                problems.add(new String[] {"outcomeGoals[" + i + "].targetValue",
-                        "a target value and date are required before publishing"});
+                problems.add(new FieldProblem("outcomeGoals[" + i + "].targetValue",
+                        "a target value and date are required before publishing"));
             }
         }
         return problems;
@@ -151,10 +153,10 @@ public class Challenge extends PanacheEntityBase {
 
     public void publish(List<OutcomeGoal> goals, Instant now) {
         requireStatus(ChallengeStatus.DRAFT, "publish");
-        List<String[]> problems = completenessProblems(goals);
+        List<FieldProblem> problems = completenessProblems(goals);
         if (!problems.isEmpty()) {
-            throw new DomainRuleException(DomainRuleException.Kind.INCOMPLETE,
-                    "The challenge is not complete enough to publish", problems);
+            throw new RuleViolation(RuleViolation.Kind.INCOMPLETE, "The challenge is not complete enough to publish",
+                    problems);
         }
         status = ChallengeStatus.PUBLISHED;
         publishedAt = now;
@@ -170,7 +172,7 @@ public class Challenge extends PanacheEntityBase {
 
     public void archive(Instant now) {
         if (status != ChallengeStatus.CLOSED && status != ChallengeStatus.DRAFT) {
-            throw DomainRuleException.conflict("Only a closed challenge or a draft can be archived; this one is "
+            throw RuleViolation.conflict("Only a closed challenge or a draft can be archived; this one is "
                     + status);
         }
         // A shelved draft is not published by archiving: publishedAt stays null, so it stays private.
@@ -188,13 +190,20 @@ public class Challenge extends PanacheEntityBase {
     /** Content can change while a draft (freely) or published (as a recorded amendment), never afterwards. */
     public void requireEditable() {
         if (status == ChallengeStatus.CLOSED || status == ChallengeStatus.ARCHIVED) {
-            throw DomainRuleException.conflict("A " + status + " challenge can no longer be changed");
+            throw RuleViolation.conflict("A " + status + " challenge can no longer be changed");
+        }
+    }
+
+    /** Workshops are held about a published challenge, not a draft nor a closed one. */
+    public void requireAcceptsWorkshops() {
+        if (status != ChallengeStatus.PUBLISHED) {
+            throw RuleViolation.conflict("Workshops are scheduled for published challenges; this one is " + status);
         }
     }
 
     private void requireStatus(ChallengeStatus expected, String action) {
         if (status != expected) {
-            throw DomainRuleException.conflict("Cannot " + action + " a challenge that is " + status
+            throw RuleViolation.conflict("Cannot " + action + " a challenge that is " + status
                     + "; it must be " + expected);
         }
     }

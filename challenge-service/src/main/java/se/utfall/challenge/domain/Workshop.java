@@ -7,6 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import se.utfall.web.problem.RuleViolation;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -35,13 +37,36 @@ public class Workshop extends PanacheEntityBase {
     @Column(name = "created_at", updatable = false)
     public Instant createdAt;
 
+    /**
+     * A workshop can be held: it ends after it starts, starts in the future, and has a place, an online link, or
+     * both. All problems at once (400).
+     */
+    public static void requireSchedulable(Instant startsAt, Instant endsAt, String location, String onlineUrl,
+            Instant now) {
+        RuleViolation.Problems problems = new RuleViolation.Problems();
+        if (!endsAt.isAfter(startsAt)) {
+            problems.add("endsAt", "must be after startsAt");
+        }
+        if (!startsAt.isAfter(now)) {
+            problems.add("startsAt", "must be in the future");
+        }
+        if (isBlank(location) && isBlank(onlineUrl)) {
+            problems.add("location", "give a place, an online link, or both");
+        }
+        problems.throwIfAny(RuleViolation.Kind.INVALID, "The workshop has invalid fields");
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
     /** Takes one seat; the caller holds a row lock on this workshop, so concurrent registrations queue here. */
     public void takeSeat(Instant now) {
         if (!now.isBefore(startsAt)) {
-            throw DomainRuleException.conflict("Registration closed: the workshop has already started");
+            throw RuleViolation.conflict("Registration closed: the workshop has already started");
         }
         if (registeredCount >= capacity) {
-            throw DomainRuleException.conflict("The workshop is full (" + capacity + " organisations)");
+            throw RuleViolation.conflict("The workshop is full (" + capacity + " organisations)");
         }
         registeredCount++;
     }

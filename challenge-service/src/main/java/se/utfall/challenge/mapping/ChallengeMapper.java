@@ -11,7 +11,6 @@ import se.utfall.challenge.api.OutcomeGoalInput;
 import se.utfall.challenge.api.PhaseInput;
 import se.utfall.challenge.api.RegistrationView;
 import se.utfall.challenge.api.WorkshopRequest;
-import se.utfall.challenge.api.WorkshopEventData;
 import se.utfall.challenge.api.WorkshopView;
 import se.utfall.challenge.domain.Challenge;
 import se.utfall.challenge.domain.NeedInsight;
@@ -21,7 +20,11 @@ import se.utfall.challenge.domain.Workshop;
 import se.utfall.challenge.domain.WorkshopContribution;
 import se.utfall.challenge.domain.WorkshopRegistration;
 import se.utfall.challenge.reference.Municipalities;
-import se.utfall.challenge.service.ChallengeAggregate;
+import se.utfall.challenge.domain.ChallengeAggregate;
+import se.utfall.challenge.domain.PhaseDates;
+import se.utfall.challenge.messaging.ChallengeEventData;
+import se.utfall.challenge.messaging.WorkshopEventData;
+import se.utfall.challenge.messaging.WorkshopRegisteredData;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -81,11 +84,9 @@ public final class ChallengeMapper {
         i.observedOn = in.observedOn();
     }
 
-    public static void apply(PhaseInput in, ProcessPhase p) {
-        p.plannedStart = in.plannedStart();
-        p.plannedEnd = in.plannedEnd();
-        p.actualStart = in.actualStart();
-        p.actualEnd = in.actualEnd();
+    public static List<PhaseDates> toDates(List<PhaseInput> phases) {
+        return phases.stream().map(in -> new PhaseDates(in.phase(), in.plannedStart(), in.plannedEnd(),
+                in.actualStart(), in.actualEnd())).toList();
     }
 
     public static void apply(WorkshopRequest r, Workshop w) {
@@ -155,6 +156,34 @@ public final class ChallengeMapper {
     public static WorkshopEventData toEventData(Workshop w) {
         return new WorkshopEventData(w.id, w.challengeId, w.title, w.description, w.startsAt, w.endsAt, w.location,
                 w.capacity, w.registeredCount, w.capacity - w.registeredCount, w.version);
+    }
+
+    /** What a challenge event carries: the public content, the same whoever caused the event. */
+    public static ChallengeEventData toEventData(ChallengeAggregate a) {
+        ChallengeView v = toPublicView(a);
+        ChallengeView.Baseline b = v.baseline();
+        return new ChallengeEventData(v.id(), v.ownerOrgId(), v.coBuyerOrgIds(), v.observerOrgIds(), v.title(),
+                v.summary(), v.problemStatement(), v.targetGroup(), v.locality(), v.municipalityCode(),
+                v.municipalityName(), v.sectors(), v.cpvCodes(), v.sdgTargets(), amount(v.budget()),
+                b == null ? null : new ChallengeEventData.Baseline(b.description(), amount(b.unitCost()), b.unit(),
+                        b.period(), b.volumePerPeriod(), amount(b.costPerPeriod())),
+                v.outcomeGoals().stream().map(g -> new ChallengeEventData.Goal(g.id(), g.indicator(), g.definition(),
+                        g.unit(), g.baselineValue(), g.baselineDate(), g.baselineSource(), g.targetValue(),
+                        g.targetDate(), g.measurementMethod(), g.dataSource(), g.frequency(), g.verifier())).toList(),
+                v.needInsights().stream().map(i -> new ChallengeEventData.Insight(i.id(), i.source(), i.text(),
+                        i.observedOn(), i.visibility())).toList(),
+                v.processTrail().stream().map(p -> new ChallengeEventData.PhaseDates(p.phase(), p.plannedStart(),
+                        p.plannedEnd(), p.actualStart(), p.actualEnd())).toList(),
+                v.status(), v.version(), v.createdAt(), v.updatedAt(), v.publishedAt(), v.closedAt(), v.archivedAt());
+    }
+
+    private static ChallengeEventData.Amount amount(Money m) {
+        return m == null ? null : new ChallengeEventData.Amount(m.amount(), m.currency());
+    }
+
+    public static WorkshopRegisteredData toEventData(Workshop w, WorkshopRegistration r) {
+        return new WorkshopRegisteredData(toEventData(w), new WorkshopRegisteredData.Registration(r.id, r.workshopId,
+                r.organisationId, r.organisationName, r.participants, r.registeredAt));
     }
 
     public static RegistrationView toView(WorkshopRegistration r) {

@@ -2,9 +2,6 @@ package se.utfall.challenge.messaging;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import se.utfall.challenge.api.ChallengeView;
-import se.utfall.challenge.api.WorkshopEventData;
-import se.utfall.challenge.api.WorkshopRegisteredData;
 import se.utfall.events.EventTypes;
 import se.utfall.messaging.outbox.Outbox;
 
@@ -21,21 +18,20 @@ public class ChallengeEvents {
         this.outbox = outbox;
     }
 
-    /** {@code view} must be the public view (internal insights left out). */
-    public Uni<Void> published(ChallengeView view) {
-        return challenge(EventTypes.CHALLENGE_PUBLISHED, view);
+    public Uni<Void> published(ChallengeEventData data) {
+        return challenge(EventTypes.CHALLENGE_PUBLISHED, data);
     }
 
-    public Uni<Void> updated(ChallengeView view) {
-        return challenge(EventTypes.CHALLENGE_UPDATED, view);
+    public Uni<Void> updated(ChallengeEventData data) {
+        return challenge(EventTypes.CHALLENGE_UPDATED, data);
     }
 
-    public Uni<Void> closed(ChallengeView view) {
-        return challenge(EventTypes.CHALLENGE_CLOSED, view);
+    public Uni<Void> closed(ChallengeEventData data) {
+        return challenge(EventTypes.CHALLENGE_CLOSED, data);
     }
 
-    public Uni<Void> archived(ChallengeView view) {
-        return challenge(EventTypes.CHALLENGE_ARCHIVED, view);
+    public Uni<Void> archived(ChallengeEventData data) {
+        return challenge(EventTypes.CHALLENGE_ARCHIVED, data);
     }
 
     public Uni<Void> workshopScheduled(WorkshopEventData workshop) {
@@ -61,8 +57,8 @@ public class ChallengeEvents {
                 workshop).replaceWithVoid();
     }
 
-    private Uni<Void> challenge(String type, ChallengeView view) {
-        return outbox.append(type, view.id().toString(), "challenges/" + view.id(), view).replaceWithVoid();
+    private Uni<Void> challenge(String type, ChallengeEventData data) {
+        return outbox.append(type, data.id().toString(), "challenges/" + data.id(), data).replaceWithVoid();
     }
 
     private static String workshopSubject(WorkshopEventData w) {

@@ -1,4 +1,4 @@
-package se.utfall.challenge.api;
+package se.utfall.challenge.messaging;
 
 import java.time.Instant;
 import java.util.UUID;

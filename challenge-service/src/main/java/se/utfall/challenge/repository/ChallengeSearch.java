@@ -1,4 +1,4 @@
-package se.utfall.challenge.service;
+package se.utfall.challenge.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

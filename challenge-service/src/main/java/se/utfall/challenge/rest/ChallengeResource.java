@@ -33,7 +33,7 @@ import se.utfall.challenge.api.ChallengeView;
 import se.utfall.challenge.api.HistoryEntry;
 import se.utfall.challenge.api.PhaseInput;
 import se.utfall.challenge.domain.ChallengeStatus;
-import se.utfall.challenge.service.ChallengeSearch;
+import se.utfall.challenge.repository.ChallengeSearch;
 import se.utfall.challenge.service.ChallengeService;
 import se.utfall.web.http.ETags;
 import se.utfall.web.paging.Page;

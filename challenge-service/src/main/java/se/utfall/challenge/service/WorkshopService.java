@@ -10,12 +10,10 @@ import se.utfall.challenge.api.ContributionRequest;
 import se.utfall.challenge.api.ContributionView;
 import se.utfall.challenge.api.RegistrationRequest;
 import se.utfall.challenge.api.RegistrationView;
-import se.utfall.challenge.api.WorkshopRegisteredData;
 import se.utfall.challenge.api.WorkshopRequest;
 import se.utfall.challenge.api.WorkshopView;
 import se.utfall.challenge.domain.Challenge;
 import se.utfall.challenge.domain.ChallengeStatus;
-import se.utfall.challenge.domain.DomainRuleException;
 import se.utfall.challenge.domain.Workshop;
 import se.utfall.challenge.domain.WorkshopContribution;
 import se.utfall.challenge.domain.WorkshopRegistration;
@@ -23,6 +21,7 @@ import se.utfall.challenge.mapping.ChallengeMapper;
 import se.utfall.challenge.messaging.ChallengeEvents;
 import se.utfall.web.problem.Problem;
 import se.utfall.web.problem.ProblemException;
+import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
 import se.utfall.web.security.Reader;
 
@@ -59,26 +58,12 @@ public class WorkshopService {
     @WithTransaction
     public Uni<WorkshopView> schedule(UUID challengeId, WorkshopRequest request, Actor actor) {
         Instant now = clock.instant();
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (!request.endsAt().isAfter(request.startsAt())) {
-            errors.add(new Problem.FieldError("endsAt", "must be after startsAt"));
-        }
-        if (!request.startsAt().isAfter(now)) {
-            errors.add(new Problem.FieldError("startsAt", "must be in the future"));
-        }
-        if (isBlank(request.location()) && isBlank(request.onlineUrl())) {
-            errors.add(new Problem.FieldError("location", "give a place, an online link, or both"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The workshop has invalid fields", errors);
-        }
+        Workshop.requireSchedulable(request.startsAt(), request.endsAt(), request.location(), request.onlineUrl(),
+                now);
         return Challenge.<Challenge>findById(challengeId, LockModeType.PESSIMISTIC_READ)
                 .map(c -> actor.ownedOrNotFound(c, x -> x.ownerOrgId, "Challenge " + challengeId))
                 .chain(c -> {
-                    if (c.status != ChallengeStatus.PUBLISHED) {
-                        throw DomainRuleException.conflict(
-                                "Workshops are scheduled for published challenges; this one is " + c.status);
-                    }
+                    c.requireAcceptsWorkshops();
                     Workshop w = new Workshop();
                     w.id = UUID.randomUUID();
                     w.challengeId = c.id;
@@ -126,12 +111,12 @@ public class WorkshopService {
                 Challenge c = reader.visibleOrNotFound(found, Challenge::isPublic, Challenge::readers,
                         "Workshop " + workshopId);
                 if (c.status != ChallengeStatus.PUBLISHED) {
-                    throw DomainRuleException.conflict("Registration is closed: the challenge is " + c.status);
+                    throw RuleViolation.conflict("Registration is closed: the challenge is " + c.status);
                 }
                 return WorkshopRegistration.count("workshopId = ?1 and organisationId = ?2", w.id, organisation)
                         .chain(existing -> {
                             if (existing > 0) {
-                                throw DomainRuleException.conflict(
+                                throw RuleViolation.conflict(
                                         "Your organisation is already registered for this workshop");
                             }
                             w.takeSeat(now);
@@ -146,8 +131,7 @@ public class WorkshopService {
                             r.registeredAt = now;
                             return r.persist().chain(() -> w.<Workshop>persistAndFlush()).chain(() -> {
                                 RegistrationView view = ChallengeMapper.toView(r);
-                                return events.workshopRegistered(
-                                        new WorkshopRegisteredData(ChallengeMapper.toEventData(w), view))
+                                return events.workshopRegistered(ChallengeMapper.toEventData(w, r))
                                         .replaceWith(view);
                             });
                         });
@@ -169,13 +153,11 @@ public class WorkshopService {
                             throw ProblemException.notFound("Registration for workshop " + workshopId);
                         }
                         if (!now.isBefore(w.startsAt)) {
-                            throw DomainRuleException.conflict("The workshop has started; registrations stand");
+                            throw RuleViolation.conflict("The workshop has started; registrations stand");
                         }
                         w.releaseSeat();
-                        RegistrationView view = ChallengeMapper.toView(r);
                         return r.delete().chain(() -> w.<Workshop>persistAndFlush())
-                                .chain(() -> events.workshopRegistrationCancelled(
-                                        new WorkshopRegisteredData(ChallengeMapper.toEventData(w), view)));
+                                .chain(() -> events.workshopRegistrationCancelled(ChallengeMapper.toEventData(w, r)));
                     });
         });
     }
@@ -199,7 +181,7 @@ public class WorkshopService {
         Instant now = clock.instant();
         return participantWorkshop(workshopId, new Reader(organisation, actor.admin())).chain(w -> {
             if (now.isBefore(w.startsAt)) {
-                throw DomainRuleException.conflict("Contributions are recorded once the workshop has started");
+                throw RuleViolation.conflict("Contributions are recorded once the workshop has started");
             }
             WorkshopContribution c = new WorkshopContribution();
             c.id = UUID.randomUUID();

@@ -2,6 +2,7 @@ package se.utfall.challenge.domain;
 
 import org.junit.jupiter.api.Test;
 import se.utfall.challenge.reference.Municipalities;
+import se.utfall.web.problem.RuleViolation;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -45,13 +46,13 @@ class ChallengeRulesTest {
         Challenge c = draft();
         c.problemStatement = " ";
         assertThatThrownBy(() -> c.publish(List.of(goal(true, false)), NOW))
-                .isInstanceOfSatisfying(DomainRuleException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(DomainRuleException.Kind.INCOMPLETE);
-                    assertThat(e.fields()).extracting(f -> f[0])
+                .isInstanceOfSatisfying(RuleViolation.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RuleViolation.Kind.INCOMPLETE);
+                    assertThat(e.problems()).extracting(RuleViolation.FieldProblem::field)
                             .containsExactly("problemStatement", "outcomeGoals[0].targetValue");
                 });
         assertThat(c.status).isEqualTo(ChallengeStatus.DRAFT);
-        assertThat(draft().completenessProblems(List.of())).extracting(f -> f[0]).containsExactly("outcomeGoals");
+        assertThat(draft().completenessProblems(List.of())).extracting(RuleViolation.FieldProblem::field).containsExactly("outcomeGoals");
 
         Challenge complete = draft();
         complete.publish(List.of(goal(true, true)), NOW);
@@ -62,12 +63,12 @@ class ChallengeRulesTest {
     @Test
     void theLifecycleOnlyMovesForward() {
         Challenge c = draft();
-        assertThatThrownBy(() -> c.close(NOW)).isInstanceOf(DomainRuleException.class);
+        assertThatThrownBy(() -> c.close(NOW)).isInstanceOf(RuleViolation.class);
         c.publish(List.of(goal(true, true)), NOW);
-        assertThatThrownBy(() -> c.publish(List.of(goal(true, true)), NOW)).isInstanceOf(DomainRuleException.class);
-        assertThatThrownBy(() -> c.archive(NOW)).isInstanceOf(DomainRuleException.class);
+        assertThatThrownBy(() -> c.publish(List.of(goal(true, true)), NOW)).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> c.archive(NOW)).isInstanceOf(RuleViolation.class);
         c.close(NOW);
-        assertThatThrownBy(c::requireEditable).isInstanceOf(DomainRuleException.class);
+        assertThatThrownBy(c::requireEditable).isInstanceOf(RuleViolation.class);
         c.archive(NOW);
         assertThat(c.status).isEqualTo(ChallengeStatus.ARCHIVED);
     }
