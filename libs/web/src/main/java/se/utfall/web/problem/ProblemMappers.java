@@ -9,20 +9,19 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -43,6 +42,18 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response rule(RuleViolation e) {
+        List<Problem.FieldError> errors = e.problems().stream()
+                .map(p -> new Problem.FieldError(p.field(), p.problem())).toList();
+        ProblemException problem = switch (e.kind()) {
+            case CONFLICT -> ProblemException.conflict(e.getMessage());
+            case INVALID -> ProblemException.badRequest(e.getMessage(), errors);
+            case INCOMPLETE -> ProblemException.unprocessable(e.getMessage(), errors);
+        };
+        return respond(problem.toProblem());
     }
 
     @ServerExceptionMapper
@@ -98,18 +109,48 @@ public class ProblemMappers {
                 null));
     }
 
+    /**
+     * A concurrent change lost to another writer (JPA's and Hibernate's names for it), recognised by name so this
+     * library needs no persistence API.
+     */
+    private static final Set<String> STALE = Set.of("jakarta.persistence.OptimisticLockException",
+            "org.hibernate.StaleStateException");
+
+    private static boolean isA(Throwable t, Set<String> classNames) {
+        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+            if (classNames.contains(c.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** PostgreSQL's SQLSTATE of a database error (JDBC, Hibernate or the reactive client), if it has one. */
+    private static String sqlState(Throwable t) {
+        for (String accessor : new String[] {"getSQLState", "getSqlState"}) {
+            try {
+                Object state = t.getClass().getMethod(accessor).invoke(t);
+                if (state instanceof String s) {
+                    return s;
+                }
+            } catch (ReflectiveOperationException | RuntimeException ignored) {
+                // not a database error
+            }
+        }
+        return null;
+    }
+
     @ServerExceptionMapper
     public Response any(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ProblemException pe) {
                 return respond(pe.toProblem());
             }
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+            if (isA(t, STALE)) {
                 return respond(ProblemException.preconditionFailed(
                         "The resource was changed by someone else meanwhile; read it again and retry").toProblem());
             }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException cve && "23505".equals(
-                    cve.getSQLState())) {
+            if ("23505".equals(sqlState(t))) {
                 return respond(ProblemException.conflict("This would duplicate an existing entry").toProblem());
             }
             if (t instanceof ConstraintViolationException cve) {
