@@ -1,17 +1,26 @@
 package se.utfall.challenge;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.utfall.events.Topics;
+import se.utfall.testing.Api;
 import se.utfall.testing.Db;
 import se.utfall.testing.EventTopic;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static se.utfall.challenge.Fixtures.as;
-import static se.utfall.challenge.Fixtures.buyer;
+import static se.utfall.testing.Api.as;
+import static se.utfall.testing.Api.buyer;
 
 /** Bad input gets the right 4xx with a problem body, and changes nothing: not the database, not the topic. */
 @QuarkusTest
@@ -40,7 +49,8 @@ class BadInputTest {
         topic = EventTopic.from(Topics.CHALLENGES);
         publishedId = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
                 .extract().path("id");
-        as(token).header("If-Match", "\"0\"").post("/api/v1/challenges/" + publishedId + "/publish").then().statusCode(200);
+        as(token).header("If-Match", "\"0\"").post("/api/v1/challenges/" + publishedId + "/publish").then()
+                .statusCode(200);
         publishedEventId = topic.await(1, EventTopic.about(publishedId)).get(0).id();
         challenges = Db.count("SELECT count(*) FROM challenge");
         outbox = Db.count("SELECT count(*) FROM outbox_event");
@@ -59,7 +69,7 @@ class BadInputTest {
 
     private static ValidatableResponse problem(ValidatableResponse r, int status) {
         return r.statusCode(status).contentType("application/problem+json").body("status", equalTo(status))
-                .body("type", containsString("https://utfall.se/problems/")).body("title", org.hamcrest.Matchers.notNullValue());
+                .body("type", containsString("https://utfall.se/problems/")).body("title", Matchers.notNullValue());
     }
 
     @Test
@@ -162,18 +172,19 @@ class BadInputTest {
 
     @Test
     void badListParameters() {
-        problem(Fixtures.anonymous().queryParam("size", 1000).get("/api/v1/challenges").then(), 400)
+        problem(Api.anonymous().queryParam("size", 1000).get("/api/v1/challenges").then(), 400)
                 .body("errors.field", hasItem("size"));
-        problem(Fixtures.anonymous().queryParam("page", -1).get("/api/v1/challenges").then(), 400);
-        problem(Fixtures.anonymous().queryParam("status", "DRAFT").get("/api/v1/challenges").then(), 400)
+        problem(Api.anonymous().queryParam("page", -1).get("/api/v1/challenges").then(), 400);
+        problem(Api.anonymous().queryParam("status", "DRAFT").get("/api/v1/challenges").then(), 400)
                 .body("errors.field", hasItem("status"));
-        problem(Fixtures.anonymous().queryParam("sort", "secret").get("/api/v1/challenges").then(), 400);
-        problem(Fixtures.anonymous().queryParam("municipality", "21").get("/api/v1/challenges").then(), 400);
+        problem(Api.anonymous().queryParam("sort", "secret").get("/api/v1/challenges").then(), 400);
+        problem(Api.anonymous().queryParam("municipality", "21").get("/api/v1/challenges").then(), 400);
     }
 
     @Test
     void publishingTwiceOrAnIncompleteDraftIsRefused() {
-        problem(as(token).header("If-Match", "\"1\"").post("/api/v1/challenges/" + publishedId + "/publish").then(), 409);
+        problem(as(token).header("If-Match", "\"1\"").post("/api/v1/challenges/" + publishedId + "/publish").then(),
+                409);
         Map<String, Object> body = Fixtures.ramsjo();
         body.remove("problemStatement");
         body.put("outcomeGoals", List.of());
@@ -188,9 +199,9 @@ class BadInputTest {
 
     @Test
     void aPageBeyondTheLimitANulCharacterOrAWhitespaceOnlyTitleIs400() {
-        problem(Fixtures.anonymous().queryParam("page", 21474837).queryParam("size", 100)
+        problem(Api.anonymous().queryParam("page", 21474837).queryParam("size", 100)
                 .get("/api/v1/challenges").then(), 400).body("errors.field", hasItem("page"));
-        problem(Fixtures.anonymous().queryParam("q", "mål\u0000tider").get("/api/v1/challenges").then(), 400);
+        problem(Api.anonymous().queryParam("q", "mål\u0000tider").get("/api/v1/challenges").then(), 400);
         Map<String, Object> body = Fixtures.ramsjo();
         body.put("title", "Måltider\u0000");
         problem(as(token).body(body).post("/api/v1/challenges").then(), 400).body("errors.field", hasItem("title"));
@@ -221,12 +232,13 @@ class BadInputTest {
     }
 
     private static String rawGet(String target) {
-        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("GET " + target
+                    + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -245,15 +257,15 @@ class BadInputTest {
     void aChunkedBodyOverTheLimitIs413WithAProblemBody() {
         Map<String, Object> body = Fixtures.ramsjo();
         body.put("problemStatement", "x".repeat(19_000));
-        body.put("needInsights", java.util.Collections.nCopies(100, Map.of("source", "SURVEY", "text", "y".repeat(3_900))));
+        body.put("needInsights", Collections.nCopies(100, Map.of("source", "SURVEY", "text", "y".repeat(3_900))));
         byte[] json;
         try {
-            json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(body);
+            json = new ObjectMapper().writeValueAsBytes(body);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         assertThat(json.length).isGreaterThan(300_000);
         // An InputStream body has no known length: the client sends it chunked, without Content-Length.
-        problem(as(token).body(new java.io.ByteArrayInputStream(json)).post("/api/v1/challenges").then(), 413);
+        problem(as(token).body(new ByteArrayInputStream(json)).post("/api/v1/challenges").then(), 413);
     }
 }

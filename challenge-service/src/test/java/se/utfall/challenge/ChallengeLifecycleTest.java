@@ -1,13 +1,20 @@
 package se.utfall.challenge;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import se.utfall.events.EventSchemas;
 import se.utfall.events.Topics;
 import se.utfall.testing.Db;
 import se.utfall.testing.EventTopic;
 
+import java.io.ByteArrayInputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,9 +24,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static se.utfall.challenge.Fixtures.LJUSDAL;
-import static se.utfall.challenge.Fixtures.anonymous;
-import static se.utfall.challenge.Fixtures.as;
-import static se.utfall.challenge.Fixtures.buyer;
+import static se.utfall.testing.Api.anonymous;
+import static se.utfall.testing.Api.as;
+import static se.utfall.testing.Api.buyer;
 
 @QuarkusTest
 class ChallengeLifecycleTest {
@@ -32,7 +39,7 @@ class ChallengeLifecycleTest {
             // Create: a draft, private, no event.
             Response created = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges");
             created.then().statusCode(201)
-                    .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/challenges/" + created.path("id")))
+                    .header("Location", Matchers.endsWith("/api/v1/challenges/" + created.path("id")))
                     .header("ETag", "\"0\"")
                     .body("status", equalTo("DRAFT"))
                     .body("ownerOrgId", equalTo(LJUSDAL.toString()))
@@ -81,7 +88,8 @@ class ChallengeLifecycleTest {
             amended.put("summary", "Ett lagat mål mat varje dag, lagat i byn.");
             amended.put("amendmentNote", "Förtydligad sammanfattning efter workshop");
             as(token).header("If-Match", "\"1\"").body(amended).put("/api/v1/challenges/" + id).then()
-                    .statusCode(200).header("ETag", "\"2\"").body("summary", equalTo("Ett lagat mål mat varje dag, lagat i byn."));
+                    .statusCode(200).header("ETag", "\"2\"").body("summary",
+                            equalTo("Ett lagat mål mat varje dag, lagat i byn."));
             EventTopic.Event updated = topic.await(2, EventTopic.about(id)).get(1);
             assertThat(updated.type()).isEqualTo("se.utfall.challenge.updated.v1");
             assertThat(updated.body().path("summary").asText()).isEqualTo("Ett lagat mål mat varje dag, lagat i byn.");
@@ -108,8 +116,10 @@ class ChallengeLifecycleTest {
                     id).get(0).get("planned_start")).hasToString("2027-01-10");
 
             // Close and archive.
-            as(token).header("If-Match", "\"3\"").post("/api/v1/challenges/" + id + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
-            as(token).header("If-Match", "\"4\"").post("/api/v1/challenges/" + id + "/archive").then().statusCode(200).body("status", equalTo("ARCHIVED"));
+            as(token).header("If-Match", "\"3\"").post("/api/v1/challenges/" + id + "/close").then().statusCode(200)
+                    .body("status", equalTo("CLOSED"));
+            as(token).header("If-Match", "\"4\"").post("/api/v1/challenges/" + id + "/archive").then().statusCode(200)
+                    .body("status", equalTo("ARCHIVED"));
             List<EventTopic.Event> all = topic.await(5, EventTopic.about(id));
             assertThat(all).extracting(EventTopic.Event::type).containsExactly(
                     "se.utfall.challenge.published.v1", "se.utfall.challenge.updated.v1",
@@ -123,19 +133,58 @@ class ChallengeLifecycleTest {
     }
 
     @Test
+    void saveWithoutChangesKeepsTheVersionSoTheReturnedETagStaysUsable() {
+        String token = buyer(LJUSDAL);
+        var created = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
+                .header("ETag", "\"0\"").extract().jsonPath();
+        String id = created.getString("id");
+        // The same content, its goals and insights named by the ids the service gave them.
+        Map<String, Object> same = Fixtures.ramsjo();
+        Map<String, Object> goal = Fixtures.goal();
+        goal.put("id", created.getString("outcomeGoals[0].id"));
+        same.put("outcomeGoals", List.of(goal));
+        same.put("needInsights", List.of(Map.of("id", created.getString("needInsights[0].id"),
+                "source", "HOME_VISIT", "text", "Flera äldre äter bara varannan dag när matlådorna tar slut.",
+                "observedOn", "2026-03-12")));
+        as(token).header("If-Match", "\"0\"").body(same).put("/api/v1/challenges/" + id).then()
+                .statusCode(200).header("ETag", "\"0\"").body("version", equalTo(0));
+        as(token).get("/api/v1/challenges/" + id).then().statusCode(200).header("ETag", "\"0\"");
+        as(token).header("If-Match", "\"0\"").body(same).put("/api/v1/challenges/" + id).then()
+                .statusCode(200).header("ETag", "\"0\"");
+    }
+
+    @Test
     void draftsAreNotAnnouncedAndOwnersListThem() {
         try (EventTopic topic = EventTopic.from(Topics.CHALLENGES)) {
             String token = buyer(LJUSDAL);
             String id = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
                     .extract().path("id");
             as(token).queryParam("status", "DRAFT").get("/api/v1/challenges/mine").then().statusCode(200)
-                    .body("items.id", hasItem(id)).body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+                    .body("items.id", hasItem(id)).body("total", Matchers.greaterThanOrEqualTo(1));
             anonymous().get("/api/v1/challenges").then().statusCode(200)
-                    .body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
+                    .body("items.id", Matchers.not(hasItem(id)));
             Map<String, Object> edited = Fixtures.ramsjo();
             edited.put("title", "Måltider i Ramsjö (utkast 2)");
             as(token).header("If-Match", "\"0\"").body(edited).put("/api/v1/challenges/" + id).then().statusCode(200);
-            assertThat(topic.collect(EventTopic.about(id), java.time.Duration.ofSeconds(2))).isEmpty();
+            assertThat(topic.collect(EventTopic.about(id), Duration.ofSeconds(2))).isEmpty();
+        }
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitAndAPostWithoutBodyAreServed() throws Exception {
+        String token = buyer(LJUSDAL);
+        byte[] json = new ObjectMapper().writeValueAsBytes(Fixtures.ramsjo());
+        as(token).body(new ByteArrayInputStream(json)).post("/api/v1/challenges").then().statusCode(201);
+        // As java.net.http sends a POST without a body: neither Content-Length nor Transfer-Encoding.
+        String draft = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
+                .extract().path("id");
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("POST /api/v1/challenges/" + draft + "/close HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: Bearer " + token + "\r\nIf-Match: \"0\"\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).as("a draft cannot be closed: a rule, not a fault").startsWith("HTTP/1.1 409")
+                    .contains("application/problem+json");
         }
     }
 }

@@ -1,18 +1,15 @@
 package se.utfall.challenge;
 
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import se.utfall.testing.Tokens;
-import se.utfall.testing.UtfallTestResource;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Organisations, tokens and request bodies shared by the challenge-service tests. */
+/**
+ * Organisations and request bodies of the challenge-service tests; requests as a role of an organisation come from
+ * {@link se.utfall.testing.Api}.
+ */
 public final class Fixtures {
     public static final UUID LJUSDAL = UUID.fromString("2161a000-0000-4000-8000-000000000001");
     public static final UUID TOMELILLA = UUID.fromString("1270a000-0000-4000-8000-000000000002");
@@ -23,43 +20,16 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    public static Tokens tokens() {
-        return UtfallTestResource.tokens();
-    }
-
-    public static String buyer(UUID org) {
-        return tokens().token("buyer-" + org.toString().substring(0, 8), "buyer", org);
-    }
-
-    public static String innovator(UUID org) {
-        return tokens().token("innovator-" + org.toString().substring(0, 8), "innovator", org);
-    }
-
-    public static String admin() {
-        return tokens().token("admin-support", "admin", null);
-    }
-
-    public static RequestSpecification as(String token) {
-        return RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
-    /** The management interface (health, metrics), which is not on the API port. */
-    public static RequestSpecification management() {
-        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus.management.test-port", Integer.class);
-        return RestAssured.given().port(port);
-    }
-
-    public static RequestSpecification anonymous() {
-        return RestAssured.given().contentType(ContentType.JSON);
-    }
-
     /** A complete Ramsjö challenge body, ready to publish. */
     public static Map<String, Object> ramsjo() {
         Map<String, Object> body = new HashMap<>();
         body.put("title", "Dagliga måltider för äldre i Ramsjö");
-        body.put("summary", "Äldre i Ramsjö får i dag matlådor en gång i veckan. Vi söker ett sätt att ge dem ett lagat mål mat varje dag.");
-        body.put("problemStatement", "\"Maten kommer på tisdagar och ska räcka hela veckan. Jag vill äta något nylagat och träffa folk.\" Äldre i byn vill ha färsk mat varje dag, nära hemmet.");
+        body.put("summary",
+                "Äldre i Ramsjö får i dag matlådor en gång i veckan. Vi söker ett sätt att ge dem ett lagat mål mat "
+                        + "varje dag.");
+        body.put("problemStatement",
+                "\"Maten kommer på tisdagar och ska räcka hela veckan. Jag vill äta något nylagat och träffa folk.\" "
+                        + "Äldre i byn vill ha färsk mat varje dag, nära hemmet.");
         body.put("targetGroup", "Äldre med beslut om matdistribution i Ramsjö");
         body.put("locality", "Ramsjö");
         body.put("municipalityCode", "2161");

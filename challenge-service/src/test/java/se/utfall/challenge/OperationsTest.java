@@ -16,9 +16,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static se.utfall.challenge.Fixtures.LJUSDAL;
-import static se.utfall.challenge.Fixtures.as;
-import static se.utfall.challenge.Fixtures.buyer;
-import static se.utfall.challenge.Fixtures.management;
+import static se.utfall.testing.Api.as;
+import static se.utfall.testing.Api.buyer;
+import static se.utfall.testing.Api.management;
 
 /**
  * What operators and integrators rely on: API docs on the API port; health and metrics on the management port;

@@ -5,18 +5,22 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import se.utfall.challenge.domain.Challenge;
 import se.utfall.events.EventTypes;
 import se.utfall.events.Topics;
 import se.utfall.messaging.outbox.Outbox;
+import se.utfall.testing.Api;
 import se.utfall.testing.Db;
 import se.utfall.testing.EventTopic;
 import se.utfall.testing.TcpProxy;
+import se.utfall.web.problem.ProblemException;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static se.utfall.challenge.Fixtures.LJUSDAL;
-import static se.utfall.challenge.Fixtures.as;
-import static se.utfall.challenge.Fixtures.buyer;
+import static se.utfall.testing.Api.as;
+import static se.utfall.testing.Api.buyer;
 
 /** An event is published if and only if its change committed, and none is lost while Kafka is away. */
 @QuarkusTest
@@ -52,16 +56,18 @@ class OutboxTest {
                 Map<String, Object> body = Fixtures.ramsjo();
                 body.put("title", "Måltider under avbrott " + i);
                 String id = as(token).body(body).post("/api/v1/challenges").then().statusCode(201).extract().path("id");
-                as(token).header("If-Match", "\"0\"").post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
+                as(token).header("If-Match", "\"0\"").post("/api/v1/challenges/" + id + "/publish").then()
+                        .statusCode(200);
                 body.put("summary", "Ändrad medan Kafka var nere " + i);
                 as(token).header("If-Match", "\"1\"").body(body).put("/api/v1/challenges/" + id).then().statusCode(200);
-                as(token).header("If-Match", "\"2\"").post("/api/v1/challenges/" + id + "/close").then().statusCode(200);
+                as(token).header("If-Match", "\"2\"").post("/api/v1/challenges/" + id + "/close").then()
+                        .statusCode(200);
                 ids.add(id);
             }
             assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND aggregate_id = ANY (?)",
                     (Object) ids.toArray(new String[0]))).as("held in the outbox while Kafka is away").isEqualTo(9);
             assertThat(topic.collect(e -> ids.contains(e.key()), Duration.ofSeconds(2))).isEmpty();
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pendingGauge() >= 9);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pendingGauge() >= 9);
 
             TcpProxy.setCut(false);
 
@@ -73,13 +79,13 @@ class OutboxTest {
             }
             assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND aggregate_id = ANY (?)",
                     (Object) ids.toArray(new String[0]))).isZero();
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pendingGauge() == 0);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pendingGauge() == 0);
         }
     }
 
     /** The backlog operators see in /q/metrics while Kafka is away. */
     private static double pendingGauge() {
-        String metrics = Fixtures.management().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Api.management().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("utfall_outbox_pending"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }
@@ -90,7 +96,7 @@ class OutboxTest {
         String id = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
                 .extract().path("id");
         as(token).header("If-Match", "\"0\"").post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
-        Map<String, Object> view = new java.util.HashMap<>(Fixtures.anonymous().get("/api/v1/challenges/" + id)
+        Map<String, Object> view = new HashMap<>(Api.anonymous().get("/api/v1/challenges/" + id)
                 .then().statusCode(200).extract().<Map<String, Object>>path(""));
         view.put("title", "Ändring som rullas tillbaka");
         try (EventTopic topic = EventTopic.from(Topics.CHALLENGES)) {
@@ -115,13 +121,13 @@ class OutboxTest {
     @Test
     void anOversizedPayloadIsRefusedWith413BeforeAnythingIsWritten() {
         String id = UUID.randomUUID().toString();
-        Map<String, Object> workshop = new java.util.HashMap<>(Map.of("id", id,
+        Map<String, Object> workshop = new HashMap<>(Map.of("id", id,
                 "challengeId", UUID.randomUUID().toString(), "title", "Stor", "startsAt", "2030-01-01T10:00:00Z",
                 "endsAt", "2030-01-01T12:00:00Z", "capacity", 5, "registeredCount", 0, "seatsLeft", 5));
         workshop.put("description", "å".repeat(500_000));
         assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
                 outbox.append(EventTypes.WORKSHOP_SCHEDULED, id, "tests/" + id, workshop))))
-                .isInstanceOfSatisfying(se.utfall.web.problem.ProblemException.class,
+                .isInstanceOfSatisfying(ProblemException.class,
                         e -> assertThat(e.status()).isEqualTo(413))
                 .hasMessageContaining("at most 900000");
         assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?", id)).isZero();

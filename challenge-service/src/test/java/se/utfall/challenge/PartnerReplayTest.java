@@ -13,9 +13,9 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.utfall.challenge.Fixtures.LJUSDAL;
-import static se.utfall.challenge.Fixtures.anonymous;
-import static se.utfall.challenge.Fixtures.as;
-import static se.utfall.challenge.Fixtures.buyer;
+import static se.utfall.testing.Api.anonymous;
+import static se.utfall.testing.Api.as;
+import static se.utfall.testing.Api.buyer;
 
 /** A partner with a plain Kafka consumer rebuilds the public state from the events alone. */
 @QuarkusTest

@@ -1,13 +1,18 @@
 package se.utfall.challenge;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import se.utfall.events.EventSchemas;
 import se.utfall.events.EventTypes;
 import se.utfall.events.Topics;
 import se.utfall.testing.Db;
 import se.utfall.testing.EventTopic;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,11 +24,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static se.utfall.challenge.Fixtures.LJUSDAL;
 import static se.utfall.challenge.Fixtures.TOMELILLA;
-import static se.utfall.challenge.Fixtures.admin;
-import static se.utfall.challenge.Fixtures.anonymous;
-import static se.utfall.challenge.Fixtures.as;
-import static se.utfall.challenge.Fixtures.buyer;
-import static se.utfall.challenge.Fixtures.innovator;
+import static se.utfall.testing.Api.admin;
+import static se.utfall.testing.Api.anonymous;
+import static se.utfall.testing.Api.as;
+import static se.utfall.testing.Api.buyer;
+import static se.utfall.testing.Api.innovator;
 
 /** What was never published stays private; what is about people stays with the buyers, and can be erased. */
 @QuarkusTest
@@ -86,7 +91,7 @@ class PrivacyTest {
                     .path("needInsights");
             List<Map<String, Object>> insights = new ArrayList<>();
             for (Map<String, Object> i : stored) {
-                Map<String, Object> in = new java.util.HashMap<>(i);
+                Map<String, Object> in = new HashMap<>(i);
                 in.remove("visibility");
                 in.remove("observedOn");
                 insights.add(in);
@@ -99,7 +104,7 @@ class PrivacyTest {
             // ... and a change of internal insights only is neither a public amendment nor news for partners.
             anonymous().get("/api/v1/challenges/" + id + "/history").then().statusCode(200)
                     .body("items.action", equalTo(List.of("PUBLISHED")));
-            assertThat(topic.collect(EventTopic.about(id), java.time.Duration.ofSeconds(3))).hasSize(1);
+            assertThat(topic.collect(EventTopic.about(id), Duration.ofSeconds(3))).hasSize(1);
             as(token).get("/api/v1/challenges/" + id + "/history").then()
                     .body("items.action", equalTo(List.of("CREATED", "PUBLISHED", "UPDATED")));
         }
@@ -153,9 +158,9 @@ class PrivacyTest {
         // The redacted events are still valid events, numbers and all.
         Db.rows("SELECT event_type, payload FROM outbox_event WHERE aggregate_id = ?", id).forEach(r -> {
             try {
-                var payload = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) r.get("payload"));
-                assertThat(se.utfall.events.EventSchemas.validate((String) r.get("event_type"), payload)).isEmpty();
-            } catch (java.io.IOException e) {
+                var payload = new ObjectMapper().readTree((String) r.get("payload"));
+                assertThat(EventSchemas.validate((String) r.get("event_type"), payload)).isEmpty();
+            } catch (IOException e) {
                 throw new AssertionError(e);
             }
         });

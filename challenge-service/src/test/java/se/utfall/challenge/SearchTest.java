@@ -1,6 +1,7 @@
 package se.utfall.challenge;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,9 +13,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static se.utfall.challenge.Fixtures.TOMELILLA;
-import static se.utfall.challenge.Fixtures.anonymous;
-import static se.utfall.challenge.Fixtures.as;
-import static se.utfall.challenge.Fixtures.buyer;
+import static se.utfall.testing.Api.anonymous;
+import static se.utfall.testing.Api.as;
+import static se.utfall.testing.Api.buyer;
 
 @QuarkusTest
 class SearchTest {
@@ -55,6 +56,6 @@ class SearchTest {
         anonymous().queryParam("municipality", "1270").queryParam("sort", "title").queryParam("size", 1)
                 .get("/api/v1/challenges").then().statusCode(200)
                 .body("size", equalTo(1)).body("items.size()", lessThanOrEqualTo(1))
-                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+                .body("total", Matchers.greaterThanOrEqualTo(2));
     }
 }

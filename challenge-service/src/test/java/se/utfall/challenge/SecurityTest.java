@@ -3,10 +3,13 @@ package se.utfall.challenge;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import se.utfall.testing.Api;
 import se.utfall.testing.Db;
 import se.utfall.testing.Tokens;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,10 +18,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static se.utfall.challenge.Fixtures.LJUSDAL;
 import static se.utfall.challenge.Fixtures.RAMSJO_SHOP;
 import static se.utfall.challenge.Fixtures.TOMELILLA;
-import static se.utfall.challenge.Fixtures.anonymous;
-import static se.utfall.challenge.Fixtures.as;
-import static se.utfall.challenge.Fixtures.buyer;
-import static se.utfall.challenge.Fixtures.innovator;
+import static se.utfall.testing.Api.anonymous;
+import static se.utfall.testing.Api.as;
+import static se.utfall.testing.Api.buyer;
+import static se.utfall.testing.Api.innovator;
 
 @QuarkusTest
 class SecurityTest {
@@ -27,7 +30,7 @@ class SecurityTest {
         long before = Db.count("SELECT count(*) FROM challenge");
         RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON).body(Fixtures.ramsjo())
                 .post("/api/v1/challenges").then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
+                .header("WWW-Authenticate", Matchers.startsWith("Bearer"));
         assertThat(Db.count("SELECT count(*) FROM challenge")).isEqualTo(before);
     }
 
@@ -35,7 +38,7 @@ class SecurityTest {
     void missingExpiredForgedOrForeignTokensAre401() {
         anonymous().body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(401)
                 .contentType("application/problem+json").body("status", equalTo(401));
-        Tokens tokens = Fixtures.tokens();
+        Tokens tokens = Api.tokens();
         unauthorized(tokens.expired("buyer", LJUSDAL));
         unauthorized(tokens.wrongIssuer("buyer", LJUSDAL));
         unauthorized(tokens.wrongAudience("buyer", LJUSDAL));
@@ -50,9 +53,9 @@ class SecurityTest {
     void rolesDecideWhatOneMayDo() {
         as(innovator(RAMSJO_SHOP)).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(403)
                 .contentType("application/problem+json");
-        as(Fixtures.tokens().withoutRole(LJUSDAL)).body(Fixtures.ramsjo()).post("/api/v1/challenges").then()
+        as(Api.tokens().withoutRole(LJUSDAL)).body(Fixtures.ramsjo()).post("/api/v1/challenges").then()
                 .statusCode(403);
-        as(Fixtures.tokens().token("orgless", "buyer", null)).body(Fixtures.ramsjo()).post("/api/v1/challenges")
+        as(Api.tokens().token("orgless", "buyer", null)).body(Fixtures.ramsjo()).post("/api/v1/challenges")
                 .then().statusCode(403).contentType("application/problem+json");
     }
 
@@ -66,7 +69,7 @@ class SecurityTest {
         as(other).get("/api/v1/challenges/" + draft + "/history").then().statusCode(404);
         as(other).post("/api/v1/challenges/" + draft + "/publish").then().statusCode(404);
         as(other).get("/api/v1/challenges/mine").then().statusCode(200)
-                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(draft)));
+                .body("items.id", Matchers.not(Matchers.hasItem(draft)));
 
         as(owner).header("If-Match", "\"0\"").post("/api/v1/challenges/" + draft + "/publish").then().statusCode(200);
         Map<String, Object> hijack = Fixtures.ramsjo();
@@ -87,7 +90,7 @@ class SecurityTest {
     @Test
     void coBuyersMayReadTheDraftButNotChangeIt() {
         Map<String, Object> body = Fixtures.ramsjo();
-        body.put("coBuyerOrgIds", java.util.List.of(TOMELILLA.toString()));
+        body.put("coBuyerOrgIds", List.of(TOMELILLA.toString()));
         String draft = as(buyer(LJUSDAL)).body(body).post("/api/v1/challenges").then().statusCode(201)
                 .extract().path("id");
         as(buyer(TOMELILLA)).get("/api/v1/challenges/" + draft).then().statusCode(200);
@@ -98,14 +101,14 @@ class SecurityTest {
     void adminsCanSupportAnyOrganisation() {
         String draft = as(buyer(LJUSDAL)).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
                 .extract().path("id");
-        as(Fixtures.tokens().token("support", "admin", UUID.randomUUID())).get("/api/v1/challenges/" + draft)
+        as(Api.tokens().token("support", "admin", UUID.randomUUID())).get("/api/v1/challenges/" + draft)
                 .then().statusCode(200);
     }
 
     /** quarkus.security.jaxrs.deny-unannotated-endpoints: a forgotten annotation closes the door. */
     @Test
     void anEndpointWithoutASecurityAnnotationIsDenied() {
-        Fixtures.anonymous().get("/api/v1/test-probes/unannotated").then().statusCode(401)
+        Api.anonymous().get("/api/v1/test-probes/unannotated").then().statusCode(401)
                 .contentType("application/problem+json");
         as(buyer(LJUSDAL)).get("/api/v1/test-probes/unannotated").then().statusCode(403)
                 .contentType("application/problem+json");

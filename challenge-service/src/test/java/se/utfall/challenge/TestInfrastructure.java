@@ -1,11 +1,13 @@
 package se.utfall.challenge;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import se.utfall.testing.UtfallTestResource;
 
-/** Real PostgreSQL and Kafka for every test of this module (one instance per test JVM). */
-@QuarkusTestResource(value = UtfallTestResource.class, initArgs = @ResourceArg(name = "database", value = "challenge"))
+/**
+ * Real PostgreSQL and Kafka for every test of this module (one instance per test JVM); the database is named after
+ * the application ({@code challenge_service}).
+ */
+@QuarkusTestResource(UtfallTestResource.class)
 public final class TestInfrastructure {
     private TestInfrastructure() {
     }

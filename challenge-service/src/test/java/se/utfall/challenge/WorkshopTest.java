@@ -1,13 +1,17 @@
 package se.utfall.challenge;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import se.utfall.events.EventSchemas;
 import se.utfall.events.EventTypes;
 import se.utfall.events.Topics;
 import se.utfall.testing.Db;
 import se.utfall.testing.EventTopic;
+import se.utfall.testing.UtfallTestResource;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,19 +19,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static se.utfall.challenge.Fixtures.LJUSDAL;
 import static se.utfall.challenge.Fixtures.RAMSJO_CAMPING;
 import static se.utfall.challenge.Fixtures.RAMSJO_SHOP;
-import static se.utfall.challenge.Fixtures.anonymous;
-import static se.utfall.challenge.Fixtures.as;
-import static se.utfall.challenge.Fixtures.buyer;
-import static se.utfall.challenge.Fixtures.innovator;
+import static se.utfall.testing.Api.anonymous;
+import static se.utfall.testing.Api.as;
+import static se.utfall.testing.Api.buyer;
+import static se.utfall.testing.Api.innovator;
 
 @QuarkusTest
 class WorkshopTest {
@@ -108,7 +114,7 @@ class WorkshopTest {
         as(camping).body(Map.of("author", "Ramsjö Camping", "text", "Köket kan laga mat året runt",
                         "organisationId", LJUSDAL.toString()))
                 .post("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItem("organisationId"));
+                .body("errors.field", Matchers.hasItem("organisationId"));
         as(camping).body(Map.of("author", "Ramsjö Camping", "text", "Köket kan laga mat året runt"))
                 .post("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(201)
                 .body("organisationId", equalTo(RAMSJO_CAMPING.toString()));
@@ -139,11 +145,11 @@ class WorkshopTest {
                     .post("/api/v1/challenges/" + challengeId + "/workshops").then().statusCode(201)
                     .body("onlineUrl", equalTo(link)).extract().path("id");
             anonymous().get("/api/v1/workshops/" + workshopId).then().statusCode(200)
-                    .body("onlineUrl", org.hamcrest.Matchers.nullValue());
+                    .body("onlineUrl", Matchers.nullValue());
             anonymous().get("/api/v1/challenges/" + challengeId + "/workshops").then().statusCode(200)
-                    .body("[0].onlineUrl", org.hamcrest.Matchers.nullValue());
+                    .body("[0].onlineUrl", Matchers.nullValue());
             String shop = innovator(RAMSJO_SHOP);
-            as(shop).get("/api/v1/workshops/" + workshopId).then().body("onlineUrl", org.hamcrest.Matchers.nullValue());
+            as(shop).get("/api/v1/workshops/" + workshopId).then().body("onlineUrl", Matchers.nullValue());
             as(shop).body(Map.of()).post("/api/v1/workshops/" + workshopId + "/registrations").then().statusCode(201);
             as(shop).get("/api/v1/workshops/" + workshopId).then().body("onlineUrl", equalTo(link));
             as(buyer(LJUSDAL)).get("/api/v1/workshops/" + workshopId).then().body("onlineUrl", equalTo(link));
@@ -161,22 +167,22 @@ class WorkshopTest {
         String challengeId = publishedChallenge();
         String workshopId = schedule(challengeId, 5);
         String token = innovator(UUID.randomUUID());
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                System.getProperty(se.utfall.testing.UtfallTestResource.JDBC_URL),
-                System.getProperty(se.utfall.testing.UtfallTestResource.DB_USER),
-                System.getProperty(se.utfall.testing.UtfallTestResource.DB_PASSWORD))) {
+        try (Connection c = DriverManager.getConnection(
+                System.getProperty(UtfallTestResource.JDBC_URL),
+                System.getProperty(UtfallTestResource.DB_USER),
+                System.getProperty(UtfallTestResource.DB_PASSWORD))) {
             c.setAutoCommit(false);
             try (var ps = c.prepareStatement("UPDATE challenge SET status = 'CLOSED', closed_at = now(),"
                     + " version = version + 1 WHERE id = ?")) {
                 ps.setObject(1, UUID.fromString(challengeId));
                 ps.executeUpdate();
             }
-            java.util.concurrent.CompletableFuture<Integer> registration = java.util.concurrent.CompletableFuture
+            CompletableFuture<Integer> registration = CompletableFuture
                     .supplyAsync(() -> as(token).body(Map.of())
                             .post("/api/v1/workshops/" + workshopId + "/registrations").then().extract().statusCode());
             Thread.sleep(1_500);
             c.commit();
-            assertThat(registration.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(409);
+            assertThat(registration.get(30, TimeUnit.SECONDS)).isEqualTo(409);
         }
         assertThat(Db.count("SELECT count(*) FROM workshop_registration WHERE workshop_id = ?",
                 UUID.fromString(workshopId))).isZero();
@@ -205,7 +211,8 @@ class WorkshopTest {
             pool.shutdownNow();
         }
         UUID id = UUID.fromString(workshopId);
-        assertThat(Db.count("SELECT count(*) FROM workshop_registration WHERE workshop_id = ?", id)).isEqualTo(capacity);
+        assertThat(Db.count("SELECT count(*) FROM workshop_registration WHERE workshop_id = ?", id))
+                .isEqualTo(capacity);
         assertThat(Db.count("SELECT registered_count FROM workshop WHERE id = ?", id)).isEqualTo(capacity);
         assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND event_type = ?",
                 workshopId, EventTypes.WORKSHOP_REGISTERED)).isEqualTo(capacity);

@@ -3,6 +3,7 @@ package se.utfall.challenge.api;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.utfall.challenge.domain.ChallengeStatus;
 import se.utfall.challenge.domain.InsightSource;
+import se.utfall.challenge.domain.InsightVisibility;
 import se.utfall.challenge.domain.MeasurementFrequency;
 import se.utfall.challenge.domain.Phase;
 
@@ -56,7 +57,7 @@ public record ChallengeView(
     }
 
     public record Insight(UUID id, InsightSource source, String text, LocalDate observedOn,
-            se.utfall.challenge.domain.InsightVisibility visibility) {
+            InsightVisibility visibility) {
     }
 
     public record PhaseView(Phase phase, LocalDate plannedStart, LocalDate plannedEnd, LocalDate actualStart,

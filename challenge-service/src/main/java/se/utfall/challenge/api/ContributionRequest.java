@@ -3,7 +3,6 @@ package se.utfall.challenge.api;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import java.util.UUID;
 
 public record ContributionRequest(
         @NotBlank @Size(max = 200) String author,

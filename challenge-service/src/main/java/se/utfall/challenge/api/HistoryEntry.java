@@ -1,8 +1,10 @@
 package se.utfall.challenge.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -11,5 +13,9 @@ import java.util.UUID;
  * ({@code changes}), which can contain personal text that was later amended away.
  */
 public record HistoryEntry(long sequence, Instant at, String actor, UUID actorOrgId, String action,
-        java.util.List<String> changedFields, JsonNode changes, String note, boolean redacted) {
+        List<String> changedFields,
+        @Schema(description = "For the buying organisations: each changed field with its"
+                + " value before and after, e.g. {\"title\": {\"from\": \"…\", \"to\": \"…\"}}; absent for others")
+        JsonNode changes,
+        String note, boolean redacted) {
 }

@@ -4,7 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.utfall.challenge.domain.InsightSource;
+import se.utfall.challenge.domain.InsightVisibility;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -14,8 +16,8 @@ public record NeedInsightInput(
         @NotNull InsightSource source,
         @NotBlank @Size(max = 4000) String text,
         @PastOrPresent LocalDate observedOn,
-        @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "PUBLIC or INTERNAL; default"
+        @Schema(description = "PUBLIC or INTERNAL; default"
                 + " INTERNAL for interviews and home visits, PUBLIC otherwise. Internal insights stay with the"
                 + " buying organisations.")
-        se.utfall.challenge.domain.InsightVisibility visibility) {
+        InsightVisibility visibility) {
 }

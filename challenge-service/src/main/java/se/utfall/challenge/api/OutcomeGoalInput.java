@@ -13,7 +13,8 @@ import java.util.UUID;
 @Schema(description = "An outcome goal. Send the id of an existing goal to keep its identity; omit it for a new one.")
 public record OutcomeGoalInput(
         UUID id,
-        @NotBlank @Size(max = 300) @Schema(examples = "Andel äldre som äter ett lagat mål mat varje dag") String indicator,
+        @NotBlank @Size(max = 300) @Schema(examples = "Andel äldre som äter ett lagat mål mat varje "
+                + "dag") String indicator,
         @Size(max = 4000) String definition,
         @NotBlank @Size(max = 50) @Schema(examples = "percent") String unit,
         @Digits(integer = 14, fraction = 4) BigDecimal baselineValue,

@@ -10,13 +10,15 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.problem.RuleViolation.FieldProblem;
+import se.utfall.web.problem.RuleViolation;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -108,9 +110,10 @@ public class Challenge extends PanacheEntityBase {
         return publishedAt != null;
     }
 
-    /** The organisations that may read this challenge before (and beyond) what is public: owner, co-buyers, observers. */
-    public java.util.Set<UUID> readers() {
-        java.util.Set<UUID> orgs = new java.util.HashSet<>();
+    /** The organisations that may read this challenge before (and beyond) what is public: owner, co-buyers, observers.
+     * */
+    public Set<UUID> readers() {
+        Set<UUID> orgs = new HashSet<>();
         orgs.add(ownerOrgId);
         coBuyerOrgIds.forEach(o -> orgs.add(UUID.fromString(o)));
         observerOrgIds.forEach(o -> orgs.add(UUID.fromString(o)));
@@ -118,8 +121,8 @@ public class Challenge extends PanacheEntityBase {
     }
 
     /** The organisations that buy together: they see internal insights and the full history. */
-    public java.util.Set<UUID> buyers() {
-        java.util.Set<UUID> orgs = new java.util.HashSet<>();
+    public Set<UUID> buyers() {
+        Set<UUID> orgs = new HashSet<>();
         orgs.add(ownerOrgId);
         coBuyerOrgIds.forEach(o -> orgs.add(UUID.fromString(o)));
         return orgs;

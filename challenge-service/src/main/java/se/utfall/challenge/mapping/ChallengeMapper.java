@@ -13,24 +13,25 @@ import se.utfall.challenge.api.RegistrationView;
 import se.utfall.challenge.api.WorkshopRequest;
 import se.utfall.challenge.api.WorkshopView;
 import se.utfall.challenge.domain.Challenge;
+import se.utfall.challenge.domain.ChallengeAggregate;
+import se.utfall.challenge.domain.InsightVisibility;
 import se.utfall.challenge.domain.NeedInsight;
 import se.utfall.challenge.domain.OutcomeGoal;
-import se.utfall.challenge.domain.ProcessPhase;
+import se.utfall.challenge.domain.PhaseDates;
 import se.utfall.challenge.domain.Workshop;
 import se.utfall.challenge.domain.WorkshopContribution;
 import se.utfall.challenge.domain.WorkshopRegistration;
-import se.utfall.challenge.reference.Municipalities;
-import se.utfall.challenge.domain.ChallengeAggregate;
-import se.utfall.challenge.domain.PhaseDates;
 import se.utfall.challenge.messaging.ChallengeEventData;
 import se.utfall.challenge.messaging.WorkshopEventData;
 import se.utfall.challenge.messaging.WorkshopRegisteredData;
+import se.utfall.challenge.reference.Municipalities;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** Entities ↔ API models. Request models carry no id, owner or status, so applying one cannot set them. */
 public final class ChallengeMapper {
@@ -77,7 +78,7 @@ public final class ChallengeMapper {
     }
 
     public static void apply(NeedInsightInput in, NeedInsight i) {
-        i.visibility = se.utfall.challenge.domain.InsightVisibility.resolve(in.visibility(), i.visibility,
+        i.visibility = InsightVisibility.resolve(in.visibility(), i.visibility,
                 i.source, in.source());
         i.source = in.source();
         i.text = in.text();
@@ -115,7 +116,7 @@ public final class ChallengeMapper {
                 v.summary(), v.problemStatement(), v.targetGroup(), v.locality(), v.municipalityCode(),
                 v.municipalityName(), v.sectors(), v.cpvCodes(), v.sdgTargets(), v.budget(), v.baseline(),
                 v.outcomeGoals(), v.needInsights().stream()
-                        .filter(i -> i.visibility() == se.utfall.challenge.domain.InsightVisibility.PUBLIC).toList(),
+                        .filter(i -> i.visibility() == InsightVisibility.PUBLIC).toList(),
                 v.processTrail(), v.status(), v.version(), v.createdAt(), v.updatedAt(), v.publishedAt(),
                 v.closedAt(), v.archivedAt());
     }
@@ -130,7 +131,7 @@ public final class ChallengeMapper {
                 a.goals().stream().sorted(Comparator.comparingInt(g -> g.position)).map(ChallengeMapper::toView)
                         .toList(),
                 a.insights().stream().sorted(Comparator.comparingInt(i -> i.position))
-                        .filter(i -> insider || i.visibility == se.utfall.challenge.domain.InsightVisibility.PUBLIC)
+                        .filter(i -> insider || i.visibility == InsightVisibility.PUBLIC)
                         .map(i -> new ChallengeView.Insight(i.id, i.source, i.text, i.observedOn, i.visibility))
                         .toList(),
                 a.phases().stream().sorted(Comparator.comparingInt(p -> p.position))
@@ -197,7 +198,8 @@ public final class ChallengeMapper {
 
     private static ChallengeView.Goal toView(OutcomeGoal g) {
         return new ChallengeView.Goal(g.id, g.indicator, g.definition, g.unit, plain(g.baselineValue),
-                g.baselineDate, g.baselineSource, plain(g.targetValue), g.targetDate, g.measurementMethod, g.dataSource, g.frequency,
+                g.baselineDate, g.baselineSource, plain(g.targetValue), g.targetDate, g.measurementMethod,
+                g.dataSource, g.frequency,
                 g.verifier);
     }
 
@@ -230,11 +232,12 @@ public final class ChallengeMapper {
     }
 
     private static List<String> distinct(List<String> values) {
-        return values == null ? new ArrayList<>() : new ArrayList<>(values.stream().map(String::strip).distinct().toList());
+        return values == null ? new ArrayList<>()
+                : new ArrayList<>(values.stream().map(String::strip).distinct().toList());
     }
 
     private static List<String> lower(List<String> values) {
         return values == null ? new ArrayList<>()
-                : new ArrayList<>(values.stream().map(v -> v.toLowerCase(java.util.Locale.ROOT)).distinct().toList());
+                : new ArrayList<>(values.stream().map(v -> v.toLowerCase(Locale.ROOT)).distinct().toList());
     }
 }

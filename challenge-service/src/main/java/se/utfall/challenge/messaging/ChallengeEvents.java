@@ -8,7 +8,8 @@ import se.utfall.messaging.outbox.Outbox;
 /**
  * The events this service publishes. Written to the outbox in the caller's transaction; the relay publishes them
  * after commit, each on the topic the catalogue gives its type: challenge and workshop news on the public
- * {@code utfall.challenges.v1} (public state only), registrations on the internal {@code utfall.internal.challenges.v1}.
+ * {@code utfall.challenges.v1} (public state only), registrations on the internal {@code
+ * utfall.internal.challenges.v1}.
  */
 @ApplicationScoped
 public class ChallengeEvents {

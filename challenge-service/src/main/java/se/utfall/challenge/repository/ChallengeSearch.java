@@ -86,7 +86,8 @@ public class ChallengeSearch {
             params.put("q", filter.text());
         }
         Sort sort = filter.sort() == Sort.RELEVANCE && !text ? Sort.PUBLISHED_DESC : filter.sort();
-        String ids = "SELECT c.id FROM challenge c" + where + " ORDER BY " + sort.sql + ", c.id LIMIT :limit OFFSET :offset";
+        String ids = "SELECT c.id FROM challenge c" + where + " ORDER BY " + sort.sql
+                + ", c.id LIMIT :limit OFFSET :offset";
         String count = "SELECT count(*) FROM challenge c" + where;
 
         return Panache.getSession().chain(session -> {

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -23,6 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -43,6 +48,7 @@ import se.utfall.web.problem.ProblemException;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -63,8 +69,14 @@ public class ChallengeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Define a new challenge (a draft owned by your organisation)")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers are set")
+    @Operation(operationId = "createChallenge", summary = "Define a new challenge (a draft owned by your organisation)")
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = {@Header(name = "Location", description = "The new resource",
+                    schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", description = "The version, for If-Match",
+                        schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChallengeView.class)))
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid ChallengeRequest request,
             UriInfo uri) {
         return service.create(request, caller.actor()).map(view -> Response
@@ -75,7 +87,13 @@ public class ChallengeResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read a challenge: published ones by anyone, drafts by their organisations")
+    @Operation(operationId = "getChallenge",
+            summary = "Read a challenge: published ones by anyone, drafts by their organisations")
+    @APIResponse(responseCode = "200", description = "The challenge, as you may see it",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChallengeView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.get(id, caller.reader()).map(this::ok);
     }
@@ -85,8 +103,14 @@ public class ChallengeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Replace a challenge's content; a published challenge's change is a recorded amendment",
+    @Operation(operationId = "updateChallenge",
+            summary = "Replace a challenge's content; a published challenge's change is a recorded amendment",
             description = "Requires If-Match with the ETag last read (412 when stale, 428 when missing).")
+    @APIResponse(responseCode = "200", description = "The challenge, as you may see it",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChallengeView.class)))
     public Uni<Response> update(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid ChallengeRequest request,
             @Parameter(description = "ETag of the version you read", required = true)
@@ -99,9 +123,14 @@ public class ChallengeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Plan or record the dates of the process trail's phases",
+    @Operation(operationId = "updateProcessTrail", summary = "Plan or record the dates of the process trail's phases",
             description = "Phases not listed keep their dates. Requires If-Match; on a published challenge the "
                     + "change is a recorded amendment.")
+    @APIResponse(responseCode = "200", description = "The challenge, as you may see it",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChallengeView.class)))
     public Uni<Response> updateProcessTrail(@PathParam("id") UUID id,
             @NotNull(message = "a JSON array of phases is required") @Size(max = 7)
             List<@NotNull @Valid PhaseInput> phases,
@@ -113,8 +142,14 @@ public class ChallengeResource {
     @Path("/{id}/publish")
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Publish a complete draft (problem statement and an outcome goal with baseline and target)")
+    @Operation(operationId = "publishChallenge",
+            summary = "Publish a complete draft (problem statement and an outcome goal with baseline and target)")
     @APIResponse(responseCode = "422", description = "Not complete; errors[] lists what is missing")
+    @APIResponse(responseCode = "200", description = "The challenge, as you may see it",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChallengeView.class)))
     public Uni<Response> publish(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -125,7 +160,12 @@ public class ChallengeResource {
     @Path("/{id}/close")
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Close a published challenge")
+    @Operation(operationId = "closeChallenge", summary = "Close a published challenge")
+    @APIResponse(responseCode = "200", description = "The challenge, as you may see it",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChallengeView.class)))
     public Uni<Response> close(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -136,7 +176,13 @@ public class ChallengeResource {
     @Path("/{id}/archive")
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Archive a closed challenge, or shelve a draft (which stays private)")
+    @Operation(operationId = "archiveChallenge",
+            summary = "Archive a closed challenge, or shelve a draft (which stays private)")
+    @APIResponse(responseCode = "200", description = "The challenge, as you may see it",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChallengeView.class)))
     public Uni<Response> archive(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -145,7 +191,7 @@ public class ChallengeResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Search public challenges",
+    @Operation(operationId = "searchChallenges", summary = "Search public challenges",
             description = "Free text matches title, summary and problem statement in Swedish and English.")
     public Uni<Page<ChallengeSummary>> list(
             @Parameter(description = "PUBLISHED (default), CLOSED or ARCHIVED; repeat for several")
@@ -166,7 +212,7 @@ public class ChallengeResource {
     @Path("/mine")
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Your organisation's challenges, drafts included")
+    @Operation(operationId = "listMyChallenges", summary = "Your organisation's challenges, drafts included")
     public Uni<Page<ChallengeSummary>> mine(@QueryParam("status") List<String> status,
             @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
@@ -178,7 +224,8 @@ public class ChallengeResource {
     @GET
     @Path("/{id}/history")
     @PermitAll
-    @Operation(summary = "Who changed what and when, oldest first, a page at a time",
+    @Operation(operationId = "getChallengeHistory",
+            summary = "Who changed what and when, oldest first, a page at a time",
             description = "The buying organisations see every entry with who made it and each field's before and"
                     + " after; others see the public entries (from publication on): which fields changed and when.")
     public Uni<Page<HistoryEntry>> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
@@ -187,9 +234,9 @@ public class ChallengeResource {
 
     /** A text to erase from a challenge's history (GDPR art. 17), and why. */
     public record RedactionRequest(
-            @jakarta.validation.constraints.NotBlank @Size(min = 3, max = 4000) String text,
-            @jakarta.validation.constraints.NotBlank @Size(max = 2000)
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(examples = "Begäran om radering 2026-11-23, ärende 2026/118")
+            @NotBlank @Size(min = 3, max = 4000) String text,
+            @NotBlank @Size(max = 2000)
+            @Schema(examples = "Begäran om radering 2026-11-23, ärende 2026/118")
             String reason) {
     }
 
@@ -202,7 +249,8 @@ public class ChallengeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Erase a text from the stored history (admins; GDPR art. 17 requests)",
+    @Operation(operationId = "redactChallengeHistory",
+            summary = "Erase a text from the stored history (admins; GDPR art. 17 requests)",
             description = "Every occurrence in the history's changes and notes, and in events not yet purged from"
                     + " the outbox, becomes [raderat]. The redaction is itself recorded, without the text.")
     public Uni<RedactionResult> redact(@PathParam("id") UUID id,
@@ -218,7 +266,7 @@ public class ChallengeResource {
         if (raw == null || raw.isEmpty()) {
             return draftsAllowed ? List.of() : List.of(ChallengeStatus.PUBLISHED);
         }
-        return raw.stream().flatMap(s -> java.util.Arrays.stream(s.split(","))).map(s -> {
+        return raw.stream().flatMap(s -> Arrays.stream(s.split(","))).map(s -> {
             try {
                 ChallengeStatus st = ChallengeStatus.valueOf(s.trim().toUpperCase(Locale.ROOT));
                 if (!draftsAllowed && st == ChallengeStatus.DRAFT) {

@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,8 +48,12 @@ public class ChallengeWorkshopResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Schedule a workshop for your published challenge")
-    @APIResponse(responseCode = "201", description = "Scheduled")
+    @Operation(operationId = "scheduleWorkshop", summary = "Schedule a workshop for your published challenge")
+    @APIResponse(responseCode = "201", description = "Scheduled",
+            headers = @Header(name = "Location", description = "The new resource",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WorkshopView.class)))
     public Uni<Response> schedule(@PathParam("challengeId") UUID challengeId,
             @NotNull(message = "a JSON body is required") @Valid WorkshopRequest request, UriInfo uri) {
         return service.schedule(challengeId, request, caller.actor()).map(w -> Response
@@ -54,7 +62,7 @@ public class ChallengeWorkshopResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Workshops of a challenge")
+    @Operation(operationId = "listChallengeWorkshops", summary = "Workshops of a challenge")
     public Uni<List<WorkshopView>> list(@PathParam("challengeId") UUID challengeId) {
         return service.list(challengeId, caller.reader());
     }

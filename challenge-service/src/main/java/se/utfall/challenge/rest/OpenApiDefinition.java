@@ -2,16 +2,12 @@ package se.utfall.challenge.rest;
 
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.Components;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
+/** The service's API description; the bearer scheme and the server come from utfall-web's defaults. */
 @OpenAPIDefinition(info = @Info(title = "Utfall challenge-service", version = "v1",
         description = "Challenges defined from real needs: outcome goals with baselines, need insights, workshops "
                 + "and the process trail. Errors are RFC 9457 application/problem+json. Events: see the AsyncAPI "
-                + "document in docs/asyncapi.yaml."),
-        components = @Components(securitySchemes = @SecurityScheme(securitySchemeName = "bearer",
-                type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")))
+                + "document in docs/asyncapi.yaml."))
 public class OpenApiDefinition extends Application {
 }

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,7 +47,7 @@ public class WorkshopResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "One workshop, with seats left")
+    @Operation(operationId = "getWorkshop", summary = "One workshop, with seats left")
     public Uni<WorkshopView> get(@PathParam("id") UUID id) {
         return service.get(id, caller.reader());
     }
@@ -55,8 +57,11 @@ public class WorkshopResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.INVESTOR, Roles.COORDINATOR, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Register your organisation (one registration per organisation, within capacity)")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @Operation(operationId = "registerForWorkshop",
+            summary = "Register your organisation (one registration per organisation, within capacity)")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(responseCode = "409", description = "Full, already registered, started, or challenge not open")
     public Uni<Response> register(@PathParam("id") UUID id, @Valid RegistrationRequest request) {
         return service.register(id, request, caller.actor())
@@ -67,7 +72,8 @@ public class WorkshopResource {
     @Path("/{id}/registrations/mine")
     @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.INVESTOR, Roles.COORDINATOR, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Cancel your organisation's registration before the workshop starts")
+    @Operation(operationId = "cancelWorkshopRegistration",
+            summary = "Cancel your organisation's registration before the workshop starts")
     @APIResponse(responseCode = "204", description = "Cancelled; the seat is free again")
     public Uni<Response> cancel(@PathParam("id") UUID id) {
         return service.cancelRegistration(id, caller.actor()).map(x -> Response.noContent().build());
@@ -77,7 +83,8 @@ public class WorkshopResource {
     @Path("/{id}/registrations")
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Registered organisations (the challenge owner only)")
+    @Operation(operationId = "listWorkshopRegistrations",
+            summary = "Registered organisations (the challenge owner only)")
     public Uni<List<RegistrationView>> registrations(@PathParam("id") UUID id) {
         return service.registrations(id, caller.actor());
     }
@@ -87,10 +94,13 @@ public class WorkshopResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.INVESTOR, Roles.COORDINATOR, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Record your organisation's contribution, once the workshop has started",
+    @Operation(operationId = "contributeToWorkshop",
+            summary = "Record your organisation's contribution, once the workshop has started",
             description = "For the buying organisations and the registered participants; the organisation is the"
                     + " caller's own.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ContributionView.class)))
     public Uni<Response> contribute(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid ContributionRequest request) {
         return service.contribute(id, request, caller.actor())
@@ -101,7 +111,8 @@ public class WorkshopResource {
     @Path("/{id}/contributions")
     @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.INVESTOR, Roles.COORDINATOR, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Contributions recorded for a workshop (buying organisations and registered participants)")
+    @Operation(operationId = "listWorkshopContributions",
+            summary = "Contributions recorded for a workshop (buying organisations and registered participants)")
     public Uni<List<ContributionView>> contributions(@PathParam("id") UUID id) {
         return service.contributions(id, caller.reader());
     }

@@ -1,18 +1,24 @@
 package se.utfall.challenge.service;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.utfall.challenge.domain.AuditEntry;
+import se.utfall.web.security.Actor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import se.utfall.web.security.Actor;
 
 /** Records who changed what on a challenge, as a field-by-field diff of its view. */
 @ApplicationScoped
@@ -54,8 +60,8 @@ public class AuditTrail {
     private JsonNode tree(Object value) {
         try {
             return mapper.readTree(mapper.writeValueAsString(value));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -70,27 +76,28 @@ public class AuditTrail {
             }
             // Read exactly (78.50 stays 78.50), so only the redacted strings differ from what was stored.
             ObjectMapper exact = mapper.copy()
-                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                    .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
             return exact.writeValueAsString(redact(exact.readTree(changes), text));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private JsonNode redact(JsonNode node, String text) {
         if (node.isTextual()) {
-            return node.asText().contains(text) ? mapper.getNodeFactory().textNode(node.asText().replace(text, REDACTED))
+            return node.asText().contains(text)
+                    ? mapper.getNodeFactory().textNode(node.asText().replace(text, REDACTED))
                     : node;
         }
         if (node.isObject()) {
             ObjectNode o = (ObjectNode) node;
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             o.fieldNames().forEachRemaining(names::add);
             names.forEach(n -> o.set(n, redact(o.get(n), text)));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, redact(node.get(i), text));
+                ((ArrayNode) node).set(i, redact(node.get(i), text));
             }
         }
         return node;
@@ -101,8 +108,8 @@ public class AuditTrail {
         try {
             String quoted = mapper.writeValueAsString(text);
             return quoted.substring(1, quoted.length() - 1);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -10,6 +10,7 @@ import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.hibernate.reactive.mutiny.Mutiny.Session;
 import se.utfall.challenge.api.ChallengeRequest;
 import se.utfall.challenge.api.ChallengeSummary;
 import se.utfall.challenge.api.ChallengeView;
@@ -130,7 +131,9 @@ public class ChallengeService {
         Challenge c = aggregate.challenge();
         ObjectNode changes = audit.diff(before, ChallengeMapper.toView(aggregate));
         if (changes.isEmpty()) {
-            return Uni.createFrom().item(before);
+            // Nothing a reader could see changed: write nothing, so the version (and the ETag the caller holds)
+            // stays; the entities may still look dirty to Hibernate (e.g. 450000 read back as 450000.00).
+            return Panache.getSession().invoke(Session::clear).replaceWith(before);
         }
         boolean publicChange = c.status == ChallengeStatus.PUBLISHED && !audit.diff(ChallengeMapper.publicOf(before),
                 ChallengeMapper.toPublicView(aggregate)).isEmpty();
@@ -255,8 +258,9 @@ public class ChallengeService {
     private Uni<Integer> redactOutbox(UUID id, String text) {
         String escaped = audit.jsonEscaped(text);
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT o.id, o.payload FROM outbox_event o WHERE strpos(o.payload, :text) > 0 AND (o.aggregate_id = :id"
-                        + " OR o.aggregate_id IN (SELECT CAST(w.id AS text) FROM workshop w WHERE w.challenge_id = :uuid))",
+                "SELECT o.id, o.payload FROM outbox_event o WHERE strpos(o.payload, :text) > 0"
+                        + " AND (o.aggregate_id = :id OR o.aggregate_id IN"
+                        + " (SELECT CAST(w.id AS text) FROM workshop w WHERE w.challenge_id = :uuid))",
                 Object[].class)
                 .setParameter("text", escaped).setParameter("id", id.toString()).setParameter("uuid", id)
                 .getResultList()

@@ -19,7 +19,6 @@ import se.utfall.challenge.domain.WorkshopContribution;
 import se.utfall.challenge.domain.WorkshopRegistration;
 import se.utfall.challenge.mapping.ChallengeMapper;
 import se.utfall.challenge.messaging.ChallengeEvents;
-import se.utfall.web.problem.Problem;
 import se.utfall.web.problem.ProblemException;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
@@ -27,7 +26,6 @@ import se.utfall.web.security.Reader;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;

@@ -3,6 +3,7 @@ package se.utfall.challenge.domain;
 import org.junit.jupiter.api.Test;
 import se.utfall.challenge.reference.Municipalities;
 import se.utfall.web.problem.RuleViolation;
+import se.utfall.web.security.Reader;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -52,7 +53,8 @@ class ChallengeRulesTest {
                             .containsExactly("problemStatement", "outcomeGoals[0].targetValue");
                 });
         assertThat(c.status).isEqualTo(ChallengeStatus.DRAFT);
-        assertThat(draft().completenessProblems(List.of())).extracting(RuleViolation.FieldProblem::field).containsExactly("outcomeGoals");
+        assertThat(draft().completenessProblems(List.of())).extracting(RuleViolation.FieldProblem::field)
+                .containsExactly("outcomeGoals");
 
         Challenge complete = draft();
         complete.publish(List.of(goal(true, true)), NOW);
@@ -78,15 +80,15 @@ class ChallengeRulesTest {
         Challenge c = draft();
         UUID coBuyer = UUID.randomUUID();
         c.coBuyerOrgIds = List.of(coBuyer.toString());
-        se.utfall.web.security.Reader stranger = new se.utfall.web.security.Reader(UUID.randomUUID(), false);
+        Reader stranger = new Reader(UUID.randomUUID(), false);
         assertThat(c.isPublic()).isFalse();
-        assertThat(new se.utfall.web.security.Reader(c.ownerOrgId, false).isInsider(c, Challenge::readers)).isTrue();
-        assertThat(new se.utfall.web.security.Reader(coBuyer, false).isInsider(c, Challenge::readers)).isTrue();
+        assertThat(new Reader(c.ownerOrgId, false).isInsider(c, Challenge::readers)).isTrue();
+        assertThat(new Reader(coBuyer, false).isInsider(c, Challenge::readers)).isTrue();
         assertThat(stranger.isInsider(c, Challenge::readers)).isFalse();
         assertThatThrownBy(() -> stranger.visibleOrNotFound(c, Challenge::isPublic, Challenge::readers, "Challenge"))
                 .hasMessageContaining("does not exist");
         c.publish(List.of(goal(true, true)), NOW);
-        assertThat(se.utfall.web.security.Reader.ANONYMOUS.visibleOrNotFound(c, Challenge::isPublic,
+        assertThat(Reader.ANONYMOUS.visibleOrNotFound(c, Challenge::isPublic,
                 Challenge::readers, "Challenge")).isSameAs(c);
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.utfall.events.Topics;
+import se.utfall.messaging.inbox.DeadLetterRedrive;
 import se.utfall.testing.Kafka;
 import se.utfall.testing.Postgres;
 import se.utfall.testing.Tokens;
@@ -21,10 +23,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole suite on one machine: embedded PostgreSQL (a database per service), an embedded Kafka broker, every
@@ -63,11 +68,11 @@ public final class LocalStack {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("outbox-drain")) {
-            OutboxDrainBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            OutboxDrainBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("redrive")) {
-            se.utfall.messaging.inbox.DeadLetterRedrive.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            DeadLetterRedrive.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("tail")) {
@@ -103,7 +108,7 @@ public final class LocalStack {
         say("Starting Kafka on localhost:" + kafkaPort + " ...");
         kafka = Kafka.startOrConnect(kafkaPort);
         // The broker creates no topics by itself: provision every catalogue topic with its dead-letter topic.
-        kafka.createTopics(se.utfall.events.Topics.provisioned());
+        kafka.createTopics(Topics.provisioned());
         Tokens tokens = new Tokens(Tokens.newKeyPair());
 
         for (Service s : SERVICES) {
@@ -147,7 +152,8 @@ public final class LocalStack {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.management() + "/q/health/ready"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.management()
+                        + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
@@ -178,7 +184,7 @@ public final class LocalStack {
     }
 
     private String token(Tokens tokens, Org org) {
-        return tokens.token(org.key() + "-" + org.role(), org.role(), java.util.UUID.fromString(org.id()),
+        return tokens.token(org.key() + "-" + org.role(), org.role(), UUID.fromString(org.id()),
                 Duration.ofHours(12));
     }
 
@@ -215,7 +221,8 @@ public final class LocalStack {
                             JSON.createObjectNode().put("organisationName", org.name()), 201);
                 }
             }
-            say("  demo: " + (c.path("publish").asBoolean() ? "published " : "draft     ") + body.path("title").asText());
+            say("  demo: " + (c.path("publish").asBoolean() ? "published " : "draft     ") + body.path("title")
+                    .asText());
         }
     }
 
@@ -262,7 +269,8 @@ public final class LocalStack {
         Files.writeString(work.resolve("tokens.env"), env);
         out.append("\nTry:\n  source .local-stack/tokens.env\n")
                 .append("  curl -s localhost:8081/api/v1/challenges?q=måltider | jq\n")
-                .append("  curl -s -X POST localhost:8081/api/v1/challenges -H \"Authorization: Bearer $TOKEN_LJUSDAL\" "
+                .append("  curl -s -X POST localhost:8081/api/v1/challenges -H \"Authorization: Bearer "
+                        + "$TOKEN_LJUSDAL\" "
                         + "-H 'Content-Type: application/json' -d @deploy/local/examples/challenge.json\n")
                 .append("Ctrl-C stops everything.\n");
         System.out.println(out);
@@ -284,7 +292,7 @@ public final class LocalStack {
         }
         for (Process p : processes) {
             try {
-                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                 }
             } catch (InterruptedException e) {

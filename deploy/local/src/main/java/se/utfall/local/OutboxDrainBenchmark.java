@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Catch-up after a Kafka outage, measured: a backlog of events over many aggregates piles up while the broker is
@@ -116,7 +117,7 @@ public final class OutboxDrainBenchmark {
     }
 
     /** Interleaved appends, as concurrent requests would make them; committed in batches of 1,000. */
-    private static List<String> fill(javax.sql.DataSource ds, int events, int aggregates, int payloadBytes)
+    private static List<String> fill(DataSource ds, int events, int aggregates, int payloadBytes)
             throws Exception {
         List<String> ids = new ArrayList<>();
         for (int a = 0; a < aggregates; a++) {
@@ -148,7 +149,7 @@ public final class OutboxDrainBenchmark {
     }
 
     /** The relay's claim, explained half-way through the drain (-Dutfall.bench.explain=true). */
-    private static void explain(javax.sql.DataSource ds, List<String> ids) throws Exception {
+    private static void explain(DataSource ds, List<String> ids) throws Exception {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS)"
@@ -183,7 +184,7 @@ public final class OutboxDrainBenchmark {
         }
     }
 
-    private static boolean anyPending(javax.sql.DataSource ds) throws Exception {
+    private static boolean anyPending(DataSource ds) throws Exception {
         try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(
                 "SELECT EXISTS (SELECT 1 FROM outbox_event WHERE sent_at IS NULL)")) {
             rs.next();
@@ -191,7 +192,7 @@ public final class OutboxDrainBenchmark {
         }
     }
 
-    private static long pending(javax.sql.DataSource ds) throws Exception {
+    private static long pending(DataSource ds) throws Exception {
         try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(
                 "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")) {
             rs.next();

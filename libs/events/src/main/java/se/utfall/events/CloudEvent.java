@@ -1,7 +1,11 @@
 package se.utfall.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +24,8 @@ public record CloudEvent(String id, String source, String type, String specVersi
 
     /** Numbers stay exact: 999999999999999.99 is read as that decimal, never as a double. */
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     /**
      * Reads and checks an event as a tolerant reader; throws {@link InvalidEventException} naming every problem
@@ -72,9 +76,9 @@ public record CloudEvent(String id, String source, String type, String specVersi
 
     /** Maps data to a consumer's own type as a tolerant reader: unknown fields ignored, unknown enum values null. */
     private static final ObjectMapper TOLERANT = MAPPER.copy()
-            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
-            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+            .registerModule(new JavaTimeModule());
 
     /**
      * The data as a consumer's own record or class, read tolerantly: fields it does not know are ignored and an
@@ -84,7 +88,7 @@ public record CloudEvent(String id, String source, String type, String specVersi
     public <T> T dataAs(Class<T> type) {
         try {
             return TOLERANT.treeToValue(data, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new InvalidEventException("data of " + this.type + " cannot be read as " + type.getSimpleName()
                     + ": " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {

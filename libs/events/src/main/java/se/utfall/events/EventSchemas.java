@@ -13,8 +13,10 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,7 +45,7 @@ public final class EventSchemas {
     }
 
     /** Violation keywords a tolerant reader accepts: fields it does not know, enum values added after it was built. */
-    private static final java.util.Set<String> TOLERATED = java.util.Set.of("additionalProperties",
+    private static final Set<String> TOLERATED = Set.of("additionalProperties",
             "unevaluatedProperties", "enum");
     private static volatile Map<String, String> restricted;
 
@@ -62,7 +64,7 @@ public final class EventSchemas {
                 JsonNode v = e.getValue();
                 entries.put(e.getKey(), new Entry(e.getKey(), v.path("topic").asText(), v.path("schema").asText(),
                         v.path("description").asText(),
-                        Audience.valueOf(v.path("audience").asText("internal").toUpperCase(java.util.Locale.ROOT))));
+                        Audience.valueOf(v.path("audience").asText("internal").toUpperCase(Locale.ROOT))));
             }
             Map<String, String> fields = new LinkedHashMap<>();
             root.path("restrictedFields").fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText()));

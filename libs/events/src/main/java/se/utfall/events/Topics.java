@@ -1,5 +1,8 @@
 package se.utfall.events;
 
+import java.util.SortedSet;
+import java.util.TreeSet;
+
 /**
  * One topic per aggregate family and audience; the suffix is the major version of the contract. Public topics
  * ({@code utfall.<family>.v1}) are for partners; internal ones ({@code utfall.internal.<family>.v1}) for Utfall's
@@ -19,8 +22,8 @@ public final class Topics {
     }
 
     /** Every topic the catalogue names, with its dead-letter topic: what an operator provisions. */
-    public static java.util.SortedSet<String> provisioned() {
-        java.util.SortedSet<String> topics = new java.util.TreeSet<>();
+    public static SortedSet<String> provisioned() {
+        SortedSet<String> topics = new TreeSet<>();
         EventSchemas.catalogue().values().forEach(e -> {
             topics.add(e.topic());
             topics.add(deadLetterOf(e.topic()));

@@ -1,7 +1,9 @@
 package se.utfall.events;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -87,7 +89,7 @@ class CloudEventTest {
                  "budget": {"amount": 999999999999999.99, "currency": "SEK"}}""";
         CloudEvent e = CloudEvent.parse(h, "k", body.getBytes(StandardCharsets.UTF_8));
         assertThat(e.data().path("budget").path("amount").decimalValue())
-                .isEqualByComparingTo(new java.math.BigDecimal("999999999999999.99"));
+                .isEqualByComparingTo(new BigDecimal("999999999999999.99"));
         assertThat(e.data().path("budget").path("amount").toString()).isEqualTo("999999999999999.99");
     }
 
@@ -104,7 +106,7 @@ class CloudEventTest {
         assertThat(seen.capacity()).isEqualTo(20);
         assertThat(seen.status()).as("an enum value from a newer producer").isNull();
         assertThatThrownBy(() -> new CloudEvent(e.id(), e.source(), e.type(), e.specVersion(), e.time(), e.subject(),
-                e.key(), new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"capacity\": \"many\"}"))
+                e.key(), new ObjectMapper().readTree("{\"capacity\": \"many\"}"))
                 .dataAs(Seen.class)).isInstanceOf(CloudEvent.InvalidEventException.class);
     }
 }

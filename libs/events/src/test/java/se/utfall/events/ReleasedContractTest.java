@@ -79,7 +79,8 @@ class ReleasedContractTest {
         List<String> leaks = new ArrayList<>();
         EventSchemas.catalogue().values().stream().filter(e -> e.audience() == EventSchemas.Audience.PUBLIC)
                 .forEach(e -> collectNames(EventSchemas.rawSchema(e.schema()).orElseThrow(), "$")
-                        .stream().filter(n -> EventSchemas.restrictedFields().containsKey(n.substring(n.lastIndexOf('.') + 1)))
+                        .stream()
+                        .filter(n -> EventSchemas.restrictedFields().containsKey(n.substring(n.lastIndexOf('.') + 1)))
                         .forEach(n -> leaks.add(e.type() + " " + n)));
         assertThat(leaks).isEmpty();
     }
@@ -99,7 +100,8 @@ class ReleasedContractTest {
             names.addAll(collectNames(p.getValue(), path + "." + p.getKey()));
             names.addAll(collectNames(p.getValue().path("items"), path + "." + p.getKey()));
         });
-        schema.path("$defs").fields().forEachRemaining(d -> names.addAll(collectNames(d.getValue(), path + "." + d.getKey())));
+        schema.path("$defs").fields()
+                .forEachRemaining(d -> names.addAll(collectNames(d.getValue(), path + "." + d.getKey())));
         return names;
     }
 }

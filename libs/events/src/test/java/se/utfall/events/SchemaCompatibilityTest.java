@@ -40,7 +40,8 @@ class SchemaCompatibilityTest {
 
     @Test
     void anAddedOptionalFieldIsCompatible() {
-        JsonNode next = changed("\"id\": {\"type\": \"string\"},", "\"id\": {\"type\": \"string\"}, \"locality\": {\"type\": \"string\"},");
+        JsonNode next = changed("\"id\": {\"type\": \"string\"},",
+                "\"id\": {\"type\": \"string\"}, \"locality\": {\"type\": \"string\"},");
         assertThat(SchemaCompatibility.violations(released(), next)).isEmpty();
         assertThat(SchemaCompatibility.violations(released(), released())).isEmpty();
     }

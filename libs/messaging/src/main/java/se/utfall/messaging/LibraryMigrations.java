@@ -4,12 +4,14 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Migrates the library's own tables (outbox, inbox) with a Flyway history of their own, so library versions and a
@@ -29,13 +31,10 @@ public class LibraryMigrations {
     private final boolean enabled;
     private volatile boolean done;
 
-    public LibraryMigrations(DataSource dataSource,
-            @ConfigProperty(name = "utfall.messaging.migration.locations", defaultValue = LOCATION)
-            List<String> locations,
-            @ConfigProperty(name = "utfall.messaging.migration.enabled", defaultValue = "true") boolean enabled) {
+    public LibraryMigrations(DataSource dataSource, MigrationConfig config) {
         this.dataSource = dataSource;
-        this.locations = locations;
-        this.enabled = enabled;
+        this.locations = config.locations();
+        this.enabled = config.enabled();
     }
 
     void onStart(@Observes @Priority(PRIORITY) StartupEvent event) {
@@ -52,9 +51,9 @@ public class LibraryMigrations {
     }
 
     /** Not ready before the outbox and inbox tables are migrated: no request may write an event before. */
-    @org.eclipse.microprofile.health.Readiness
+    @Readiness
     @ApplicationScoped
-    public static class Migrated implements org.eclipse.microprofile.health.HealthCheck {
+    public static class Migrated implements HealthCheck {
         private final LibraryMigrations migrations;
 
         public Migrated(LibraryMigrations migrations) {
@@ -62,8 +61,8 @@ public class LibraryMigrations {
         }
 
         @Override
-        public org.eclipse.microprofile.health.HealthCheckResponse call() {
-            return org.eclipse.microprofile.health.HealthCheckResponse.named("Library schema migrated")
+        public HealthCheckResponse call() {
+            return HealthCheckResponse.named("Library schema migrated")
                     .status(migrations.isDone()).build();
         }
     }

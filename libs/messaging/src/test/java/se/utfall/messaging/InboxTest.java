@@ -7,10 +7,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import se.utfall.testing.TcpProxy;
 import se.utfall.events.EventTypes;
+import se.utfall.messaging.inbox.DeadLetterRedrive;
 import se.utfall.testing.Db;
 import se.utfall.testing.EventTopic;
+import se.utfall.testing.TcpProxy;
 import se.utfall.testing.UtfallTestResource;
 
 import java.nio.charset.StandardCharsets;
@@ -163,12 +164,12 @@ class InboxTest {
         }
         assertThat(effects(workshop)).isZero();
         WorkshopCounter.poisonAccepted = true;
-        String bootstrap = System.getProperty(se.utfall.testing.UtfallTestResource.KAFKA);
-        assertThat(se.utfall.messaging.inbox.DeadLetterRedrive.redrive(bootstrap, dlqTopic, false))
+        String bootstrap = System.getProperty(UtfallTestResource.KAFKA);
+        assertThat(DeadLetterRedrive.redrive(bootstrap, dlqTopic, false))
                 .isGreaterThanOrEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(workshop) == 1);
         // Running it again (other tests' garbage may bounce back) never applies an event twice.
-        se.utfall.messaging.inbox.DeadLetterRedrive.redrive(bootstrap, dlqTopic, false);
+        DeadLetterRedrive.redrive(bootstrap, dlqTopic, false);
         Thread.sleep(2_000);
         assertThat(effects(workshop)).isEqualTo(1);
     }

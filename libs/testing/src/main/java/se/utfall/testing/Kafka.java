@@ -1,10 +1,17 @@
 package se.utfall.testing;
 
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.Collection;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real Kafka broker: SmallRye's embedded single-node KRaft broker, or an external one named by
@@ -59,22 +66,22 @@ public final class Kafka implements AutoCloseable {
     }
 
     /** Creates the topics that do not exist yet (3 partitions each, as the deployment provisions them). */
-    public Kafka createTopics(java.util.Collection<String> topics) {
+    public Kafka createTopics(Collection<String> topics) {
         createTopics(bootstrap, topics, 3);
         return this;
     }
 
     /** Creates the missing ones of {@code topics} on the cluster at {@code bootstrap}. */
-    public static void createTopics(String bootstrap, java.util.Collection<String> topics, int partitions) {
-        java.util.Properties p = new java.util.Properties();
+    public static void createTopics(String bootstrap, Collection<String> topics, int partitions) {
+        Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
-            java.util.Set<String> existing = admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);
-            java.util.List<org.apache.kafka.clients.admin.NewTopic> missing = topics.stream()
+        try (Admin admin = Admin.create(p)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t)).distinct()
-                    .map(t -> new org.apache.kafka.clients.admin.NewTopic(t, partitions, (short) 1)).toList();
+                    .map(t -> new NewTopic(t, partitions, (short) 1)).toList();
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
             throw new IllegalStateException("Could not create topics " + topics, e);

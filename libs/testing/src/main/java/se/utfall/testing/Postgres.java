@@ -4,6 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -35,7 +37,7 @@ public final class Postgres implements AutoCloseable {
     public static Postgres startOrConnect(int port) {
         String external = System.getenv("UTFALL_PG_URL");
         if (external != null && !external.isBlank()) {
-            java.net.URI uri = java.net.URI.create(external.replaceFirst("^jdbc:", ""));
+            URI uri = URI.create(external.replaceFirst("^jdbc:", ""));
             return new Postgres(null, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
                     env("UTFALL_PG_USER", "postgres"), env("UTFALL_PG_PASSWORD", "postgres"));
         }
@@ -92,7 +94,7 @@ public final class Postgres implements AutoCloseable {
             return reactiveUrl(database);
         }
         if (proxy == null) {
-            java.net.ServerSocket front = TcpProxy.bind(0);
+            ServerSocket front = TcpProxy.bind(0);
             proxyPort = front.getLocalPort();
             proxy = TcpProxy.start(front, "localhost", port, TcpProxy.POSTGRES_SWITCH);
         }

@@ -1,9 +1,16 @@
 package se.utfall.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.eclipse.microprofile.config.ConfigProvider;
+import se.utfall.events.Topics;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Starts a real PostgreSQL and a real Kafka broker once per test JVM (or uses external ones, see {@link Postgres}
@@ -11,7 +18,8 @@ import java.util.Map;
  *
  * <p>Everything tests need to reach the infrastructure is also published as system properties
  * ({@code utfall.test.*}), because Quarkus loads test resources and test classes in different class loaders.
- * Init arg {@code database} names the service's database (default {@code utfall}).
+ * Init arg {@code database} names the service's database (default: the application's name, {@code -} as
+ * {@code _}).
  */
 public class UtfallTestResource implements QuarkusTestResourceLifecycleManager {
     public static final String JDBC_URL = "utfall.test.jdbc-url";
@@ -24,19 +32,25 @@ public class UtfallTestResource implements QuarkusTestResourceLifecycleManager {
     private static Postgres postgres;
     private static Kafka kafka;
 
-    private String database = "utfall";
-    private java.util.List<String> extraTopics = java.util.List.of();
+    private String database;
+    private List<String> extraTopics = List.of();
 
     /**
-     * Init args: {@code database} (default {@code utfall}); {@code topics}, comma-separated topics a test needs
-     * beyond the catalogue's (which are always created with their dead-letter topics; the broker creates none by
-     * itself).
+     * Init args: {@code database} (default: {@code quarkus.application.name} with {@code -} as {@code _});
+     * {@code topics}, comma-separated topics a test needs beyond the catalogue's (which are always created with
+     * their dead-letter topics; the broker creates none by itself).
      */
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database);
+        database = initArgs.getOrDefault("database", defaultDatabase());
         String topics = initArgs.getOrDefault("topics", "");
-        extraTopics = java.util.Arrays.stream(topics.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        extraTopics = Arrays.stream(topics.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
+
+    private static String defaultDatabase() {
+        String name = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.application.name", String.class).orElse("utfall");
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     }
 
     @Override
@@ -53,10 +67,10 @@ public class UtfallTestResource implements QuarkusTestResourceLifecycleManager {
             }, "utfall-test-infra-stop"));
         }
         postgres.ensureDatabase(database);
-        java.util.Set<String> topics = new java.util.TreeSet<>(se.utfall.events.Topics.provisioned());
+        Set<String> topics = new TreeSet<>(Topics.provisioned());
         extraTopics.forEach(t -> {
             topics.add(t);
-            topics.add(se.utfall.events.Topics.deadLetterOf(t));
+            topics.add(Topics.deadLetterOf(t));
         });
         kafka.createTopics(topics);
         System.setProperty(JDBC_URL, postgres.jdbcUrl(database));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.CookieHandler;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,10 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What a web or mobile frontend does to sign a person in: the authorization-code flow with PKCE (S256) against
@@ -25,7 +31,8 @@ final class Browser {
     private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern ACTION = Pattern.compile("action=\"([^\"]*login-actions/authenticate[^\"]*)\"");
 
-    private static final Pattern ERROR = Pattern.compile("(?s)<span[^>]*id=\"input-error\"[^>]*>(.*?)</span>|kc-feedback-text\">(.*?)<");
+    private static final Pattern ERROR = Pattern.compile(
+            "(?s)<span[^>]*id=\"input-error\"[^>]*>(.*?)</span>|kc-feedback-text\">(.*?)<");
 
     private final KeycloakServer keycloak;
     private String lastRefusal = "";
@@ -109,11 +116,11 @@ final class Browser {
     }
 
     private static Map<String, String> query(String raw) {
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            values.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return values;
     }
@@ -129,27 +136,27 @@ final class Browser {
      * (a secure context), java.net's CookieManager does not. This jar keeps name=value pairs for the one server.
      */
     private static final class LoopbackCookies extends CookieHandler {
-        private final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
         @Override
-        public Map<String, java.util.List<String>> get(URI uri, Map<String, java.util.List<String>> headers) {
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) {
             if (cookies.isEmpty()) {
                 return Map.of();
             }
             String header = cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(java.util.stream.Collectors.joining("; "));
-            return Map.of("Cookie", java.util.List.of(header));
+                    .collect(Collectors.joining("; "));
+            return Map.of("Cookie", List.of(header));
         }
 
         @Override
-        public void put(URI uri, Map<String, java.util.List<String>> headers) {
+        public void put(URI uri, Map<String, List<String>> headers) {
             headers.forEach((name, values) -> {
                 if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
                     for (String value : values) {
                         String pair = value.split(";", 2)[0];
                         int eq = pair.indexOf('=');
                         String cookie = pair.substring(0, eq).trim();
-                        if (value.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                        if (value.toLowerCase(Locale.ROOT).contains("max-age=0")) {
                             cookies.remove(cookie);
                         } else {
                             cookies.put(cookie, pair.substring(eq + 1).trim());

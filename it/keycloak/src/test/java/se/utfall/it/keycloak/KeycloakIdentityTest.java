@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import se.utfall.events.Topics;
 import se.utfall.testing.Kafka;
 import se.utfall.testing.Postgres;
+import se.utfall.testing.ServiceProcess;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -119,7 +120,8 @@ class KeycloakIdentityTest {
         assertThat(access.path("iss").asText()).isEqualTo(keycloak.realmUrl());
         assertThat(access.path("org_id").asText()).isEqualTo(LJUSDAL);
         assertThat(access.path("org_name").asText()).isEqualTo("Ljusdals kommun");
-        assertThat(access.path("groups")).as("only Utfall's roles, no default-roles-*, offline_access, uma_authorization")
+        assertThat(access.path("groups"))
+                .as("only Utfall's roles, no default-roles-*, offline_access, uma_authorization")
                 .containsExactly(JSON.getNodeFactory().textNode("buyer"));
         assertThat(tokens.path("expires_in").asInt()).isEqualTo(300);
 
@@ -136,7 +138,8 @@ class KeycloakIdentityTest {
     @Test
     @Order(2)
     void anInnovatorIsForbiddenToCreate() throws Exception {
-        JsonNode tokens = new Browser(keycloak).signIn("utfall-web", WEB_REDIRECT, "openid", "lena.ramsjolivs", PASSWORD);
+        JsonNode tokens = new Browser(keycloak).signIn("utfall-web", WEB_REDIRECT, "openid", "lena.ramsjolivs",
+                PASSWORD);
         HttpResponse<String> refused = call("POST", service.api("/api/v1/challenges"),
                 tokens.path("access_token").asText(), ramsjo());
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -371,7 +374,8 @@ class KeycloakIdentityTest {
     private static String ramsjo() {
         return """
                 {"title":"Dagliga måltider för äldre i Ramsjö",
-                 "summary":"Äldre i Ramsjö får i dag matlådor en gång i veckan. Vi söker ett sätt att ge dem ett lagat mål mat varje dag.",
+                 "summary":"Äldre i Ramsjö får i dag matlådor en gång i veckan. Vi söker ett sätt \
+                att ge dem ett lagat mål mat varje dag.",
                  "problemStatement":"Äldre i byn vill ha färsk mat varje dag, nära hemmet.",
                  "targetGroup":"Äldre med beslut om matdistribution i Ramsjö",
                  "locality":"Ramsjö","municipalityCode":"2161","sectors":["elderly-care","food"]}""";

@@ -18,8 +18,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Sends dead-lettered records back to the topic they came from (header {@code dead-letter-topic}), once the cause
@@ -29,7 +31,8 @@ import java.util.Properties;
  * redriven once, and a second run sends only what arrived since.
  *
  * <pre>
- * ./mvnw -q -pl deploy/local exec:java -Dexec.args="redrive utfall.challenges.v1.dlq [--bootstrap host:9092] [--dry-run]"
+ * ./mvnw -q -pl deploy/local exec:java \
+ *     -Dexec.args="redrive utfall.challenges.v1.dlq [--bootstrap host:9092] [--dry-run]"
  * </pre>
  */
 public final class DeadLetterRedrive {
@@ -52,7 +55,7 @@ public final class DeadLetterRedrive {
                 new ByteArrayDeserializer());
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
                         new ByteArraySerializer())) {
-            consumer.subscribe(java.util.List.of(dlqTopic));
+            consumer.subscribe(List.of(dlqTopic));
             int emptyPolls = 0;
             while (emptyPolls < 3) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofSeconds(2));
@@ -93,7 +96,7 @@ public final class DeadLetterRedrive {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka refused a redriven record: " + e.getCause(), e);
         }
         return sent;

@@ -1,6 +1,5 @@
 package se.utfall.messaging.outbox;
 
-import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +15,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The relay's SQL. A round claims the oldest ready rows ({@code FOR UPDATE SKIP LOCKED}, through an index that
@@ -255,22 +256,22 @@ final class OutboxStore {
     }
 
     /** When the earliest back-off of any aggregate expires, if any does. */
-    java.util.Optional<Instant> earliestRetry() throws SQLException {
+    Optional<Instant> earliestRetry() throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT min(next_attempt_at) FROM outbox_event"
                         + " WHERE sent_at IS NULL AND next_attempt_at IS NOT NULL");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             Timestamp t = rs.getTimestamp(1);
-            return java.util.Optional.ofNullable(t).map(Timestamp::toInstant);
+            return Optional.ofNullable(t).map(Timestamp::toInstant);
         }
     }
 
     /** Unsent rows, and how many of them are parked. */
     long[] backlog() throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE parked_at IS NOT NULL)"
-                        + " FROM outbox_event WHERE sent_at IS NULL");
+                PreparedStatement ps = c.prepareStatement("SELECT count(*),"
+                        + " count(*) FILTER (WHERE parked_at IS NOT NULL) FROM outbox_event WHERE sent_at IS NULL");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};

@@ -1,6 +1,7 @@
 package se.utfall.messaging.outbox;
 
 import org.jboss.logging.Logger;
+import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 
 import java.sql.Connection;
@@ -45,7 +46,7 @@ final class OutboxWakeup implements AutoCloseable {
                 Properties props = new Properties();
                 user.ifPresent(u -> props.setProperty("user", u));
                 password.ifPresent(p -> props.setProperty("password", p));
-                connection = new org.postgresql.Driver().connect(jdbcUrl, props);
+                connection = new Driver().connect(jdbcUrl, props);
                 try (Statement st = connection.createStatement()) {
                     st.execute("LISTEN " + CHANNEL);
                 }

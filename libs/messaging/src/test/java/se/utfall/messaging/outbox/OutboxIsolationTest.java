@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import org.assertj.core.api.Assertions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import se.utfall.events.EventTypes;
@@ -13,7 +14,6 @@ import se.utfall.testing.Db;
 import se.utfall.testing.EventTopic;
 import se.utfall.testing.Kafka;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -82,7 +83,7 @@ class OutboxIsolationTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> relay.parked() >= 2);
 
             // Only the event that caused the parking can be skipped, not one waiting behind it.
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Db.rows("SELECT utfall_outbox_skip(?::uuid)", behind))
+            Assertions.assertThatThrownBy(() -> Db.rows("SELECT utfall_outbox_skip(?::uuid)", behind))
                     .hasStackTraceContaining("not the parked head");
             // The operator gives up on the oversized event: the rest of the aggregate goes out, in order.
             Db.rows("SELECT utfall_outbox_skip(?::uuid)", tooLarge);
@@ -143,8 +144,8 @@ class OutboxIsolationTest {
                     VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
                             outbox.append(EventTypes.WORKSHOP_SCHEDULED, workshop, "tests/" + workshop,
                                     workshopData(workshop, "first"))
-                                    .chain(() -> Panache.getSession().chain(session -> session
-                                            .createNativeQuery("SELECT CAST(pg_sleep(2) AS text)").getSingleResult()))));
+                                    .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                            "SELECT CAST(pg_sleep(2) AS text)").getSingleResult()))));
                 } catch (Throwable e) {
                     throw new IllegalStateException(e);
                 }

@@ -3,12 +3,12 @@ package se.utfall.messaging.outbox;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import se.utfall.testing.Db;
 import se.utfall.testing.EventTopic;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +59,7 @@ class ReplicatedRelayTest {
 
     @Test
     void theRelayIsWokenByCommitsNotByPolling() {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(relayOfThisProcess::isListening);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(relayOfThisProcess::isListening);
     }
 
     @Test

@@ -2,13 +2,13 @@ package se.utfall.web.http;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Locale;
 
 /**
  * Refuses oversized bodies with a 413 problem document, counting the bytes actually read: a declared
@@ -22,8 +22,8 @@ public class BodyLimitFilter {
     private final long maxBytes;
     private final BodyHandler chunked;
 
-    public BodyLimitFilter(@ConfigProperty(name = "utfall.http.max-body-bytes", defaultValue = "262144") long maxBytes) {
-        this.maxBytes = maxBytes;
+    public BodyLimitFilter(HttpLimits limits) {
+        this.maxBytes = limits.maxBodyBytes();
         this.chunked = BodyHandler.create(false).setBodyLimit(maxBytes).setHandleFileUploads(false);
     }
 
@@ -58,8 +58,10 @@ public class BodyLimitFilter {
             rc.next();
             return;
         }
-        HttpMethod method = rc.request().method();
-        if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) {
+        // Without Content-Length a request has a body only when it is sent chunked (RFC 9112 §6.3); an empty POST
+        // (e.g. publish) must reach the resource unread.
+        String encoding = rc.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+        if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
             chunked.handle(rc);
             return;
         }

@@ -1,5 +1,6 @@
 package se.utfall.web.http;
 
+import jakarta.ws.rs.core.EntityTag;
 import se.utfall.web.problem.ProblemException;
 
 /**
@@ -45,7 +46,7 @@ public final class ETags {
     }
 
     /** The ETag as JAX-RS wants it (unquoted value, strong). */
-    public static jakarta.ws.rs.core.EntityTag entityTag(long version) {
-        return new jakarta.ws.rs.core.EntityTag(Long.toString(version));
+    public static EntityTag entityTag(long version) {
+        return new EntityTag(Long.toString(version));
     }
 }

@@ -6,6 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -30,7 +32,7 @@ public class RequestLineFilter {
         }
         if (uri != null && uri.indexOf('%') >= 0) {
             try {
-                java.net.URLDecoder.decode(uri.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+                URLDecoder.decode(uri.replace("+", "%2B"), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 refuse(rc, MALFORMED);
                 return;

@@ -2,15 +2,22 @@ package se.utfall.web.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.function.ToIntFunction;
 
 /**
  * Every text that arrives in a JSON body is normalised once, here: surrounding whitespace of every kind is
@@ -54,19 +61,19 @@ public class TextInput implements ObjectMapperCustomizer {
                 return raw.strip();
             }
         });
-        module.addDeserializer(java.time.Instant.class, ranged(java.time.Instant.class,
-                com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.INSTANT,
-                v -> v.atOffset(java.time.ZoneOffset.UTC).getYear()));
-        module.addDeserializer(java.time.LocalDate.class, ranged(java.time.LocalDate.class,
-                com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer.INSTANCE,
-                java.time.LocalDate::getYear));
+        module.addDeserializer(Instant.class, ranged(Instant.class,
+                InstantDeserializer.INSTANT,
+                v -> v.atOffset(ZoneOffset.UTC).getYear()));
+        module.addDeserializer(LocalDate.class, ranged(LocalDate.class,
+                LocalDateDeserializer.INSTANCE,
+                LocalDate::getYear));
         mapper.registerModule(module);
     }
 
     /** {@code delegate}'s value, refused as a 400 naming the field when its year is outside the range. */
     private static <T> StdScalarDeserializer<T> ranged(Class<T> type,
-            com.fasterxml.jackson.databind.JsonDeserializer<? extends T> delegate,
-            java.util.function.ToIntFunction<T> year) {
+            JsonDeserializer<? extends T> delegate,
+            ToIntFunction<T> year) {
         return new StdScalarDeserializer<T>(type) {
             @Override
             public T deserialize(JsonParser p, DeserializationContext ctx) throws IOException {

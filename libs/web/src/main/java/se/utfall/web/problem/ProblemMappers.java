@@ -11,13 +11,16 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import se.utfall.web.json.TextInput;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +174,7 @@ public class ProblemMappers {
     }
 
     private static Problem fromJson(JsonProcessingException e) {
-        if (e instanceof se.utfall.web.json.TextInput.RejectedText r) {
+        if (e instanceof TextInput.RejectedText r) {
             String field = pathOf(r);
             return new Problem(Problem.type("validation-error"), "Bad Request", 400,
                     "Field '" + field + "' " + r.getOriginalMessage(), null,
@@ -208,7 +211,7 @@ public class ProblemMappers {
             return "an array";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + Arrays.toString(type.getEnumConstants());
         }
         if (type.getName().startsWith("java.time")) {
             return "an ISO-8601 " + type.getSimpleName();
@@ -247,7 +250,7 @@ public class ProblemMappers {
                     if (node.isInIterable() && sb.length() > 0) {
                         sb.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
                     }
-                    if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                    if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                         if (sb.length() > 0) {
                             sb.append('.');
                         }

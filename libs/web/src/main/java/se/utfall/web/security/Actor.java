@@ -3,6 +3,7 @@ package se.utfall.web.security;
 import se.utfall.web.problem.ProblemException;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The person and organisation behind a request, as the token tells; passed from resources into use cases so the
@@ -35,7 +36,7 @@ public record Actor(String subject, UUID organisation, boolean admin) {
      * The one rule for private resources: absent, or another organisation's, answers 404 — exactly alike, so ids
      * of other organisations' resources cannot be probed.
      */
-    public <T> T ownedOrNotFound(T resource, java.util.function.Function<T, UUID> owner, String what) {
+    public <T> T ownedOrNotFound(T resource, Function<T, UUID> owner, String what) {
         if (resource == null || !owns(owner.apply(resource))) {
             throw ProblemException.notFound(what);
         }

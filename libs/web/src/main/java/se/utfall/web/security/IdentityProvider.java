@@ -49,9 +49,9 @@ public class IdentityProvider {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     public IdentityProvider(@ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl,
-            @ConfigProperty(name = "utfall.oidc.retry-after", defaultValue = "10s") Duration retryAfter) {
+            IdentityConfig config) {
         this.authServerUrl = authServerUrl.filter(url -> !url.isBlank());
-        this.retryAfter = retryAfter;
+        this.retryAfter = config.retryAfter();
     }
 
     /** The realm URL, when tokens are verified with a provider's keys rather than a configured public key. */

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.StreamSupport;
 
 /**
  * Token verification must be pinned to one issuer and one audience; a service that cannot verify tokens must not
@@ -89,7 +91,7 @@ public class OidcSettings {
         JsonNode payload;
         try {
             payload = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             return Optional.empty();
         }
         String iss = payload.path("iss").isTextual() ? printable(payload.path("iss").asText()) : null;
@@ -99,8 +101,9 @@ public class OidcSettings {
         }
         JsonNode aud = payload.path("aud");
         if (expectedAudience.isPresent() && !aud.isMissingNode()) {
-            boolean found = aud.isArray() ? java.util.stream.StreamSupport.stream(aud.spliterator(), false)
-                    .anyMatch(a -> expectedAudience.get().equals(a.asText())) : expectedAudience.get().equals(aud.asText());
+            boolean found = aud.isArray() ? StreamSupport.stream(aud.spliterator(), false)
+                    .anyMatch(a -> expectedAudience.get().equals(a.asText()))
+                    : expectedAudience.get().equals(aud.asText());
             if (!found) {
                 return Optional.of("audience: expected " + expectedAudience.get() + ", the token has "
                         + printable(aud.toString())

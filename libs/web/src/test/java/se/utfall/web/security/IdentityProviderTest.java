@@ -26,7 +26,7 @@ class IdentityProviderTest {
     @Test
     void anOutageIsRecordedOnceUntilTheProviderAnswersAgain() {
         IdentityProvider provider = new IdentityProvider(Optional.of("https://auth.example.org/realms/utfall"),
-                Duration.ofSeconds(10));
+                () -> Duration.ofSeconds(10));
         assertThat(provider.unreachableSince()).isEmpty();
         provider.unreachable("ConnectException");
         var since = provider.unreachableSince();

@@ -1,4 +1,4 @@
-package se.utfall.it.keycloak;
+package se.utfall.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,14 +14,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * challenge-service from its packaged jar ({@code target/quarkus-app}), in the production profile, configured only
- * through the environment variables the README documents.
+ * A service from its packaged jar ({@code target/quarkus-app}) as its own process, configured only through the
+ * environment variables the README documents (production profile unless {@code QUARKUS_PROFILE} says otherwise),
+ * on free API and management ports.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
-    final int port;
-    final int managementPort;
+    private final int port;
+    private final int managementPort;
 
     private ServiceProcess(Process process, Path log, int port, int managementPort) {
         this.process = process;
@@ -30,9 +31,9 @@ final class ServiceProcess implements AutoCloseable {
         this.managementPort = managementPort;
     }
 
-    static ServiceProcess start(Path jar, Map<String, String> environment, Path log) throws IOException {
+    public static ServiceProcess start(Path jar, Map<String, String> environment, Path log) throws IOException {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: package challenge-service first (mvn package)");
+            throw new IllegalStateException(jar + " is missing: package the service first (mvn package)");
         }
         int port = freePort();
         int management = freePort();
@@ -47,12 +48,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until the service reports ready on its management port; answers the time it took. */
-    Duration awaitReady(Instant begun) throws InterruptedException {
+    public Duration awaitReady(Instant begun) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("challenge-service exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException("The service exited with " + process.exitValue() + "; see "
+                        + log);
             }
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(management("/q/health/ready"))).build(),
@@ -64,18 +66,18 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("challenge-service was not ready within 2 minutes; see " + log);
+        throw new IllegalStateException("The service was not ready within 2 minutes; see " + log);
     }
 
-    String api(String path) {
+    public String api(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
-    String management(String path) {
+    public String management(String path) {
         return "http://127.0.0.1:" + managementPort + path;
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 
@@ -87,7 +89,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
