@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static se.utfall.testing.Api.anonymous;
 import static se.utfall.testing.Api.as;
 import static se.utfall.testing.Api.buyer;
 
@@ -267,5 +268,21 @@ class BadInputTest {
         assertThat(json.length).isGreaterThan(300_000);
         // An InputStream body has no known length: the client sends it chunked, without Content-Length.
         problem(as(token).body(new ByteArrayInputStream(json)).post("/api/v1/challenges").then(), 413);
+    }
+
+    @Test
+    void duplicateKeysWrongShapesAndUnconvertibleParametersAreNamed() {
+        problem(as(token).body("{\"title\": \"Måltider\", \"title\": \"Annat\", \"municipalityCode\": \"2161\"}")
+                .post("/api/v1/challenges").then(), 400)
+                .body("errors[0].field", equalTo("title")).body("detail", containsString("appears twice"));
+        problem(as(token).header("If-Match", "\"1\"").body("{\"phase\": \"RFI\"}")
+                .put("/api/v1/challenges/" + publishedId + "/process-trail").then(), 400)
+                .body("detail", containsString("wrong type")).body("errors[0].message", equalTo("must be an array"));
+        problem(anonymous().queryParam("page", "abc").get("/api/v1/challenges").then(), 400)
+                .body("errors[0].field", equalTo("page"));
+        problem(anonymous().queryParam("size", "1.5").get("/api/v1/challenges").then(), 400)
+                .body("errors[0].field", equalTo("size"));
+        problem(anonymous().get("/api/v1/no-such-thing").then(), 404);
+        problem(as(token).delete("/api/v1/challenges/" + publishedId).then(), 405);
     }
 }

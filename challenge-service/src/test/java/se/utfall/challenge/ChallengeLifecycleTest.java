@@ -187,4 +187,21 @@ class ChallengeLifecycleTest {
                     .contains("application/problem+json");
         }
     }
+
+    @Test
+    void aReaderWithACurrentCopyGets304AndCachesAreToldWhoMayKeepIt() {
+        String token = buyer(LJUSDAL);
+        String id = as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
+                .extract().path("id");
+        as(token).get("/api/v1/challenges/" + id).then().statusCode(200)
+                .header("Cache-Control", "private, no-cache").header("Vary", Matchers.containsString("Authorization"));
+        as(token).header("If-None-Match", "\"0\"").get("/api/v1/challenges/" + id).then().statusCode(304)
+                .header("ETag", "\"0\"").body(Matchers.emptyOrNullString());
+        as(token).header("If-Match", "\"0\"").post("/api/v1/challenges/" + id + "/publish").then().statusCode(200);
+        as(token).header("If-None-Match", "\"0\"").get("/api/v1/challenges/" + id).then().statusCode(200)
+                .header("ETag", "\"1\"");
+        anonymous().header("If-None-Match", "W/\"1\"").get("/api/v1/challenges/" + id).then().statusCode(304);
+        anonymous().get("/api/v1/challenges/" + id).then().statusCode(200)
+                .header("Cache-Control", "public, no-cache");
+    }
 }

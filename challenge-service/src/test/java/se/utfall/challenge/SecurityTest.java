@@ -88,16 +88,6 @@ class SecurityTest {
     }
 
     @Test
-    void coBuyersMayReadTheDraftButNotChangeIt() {
-        Map<String, Object> body = Fixtures.ramsjo();
-        body.put("coBuyerOrgIds", List.of(TOMELILLA.toString()));
-        String draft = as(buyer(LJUSDAL)).body(body).post("/api/v1/challenges").then().statusCode(201)
-                .extract().path("id");
-        as(buyer(TOMELILLA)).get("/api/v1/challenges/" + draft).then().statusCode(200);
-        as(buyer(TOMELILLA)).post("/api/v1/challenges/" + draft + "/publish").then().statusCode(404);
-    }
-
-    @Test
     void adminsCanSupportAnyOrganisation() {
         String draft = as(buyer(LJUSDAL)).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
                 .extract().path("id");
@@ -112,5 +102,25 @@ class SecurityTest {
                 .contentType("application/problem+json");
         as(buyer(LJUSDAL)).get("/api/v1/test-probes/unannotated").then().statusCode(403)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aCoBuyerMayReadButNotChangeAndIsToldSoWhileStrangersSeeNothing() {
+        Map<String, Object> body = Fixtures.ramsjo();
+        body.put("coBuyerOrgIds", List.of(TOMELILLA.toString()));
+        String id = as(buyer(LJUSDAL)).body(body).post("/api/v1/challenges").then().statusCode(201)
+                .extract().path("id");
+        String coBuyer = buyer(TOMELILLA);
+        as(coBuyer).get("/api/v1/challenges/" + id).then().statusCode(200);
+        as(coBuyer).header("If-Match", "\"0\"").body(Fixtures.ramsjo()).put("/api/v1/challenges/" + id).then()
+                .statusCode(403).contentType("application/problem+json")
+                .body("detail", Matchers.containsString("may read it but not change it"));
+        as(coBuyer).header("If-Match", "\"0\"").post("/api/v1/challenges/" + id + "/publish").then()
+                .statusCode(403);
+        String stranger = buyer(UUID.randomUUID());
+        as(stranger).header("If-Match", "\"0\"").post("/api/v1/challenges/" + id + "/publish").then()
+                .statusCode(404);
+        as(buyer(LJUSDAL)).get("/api/v1/challenges/" + id).then().statusCode(200).header("ETag", "\"0\"")
+                .body("status", equalTo("DRAFT"));
     }
 }

@@ -193,7 +193,7 @@ public class Challenge extends PanacheEntityBase {
     /** Content can change while a draft (freely) or published (as a recorded amendment), never afterwards. */
     public void requireEditable() {
         if (status == ChallengeStatus.CLOSED || status == ChallengeStatus.ARCHIVED) {
-            throw RuleViolation.conflict("A " + status + " challenge can no longer be changed");
+            throw RuleViolation.conflict("This challenge is " + status + " and can no longer be changed");
         }
     }
 

@@ -94,8 +94,18 @@ public class ChallengeResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ChallengeView.class)))
-    public Uni<Response> get(@PathParam("id") UUID id) {
-        return service.get(id, caller.reader()).map(this::ok);
+    @APIResponse(responseCode = "304", description = "Not modified: your copy (If-None-Match) is current")
+    public Uni<Response> get(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the copy you hold; 304 when it is current")
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        boolean anonymous = caller.isAnonymous();
+        return service.get(id, caller.reader()).map(view -> {
+            Response.ResponseBuilder answer = ETags.notModified(ifNoneMatch, view.version())
+                    ? Response.notModified(ETags.entityTag(view.version()))
+                    : Response.ok(view).tag(ETags.entityTag(view.version()));
+            return answer.header(HttpHeaders.CACHE_CONTROL, ETags.cacheControl(anonymous))
+                    .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
+        });
     }
 
     @PUT

@@ -277,10 +277,13 @@ public class ChallengeService {
                 }));
     }
 
-    /** Loads a challenge the actor's organisation owns, or fails with 404. */
+    /**
+     * Loads a challenge the actor's organisation owns: 404 when the actor may not even read it, 403 when it may
+     * read but not change it (co-buyers and observers).
+     */
     public Uni<ChallengeAggregate> loadOwned(UUID id, Actor actor) {
-        return repository.load(id).map(a -> actor.ownedOrNotFound(a, x -> x.challenge().ownerOrgId,
-                "Challenge " + id));
+        return repository.load(id).map(a -> actor.ownedOrForbidden(a, x -> x.challenge().ownerOrgId,
+                x -> x.challenge().readers(), "Challenge " + id));
     }
 
     private interface Change {

@@ -122,7 +122,7 @@ class GeneratedClientTest {
         ChallengeView published = buyer.publishChallenge(draft.getId(), etag);
         assertThat(published.getStatus()).isEqualTo(ChallengeStatus.PUBLISHED);
 
-        ChallengeView read = api(null).getChallenge(draft.getId());
+        ChallengeView read = api(null).getChallenge(draft.getId(), null);
         assertThat(read.getTitle()).isEqualTo("Dagliga måltider för äldre i Ramsjö");
         assertThat(read.getOutcomeGoals()).hasSize(1);
         assertThat(read.getMunicipalityName()).isEqualTo("Ljusdal");

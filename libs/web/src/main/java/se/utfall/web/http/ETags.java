@@ -45,6 +45,36 @@ public final class ETags {
                 + current + "); read it again and reapply your change");
     }
 
+    /**
+     * Whether a read's If-None-Match names the current version (weak comparison, as RFC 9110 asks for
+     * If-None-Match; {@code *} matches any existing resource): then the client's copy is current and the answer is
+     * 304 without a body.
+     */
+    public static boolean notModified(String ifNoneMatch, long currentVersion) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        String current = of(currentVersion);
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.equals("*") || t.equals(current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How a read may be cached: anonymous readers see only public content, which shared caches may keep but must
+     * revalidate (with If-None-Match, cheap); what a signed-in reader sees may be theirs alone.
+     */
+    public static String cacheControl(boolean anonymous) {
+        return anonymous ? "public, no-cache" : "private, no-cache";
+    }
+
     /** The ETag as JAX-RS wants it (unquoted value, strong). */
     public static EntityTag entityTag(long version) {
         return new EntityTag(Long.toString(version));

@@ -68,6 +68,8 @@ public class TextInput implements ObjectMapperCustomizer {
                 LocalDateDeserializer.INSTANCE,
                 LocalDate::getYear));
         mapper.registerModule(module);
+        // {"title": "a", "title": "b"} is refused rather than silently keeping the last value.
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     /** {@code delegate}'s value, refused as a 400 naming the field when its year is outside the range. */

@@ -16,6 +16,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import se.utfall.web.json.TextInput;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -90,7 +93,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         Throwable cause = e.getCause();
         if (status == 400 && cause instanceof JsonProcessingException jpe) {
@@ -98,6 +101,20 @@ public class ProblemMappers {
         }
         if (status >= 500) {
             return fault(e);
+        }
+        if (status == 404 && e.getCause() instanceof IllegalArgumentException && uri != null) {
+            // A query parameter that could not be converted (page=abc) is the client's mistake, not a missing
+            // resource; JAX-RS reports it as 404 with the conversion failure (NumberFormatException: For input
+            // string: "abc") as cause. The parameter is the one holding that value.
+            Matcher input = FAILED_INPUT.matcher(String.valueOf(e.getCause().getMessage()));
+            String value = input.find() ? input.group(1) : null;
+            List<Problem.FieldError> errors = uri.getQueryParameters().entrySet().stream()
+                    .filter(q -> value != null && q.getValue().contains(value))
+                    .map(q -> new Problem.FieldError(q.getKey(), "has the wrong type")).toList();
+            if (!errors.isEmpty()) {
+                return respond(new Problem(Problem.type("validation-error"), "Bad Request", 400,
+                        "Query parameter '" + errors.get(0).field() + "' has the wrong type", null, errors));
+            }
         }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
@@ -111,6 +128,8 @@ public class ProblemMappers {
         return respond(new Problem(Problem.type(SLUGS.getOrDefault(status, "error")), title, status, detail, null,
                 null));
     }
+
+    private static final Pattern FAILED_INPUT = Pattern.compile("input string: \"(.*)\"");
 
     /**
      * A concurrent change lost to another writer (JPA's and Hibernate's names for it), recognised by name so this
@@ -160,7 +179,7 @@ public class ProblemMappers {
                 return validation(cve);
             }
             if (t instanceof WebApplicationException wae && t != e) {
-                return web(wae);
+                return web(wae, null);
             }
         }
         return fault(e);
@@ -185,6 +204,19 @@ public class ProblemMappers {
             return new Problem(Problem.type("validation-error"), "Bad Request", 400,
                     "Unknown or read-only field '" + field + "'", null,
                     List.of(new Problem.FieldError(field, "is not a field you can set")));
+        }
+        if (e instanceof MismatchedInputException m && m.getPath().isEmpty() && m.getTargetType() != null) {
+            String expected = describe(m.getTargetType());
+            return new Problem(Problem.type("validation-error"), "Bad Request", 400,
+                    "The request body has the wrong type: it must be " + expected, null,
+                    List.of(new Problem.FieldError("", "must be " + expected)));
+        }
+        if (e instanceof JsonParseException p && p.getOriginalMessage() != null
+                && p.getOriginalMessage().startsWith("Duplicate field")) {
+            String field = p.getOriginalMessage().replaceAll("^Duplicate field '(.*)'$", "$1");
+            return new Problem(Problem.type("validation-error"), "Bad Request", 400,
+                    "Field '" + field + "' appears twice", null,
+                    List.of(new Problem.FieldError(field, "appears twice; send each field once")));
         }
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             String field = pathOf(m);

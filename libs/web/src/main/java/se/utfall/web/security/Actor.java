@@ -2,6 +2,7 @@ package se.utfall.web.security;
 
 import se.utfall.web.problem.ProblemException;
 
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -41,5 +42,20 @@ public record Actor(String subject, UUID organisation, boolean admin) {
             throw ProblemException.notFound(what);
         }
         return resource;
+    }
+
+    /**
+     * For a change of a resource others may read: 404 for whoever may not read it (as {@link #ownedOrNotFound}),
+     * 403 for a reader who may not change it (a co-buyer or observer of someone else's challenge) — it exists for
+     * them, so saying otherwise would be a lie.
+     */
+    public <T> T ownedOrForbidden(T resource, Function<T, UUID> owner, Function<T, Set<UUID>> readers,
+            String what) {
+        if (resource != null && !owns(owner.apply(resource)) && organisation != null
+                && readers.apply(resource).contains(organisation)) {
+            throw new ProblemException(403, "forbidden", "Forbidden",
+                    what + " is owned by another organisation; you may read it but not change it", null);
+        }
+        return ownedOrNotFound(resource, owner, what);
     }
 }
