@@ -99,6 +99,7 @@ class PrivacyTest {
             insights.get(0).put("text", PERSONAL + " (uppföljning)");
             body.put("needInsights", insights);
             body.put("outcomeGoals", as(token).get("/api/v1/challenges/" + id).then().extract().path("outcomeGoals"));
+            body.put("processTrail", as(token).get("/api/v1/challenges/" + id).then().extract().path("processTrail"));
             as(token).header("If-Match", "\"1\"").body(body).put("/api/v1/challenges/" + id).then().statusCode(200)
                     .body("needInsights.visibility", equalTo(List.of("INTERNAL", "PUBLIC", "PUBLIC")));
             // ... and a change of internal insights only is neither a public amendment nor news for partners.

@@ -58,4 +58,32 @@ class SearchTest {
                 .body("size", equalTo(1)).body("items.size()", lessThanOrEqualTo(1))
                 .body("total", Matchers.greaterThanOrEqualTo(2));
     }
+
+    @Test
+    void accentsAreOptionalAndStopWordsAloneFindNothing() {
+        Map<String, Object> body = Fixtures.ramsjo();
+        body.put("title", "Färska måltider i Ramsjö, för äldre");
+        String id = publish(body);
+        for (String q : List.of("ramsjo", "maltider", "Ramsjö", "måltider", "farska maltid")) {
+            anonymous().queryParam("q", q).get("/api/v1/challenges").then().statusCode(200)
+                    .body("items.id", hasItem(id));
+        }
+        for (String q : List.of("och", "för och i", "the")) {
+            anonymous().queryParam("q", q).get("/api/v1/challenges").then().statusCode(200)
+                    .body("total", equalTo(0)).body("items.size()", equalTo(0));
+        }
+    }
+
+    @Test
+    void formsGetMunicipalitiesWithCountiesAndSectorsWithLabels() {
+        anonymous().get("/api/v1/reference/municipalities").then().statusCode(200)
+                .header("Cache-Control", Matchers.containsString("public"))
+                .body("size()", equalTo(290))
+                .body("find { it.code == '2161' }.name", equalTo("Ljusdal"))
+                .body("find { it.code == '2161' }.countyName", equalTo("Gävleborgs län"))
+                .body("countyName", everyItem(Matchers.notNullValue()));
+        anonymous().get("/api/v1/reference/sectors").then().statusCode(200)
+                .body("find { it.code == 'elderly-care' }.sv", equalTo("Äldreomsorg"))
+                .body("code", hasItem("food"));
+    }
 }

@@ -6,15 +6,18 @@ import org.junit.jupiter.api.Test;
 import se.utfall.events.EventSchemas;
 import se.utfall.events.EventTypes;
 import se.utfall.events.Topics;
+import se.utfall.testing.Api;
 import se.utfall.testing.Db;
 import se.utfall.testing.EventTopic;
 import se.utfall.testing.UtfallTestResource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static se.utfall.challenge.Fixtures.LJUSDAL;
 import static se.utfall.challenge.Fixtures.RAMSJO_CAMPING;
 import static se.utfall.challenge.Fixtures.RAMSJO_SHOP;
@@ -218,5 +222,81 @@ class WorkshopTest {
                 workshopId, EventTypes.WORKSHOP_REGISTERED)).isEqualTo(capacity);
         assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND event_type = ?",
                 workshopId, EventTypes.WORKSHOP_SEATS_CHANGED)).isEqualTo(capacity);
+    }
+
+    @Test
+    void theOrganiserChangesOrCancelsAWorkshopBeforeItStartsAndEveryoneIsTold() {
+        String challengeId = publishedChallenge();
+        try (EventTopic topic = EventTopic.from(Topics.CHALLENGES)) {
+            String workshopId = schedule(challengeId, 10);
+            String path = "/api/v1/workshops/" + workshopId;
+            anonymous().get(path).then().statusCode(200).header("ETag", "\"0\"")
+                    .header("Cache-Control", "public, no-cache").body("registrationOpen", equalTo(true))
+                    .body("registered", Matchers.nullValue());
+            anonymous().header("If-None-Match", "\"0\"").get(path).then().statusCode(304);
+            String location = as(innovator(RAMSJO_SHOP)).body(Map.of()).post(path + "/registrations").then()
+                    .statusCode(201).header("Location", Matchers.endsWith(path + "/registrations/mine"))
+                    .extract().header("Location");
+            as(innovator(RAMSJO_SHOP)).get(location).then().statusCode(200)
+                    .body("organisationId", equalTo(RAMSJO_SHOP.toString()));
+            as(innovator(RAMSJO_CAMPING)).get(location).then().statusCode(404);
+            as(innovator(RAMSJO_CAMPING)).body(Map.of()).post(path + "/registrations").then().statusCode(201);
+
+            Instant start = Instant.now().plus(21, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+            Map<String, Object> changed = new HashMap<>(Map.of("title", "Workshop: måltider i Ramsjö (ny tid)",
+                    "startsAt", start.toString(), "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
+                    "location", "Ramsjö bygdegård", "capacity", 12));
+            as(buyer(UUID.randomUUID())).header("If-Match", "\"2\"").body(changed).put(path).then().statusCode(403);
+            as(buyer(LJUSDAL)).header("If-Match", "\"0\"").body(changed).put(path).then().statusCode(412);
+            changed.put("capacity", 1);
+            as(buyer(LJUSDAL)).header("If-Match", "\"2\"").body(changed).put(path).then().statusCode(409)
+                    .body("errors[0].field", equalTo("capacity"));
+            changed.put("capacity", 12);
+            as(buyer(LJUSDAL)).header("If-Match", "\"2\"").body(changed).put(path).then().statusCode(200)
+                    .header("ETag", "\"3\"").body("capacity", equalTo(12)).body("seatsLeft", equalTo(10));
+
+            as(buyer(LJUSDAL)).header("If-Match", "\"3\"").body(Map.of()).post(path + "/cancel").then()
+                    .statusCode(400).body("errors[0].field", equalTo("reason"));
+            as(buyer(LJUSDAL)).header("If-Match", "\"3\"").body(Map.of("reason", "Bygdegården är stängd"))
+                    .post(path + "/cancel").then().statusCode(200).body("cancelledAt", Matchers.notNullValue())
+                    .body("registrationOpen", equalTo(false)).body("seatsLeft", equalTo(0));
+            as(innovator(UUID.randomUUID())).body(Map.of()).post(path + "/registrations").then().statusCode(409);
+            as(buyer(LJUSDAL)).header("If-Match", "\"4\"").body(changed).put(path).then().statusCode(409);
+            anonymous().get(path).then().statusCode(200).body("cancellationReason", equalTo("Bygdegården är stängd"))
+                    .body("seatsLeft", equalTo(0));
+
+            List<EventTopic.Event> events = topic.await(5, EventTopic.about(workshopId));
+            assertThat(events).extracting(EventTopic.Event::type).containsExactly(EventTypes.WORKSHOP_SCHEDULED,
+                    EventTypes.WORKSHOP_SEATS_CHANGED, EventTypes.WORKSHOP_SEATS_CHANGED, EventTypes.WORKSHOP_UPDATED,
+                    EventTypes.WORKSHOP_CANCELLED);
+            assertThat(events.get(4).body().path("cancellationReason").asText()).isEqualTo("Bygdegården är stängd");
+            assertThat(events.get(4).body().path("seatsLeft").asInt()).isZero();
+            events.forEach(e -> assertThat(EventSchemas.validate(e.type(), e.body())).isEmpty());
+        }
+    }
+
+    @Test
+    void anOrganisationSeesWhereItIsRegisteredAndItsNameComesFromItsSignIn() {
+        String challengeId = publishedChallenge();
+        String first = schedule(challengeId, 5);
+        String second = schedule(challengeId, 5);
+        UUID org = UUID.randomUUID();
+        String token = Api.tokens().token("kim", "innovator", org, "Ramsjö Camping & Kök", Duration.ofHours(1));
+        as(token).body(Map.of("organisationName", "Something else")).post("/api/v1/workshops/" + second
+                + "/registrations").then().statusCode(201).body("organisationName", equalTo("Ramsjö Camping & Kök"));
+        as(token).get("/api/v1/workshops/registered").then().statusCode(200)
+                .body("id", equalTo(List.of(second))).body("registered", equalTo(List.of(true)));
+        as(token).get("/api/v1/challenges/" + challengeId + "/workshops").then().statusCode(200)
+                .body("find { it.id == '" + second + "' }.registered", equalTo(true))
+                .body("find { it.id == '" + first + "' }.registered", equalTo(false));
+        anonymous().get("/api/v1/challenges/" + challengeId + "/workshops").then().statusCode(200)
+                .body("registered", everyItem(Matchers.nullValue()));
+
+        UUID municipality = UUID.randomUUID();
+        String buyerToken = Api.tokens().token("eva", "buyer", municipality, "Ljusdals kommun", Duration.ofHours(1));
+        String id = as(buyerToken).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201)
+                .body("ownerOrgName", equalTo("Ljusdals kommun")).extract().path("id");
+        as(buyerToken).get("/api/v1/challenges/mine").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.ownerOrgName", equalTo("Ljusdals kommun"));
     }
 }

@@ -1,5 +1,6 @@
 package se.utfall.challenge.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,10 +12,13 @@ import se.utfall.challenge.reference.MunicipalityCode;
 import java.util.List;
 
 /**
- * What a buyer may write about a challenge. No id, owner, status or timestamps: those are the service's, and a
- * body that tries to set them is refused as an unknown field.
+ * What a buyer may write about a challenge. The id, owner, status, version and timestamps are the service's: the
+ * fields a read shows them in are accepted and ignored, so a body read with GET can be changed and sent back.
+ * Any other unknown field is refused.
  */
 @Schema(description = "The content of a challenge, for create and full update")
+@JsonIgnoreProperties({"id", "ownerOrgId", "ownerOrgName", "municipalityName", "status", "version", "createdAt",
+    "updatedAt", "publishedAt", "closedAt", "archivedAt"})
 public record ChallengeRequest(
         @NotBlank @Size(max = 200) @Schema(examples = "Dagliga måltider för äldre i Ramsjö") String title,
         @Size(max = 2000) String summary,
@@ -34,7 +38,8 @@ public record ChallengeRequest(
         @Valid CostBaseline baseline,
         @Size(max = 30) List<@NotNull @Valid OutcomeGoalInput> outcomeGoals,
         @Size(max = 200) List<@NotNull @Valid NeedInsightInput> needInsights,
-        @Size(max = 7) @Schema(description = "Planned and actual dates per phase; omit to keep the current trail")
+        @Size(max = 7)
+        @Schema(description = "Planned and actual dates per phase; on a full update, phases left out have no dates")
         List<@NotNull @Valid PhaseInput> processTrail,
         @Size(max = 2000) @Schema(description = "Why a published challenge is amended; shown in its history")
         String amendmentNote) {

@@ -21,6 +21,8 @@ import java.util.UUID;
 public record ChallengeView(
         UUID id,
         UUID ownerOrgId,
+        @Schema(description = "The owning organisation's name, when its sign-in gave one", examples = "Ljusdals kommun")
+        String ownerOrgName,
         List<String> coBuyerOrgIds,
         List<String> observerOrgIds,
         String title,

@@ -1,5 +1,6 @@
 package se.utfall.challenge.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 
 @Schema(description = "How the need is met today and what it costs: the bar a new solution must not exceed")
+@JsonIgnoreProperties("costPerPeriod")
 public record CostBaseline(
         @NotBlank @Size(max = 4000)
         @Schema(examples = "Matlådor körs från Ljusdal till Ramsjö en gång i veckan") String description,

@@ -35,6 +35,10 @@ public class Challenge extends PanacheEntityBase {
     @Column(name = "owner_org_id", nullable = false, updatable = false)
     public UUID ownerOrgId;
 
+    /** The owner's display name as the creating token gave it ({@code org_name}); null if it gave none. */
+    @Column(name = "owner_org_name", updatable = false)
+    public String ownerOrgName;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "co_buyer_org_ids", columnDefinition = "text[]")
     public List<String> coBuyerOrgIds = new ArrayList<>();

@@ -79,6 +79,15 @@ public record ChallengeAggregate(Challenge challenge, List<OutcomeGoal> goals, L
      * every problem); phases not mentioned keep their dates.
      */
     public void planTrail(List<PhaseDates> dates) {
+        planTrail(dates, false);
+    }
+
+    /** The process trail as a full update states it: listed phases get their dates, the others none. */
+    public void replaceTrail(List<PhaseDates> dates) {
+        planTrail(dates, true);
+    }
+
+    private void planTrail(List<PhaseDates> dates, boolean clearUnlisted) {
         RuleViolation.Problems problems = new RuleViolation.Problems();
         Set<Phase> seen = new HashSet<>();
         for (int i = 0; i < dates.size(); i++) {
@@ -94,6 +103,14 @@ public record ChallengeAggregate(Challenge challenge, List<OutcomeGoal> goals, L
             }
         }
         problems.throwIfAny(RuleViolation.Kind.INVALID, "The process trail has invalid dates");
+        if (clearUnlisted) {
+            phases.stream().filter(p -> !seen.contains(p.key.phase)).forEach(p -> {
+                p.plannedStart = null;
+                p.plannedEnd = null;
+                p.actualStart = null;
+                p.actualEnd = null;
+            });
+        }
         for (PhaseDates in : dates) {
             phases.stream().filter(p -> p.key.phase == in.phase()).findFirst().ifPresent(p -> {
                 p.plannedStart = in.plannedStart();

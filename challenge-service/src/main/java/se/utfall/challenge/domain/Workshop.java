@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 import se.utfall.web.problem.RuleViolation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A workshop where stakeholders help understand the need; seats are counted per organisation. */
@@ -36,6 +37,53 @@ public class Workshop extends PanacheEntityBase {
     public long version;
     @Column(name = "created_at", updatable = false)
     public Instant createdAt;
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+    @Column(name = "cancellation_reason")
+    public String cancellationReason;
+
+    /** Organisations can register: not cancelled, not started, and the challenge is open. */
+    public boolean registrationOpen(ChallengeStatus challengeStatus, Instant now) {
+        return cancelledAt == null && challengeStatus == ChallengeStatus.PUBLISHED && now.isBefore(startsAt);
+    }
+
+    /** Seats an organisation could still take now: none once registration is closed. */
+    public int seatsLeft(ChallengeStatus challengeStatus, Instant now) {
+        return registrationOpen(challengeStatus, now) ? Math.max(0, capacity - registeredCount) : 0;
+    }
+
+    /** Seats not taken, as events report them: none once cancelled. */
+    public int seatsNotTaken() {
+        return cancelledAt != null ? 0 : Math.max(0, capacity - registeredCount);
+    }
+
+    /**
+     * A workshop is changed or cancelled before it starts and only once cancelled (409). A new capacity must hold
+     * the organisations already registered (409, naming the field).
+     */
+    public void requireChangeable(Instant now) {
+        if (cancelledAt != null) {
+            throw RuleViolation.conflict("The workshop is cancelled");
+        }
+        if (!now.isBefore(startsAt)) {
+            throw RuleViolation.conflict("The workshop has started; it can no longer be changed or cancelled");
+        }
+    }
+
+    public void requireRoomFor(int newCapacity) {
+        if (newCapacity < registeredCount) {
+            throw new RuleViolation(RuleViolation.Kind.CONFLICT, "Capacity below the registrations",
+                    List.of(new RuleViolation.FieldProblem("capacity", registeredCount
+                            + " organisations are registered; cancel registrations before lowering it further")));
+        }
+    }
+
+    /** Cancels the workshop; registrations stay, so participants can be told. */
+    public void cancel(String reason, Instant now) {
+        requireChangeable(now);
+        cancelledAt = now;
+        cancellationReason = reason;
+    }
 
     /**
      * A workshop can be held: it ends after it starts, starts in the future, and has a place, an online link, or
@@ -62,6 +110,9 @@ public class Workshop extends PanacheEntityBase {
 
     /** Takes one seat; the caller holds a row lock on this workshop, so concurrent registrations queue here. */
     public void takeSeat(Instant now) {
+        if (cancelledAt != null) {
+            throw RuleViolation.conflict("Registration closed: the workshop is cancelled");
+        }
         if (!now.isBefore(startsAt)) {
             throw RuleViolation.conflict("Registration closed: the workshop has already started");
         }

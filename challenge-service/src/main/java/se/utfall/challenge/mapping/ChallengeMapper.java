@@ -14,6 +14,7 @@ import se.utfall.challenge.api.WorkshopRequest;
 import se.utfall.challenge.api.WorkshopView;
 import se.utfall.challenge.domain.Challenge;
 import se.utfall.challenge.domain.ChallengeAggregate;
+import se.utfall.challenge.domain.ChallengeStatus;
 import se.utfall.challenge.domain.InsightVisibility;
 import se.utfall.challenge.domain.NeedInsight;
 import se.utfall.challenge.domain.OutcomeGoal;
@@ -28,6 +29,7 @@ import se.utfall.challenge.reference.Municipalities;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -112,7 +114,8 @@ public final class ChallengeMapper {
 
     /** The public part of a full view: internal need insights left out. */
     public static ChallengeView publicOf(ChallengeView v) {
-        return new ChallengeView(v.id(), v.ownerOrgId(), v.coBuyerOrgIds(), v.observerOrgIds(), v.title(),
+        return new ChallengeView(v.id(), v.ownerOrgId(), v.ownerOrgName(), v.coBuyerOrgIds(), v.observerOrgIds(),
+                v.title(),
                 v.summary(), v.problemStatement(), v.targetGroup(), v.locality(), v.municipalityCode(),
                 v.municipalityName(), v.sectors(), v.cpvCodes(), v.sdgTargets(), v.budget(), v.baseline(),
                 v.outcomeGoals(), v.needInsights().stream()
@@ -123,7 +126,8 @@ public final class ChallengeMapper {
 
     public static ChallengeView toView(ChallengeAggregate a, boolean insider) {
         Challenge c = a.challenge();
-        return new ChallengeView(c.id, c.ownerOrgId, List.copyOf(c.coBuyerOrgIds), List.copyOf(c.observerOrgIds),
+        return new ChallengeView(c.id, c.ownerOrgId, c.ownerOrgName, List.copyOf(c.coBuyerOrgIds),
+                List.copyOf(c.observerOrgIds),
                 c.title, c.summary, c.problemStatement, c.targetGroup, c.locality, c.municipalityCode,
                 Municipalities.name(c.municipalityCode).orElse(null), List.copyOf(c.sectors),
                 List.copyOf(c.cpvCodes), List.copyOf(c.sdgTargets), money(c.budgetAmount, c.budgetCurrency),
@@ -142,28 +146,34 @@ public final class ChallengeMapper {
     }
 
     public static ChallengeSummary toSummary(Challenge c) {
-        return new ChallengeSummary(c.id, c.ownerOrgId, c.title, c.summary, c.locality, c.municipalityCode,
+        return new ChallengeSummary(c.id, c.ownerOrgId, c.ownerOrgName, c.title, c.summary, c.locality,
+                c.municipalityCode,
                 Municipalities.name(c.municipalityCode).orElse(null), List.copyOf(c.sectors), c.status,
                 money(c.budgetAmount, c.budgetCurrency), c.version, c.publishedAt, c.updatedAt);
     }
 
-    /** A workshop for a reader who may ({@code withLink}) or may not see the meeting link. */
-    public static WorkshopView toView(Workshop w, boolean withLink) {
+    /**
+     * A workshop of a challenge in {@code status}, as of {@code now}, for a reader who may ({@code withLink}) or
+     * may not see the meeting link; {@code registered} says whether the reader's organisation is (null: anonymous).
+     */
+    public static WorkshopView toView(Workshop w, ChallengeStatus status, Instant now, boolean withLink,
+            Boolean registered) {
         return new WorkshopView(w.id, w.challengeId, w.title, w.description, w.startsAt, w.endsAt, w.location,
-                withLink ? w.onlineUrl : null, w.capacity, w.registeredCount, w.capacity - w.registeredCount,
-                w.version);
+                withLink ? w.onlineUrl : null, w.capacity, w.registeredCount, w.seatsLeft(status, now),
+                w.registrationOpen(status, now), registered, w.cancelledAt, w.cancellationReason, w.version);
     }
 
     public static WorkshopEventData toEventData(Workshop w) {
         return new WorkshopEventData(w.id, w.challengeId, w.title, w.description, w.startsAt, w.endsAt, w.location,
-                w.capacity, w.registeredCount, w.capacity - w.registeredCount, w.version);
+                w.capacity, w.registeredCount, w.seatsNotTaken(), w.version, w.cancelledAt, w.cancellationReason);
     }
 
     /** What a challenge event carries: the public content, the same whoever caused the event. */
     public static ChallengeEventData toEventData(ChallengeAggregate a) {
         ChallengeView v = toPublicView(a);
         ChallengeView.Baseline b = v.baseline();
-        return new ChallengeEventData(v.id(), v.ownerOrgId(), v.coBuyerOrgIds(), v.observerOrgIds(), v.title(),
+        return new ChallengeEventData(v.id(), v.ownerOrgId(), v.ownerOrgName(), v.coBuyerOrgIds(), v.observerOrgIds(),
+                v.title(),
                 v.summary(), v.problemStatement(), v.targetGroup(), v.locality(), v.municipalityCode(),
                 v.municipalityName(), v.sectors(), v.cpvCodes(), v.sdgTargets(), amount(v.budget()),
                 b == null ? null : new ChallengeEventData.Baseline(b.description(), amount(b.unitCost()), b.unit(),

@@ -21,6 +21,7 @@ import java.util.UUID;
 public record ChallengeEventData(
         UUID id,
         UUID ownerOrgId,
+        String ownerOrgName,
         List<String> coBuyerOrgIds,
         List<String> observerOrgIds,
         String title,

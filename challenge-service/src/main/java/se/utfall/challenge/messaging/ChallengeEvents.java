@@ -36,8 +36,15 @@ public class ChallengeEvents {
     }
 
     public Uni<Void> workshopScheduled(WorkshopEventData workshop) {
-        return outbox.append(EventTypes.WORKSHOP_SCHEDULED, workshop.id().toString(), workshopSubject(workshop),
-                workshop).replaceWithVoid();
+        return workshop(EventTypes.WORKSHOP_SCHEDULED, workshop);
+    }
+
+    public Uni<Void> workshopUpdated(WorkshopEventData workshop) {
+        return workshop(EventTypes.WORKSHOP_UPDATED, workshop);
+    }
+
+    public Uni<Void> workshopCancelled(WorkshopEventData workshop) {
+        return workshop(EventTypes.WORKSHOP_CANCELLED, workshop);
     }
 
     /** Internal: who registered; public: the seats left. */
@@ -54,8 +61,11 @@ public class ChallengeEvents {
     }
 
     private Uni<Void> seatsChanged(WorkshopEventData workshop) {
-        return outbox.append(EventTypes.WORKSHOP_SEATS_CHANGED, workshop.id().toString(), workshopSubject(workshop),
-                workshop).replaceWithVoid();
+        return workshop(EventTypes.WORKSHOP_SEATS_CHANGED, workshop);
+    }
+
+    private Uni<Void> workshop(String type, WorkshopEventData workshop) {
+        return outbox.append(type, workshop.id().toString(), workshopSubject(workshop), workshop).replaceWithVoid();
     }
 
     private Uni<Void> challenge(String type, ChallengeEventData data) {

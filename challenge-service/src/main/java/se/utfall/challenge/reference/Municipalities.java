@@ -6,13 +6,29 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Sweden's 290 municipalities by kommunkod (SCB), from {@code reference/kommunkoder.csv}. */
+/**
+ * Sweden's 290 municipalities by kommunkod (SCB), from {@code reference/kommunkoder.csv}, and their counties (län:
+ * the kommunkod's first two digits).
+ */
 public final class Municipalities {
     private static final Map<String, String> BY_CODE = load();
+    private static final Map<String, String> COUNTIES = Map.ofEntries(Map.entry("01", "Stockholms län"),
+            Map.entry("03", "Uppsala län"), Map.entry("04", "Södermanlands län"), Map.entry("05", "Östergötlands län"),
+            Map.entry("06", "Jönköpings län"), Map.entry("07", "Kronobergs län"), Map.entry("08", "Kalmar län"),
+            Map.entry("09", "Gotlands län"), Map.entry("10", "Blekinge län"), Map.entry("12", "Skåne län"),
+            Map.entry("13", "Hallands län"), Map.entry("14", "Västra Götalands län"), Map.entry("17", "Värmlands län"),
+            Map.entry("18", "Örebro län"), Map.entry("19", "Västmanlands län"), Map.entry("20", "Dalarnas län"),
+            Map.entry("21", "Gävleborgs län"), Map.entry("22", "Västernorrlands län"), Map.entry("23", "Jämtlands län"),
+            Map.entry("24", "Västerbottens län"), Map.entry("25", "Norrbottens län"));
+
+    /** A municipality with its county. */
+    public record Municipality(String code, String name, String countyCode, String countyName) {
+    }
 
     private Municipalities() {
     }
@@ -23,6 +39,12 @@ public final class Municipalities {
 
     public static Optional<String> name(String code) {
         return Optional.ofNullable(code).map(BY_CODE::get);
+    }
+
+    /** Every municipality, by code. */
+    public static List<Municipality> all() {
+        return new TreeMap<>(BY_CODE).entrySet().stream().map(e -> new Municipality(e.getKey(), e.getValue(),
+                e.getKey().substring(0, 2), COUNTIES.get(e.getKey().substring(0, 2)))).toList();
     }
 
     public static int count() {

@@ -18,12 +18,19 @@ import java.util.UUID;
 
 /**
  * Filtered, sorted, paged lists of challenges in three queries whatever the page size: matching ids, their
- * count, and the rows. Free text uses the {@code search} column (Swedish, English and exact-word vectors).
+ * count, and the rows. Free text uses the {@code search} column (Swedish and English stemming, and accent-free
+ * Swedish stemming and exact words).
  */
 @ApplicationScoped
 public class ChallengeSearch {
     private static final String TSQUERY = "(websearch_to_tsquery('swedish', :q) || websearch_to_tsquery('english', :q)"
-            + " || websearch_to_tsquery('simple', :q))";
+            + " || websearch_to_tsquery('utfall_swedish', :q) || websearch_to_tsquery('utfall_simple', :q))";
+    /**
+     * A query of stop words only ("och", "the") means nothing in either language: it finds nothing, rather than
+     * every text containing the word.
+     */
+    private static final String MEANINGFUL = "numnode(websearch_to_tsquery('swedish', :q)) > 0"
+            + " AND numnode(websearch_to_tsquery('english', :q)) > 0";
 
     /** How a list is ordered. {@code RELEVANCE} needs a text query and falls back to newest first without one. */
     public enum Sort {
@@ -82,7 +89,7 @@ public class ChallengeSearch {
         }
         boolean text = filter.text() != null && !filter.text().isBlank();
         if (text) {
-            where.append(" AND c.search @@ ").append(TSQUERY);
+            where.append(" AND ").append(MEANINGFUL).append(" AND c.search @@ ").append(TSQUERY);
             params.put("q", filter.text());
         }
         Sort sort = filter.sort() == Sort.RELEVANCE && !text ? Sort.PUBLISHED_DESC : filter.sort();

@@ -1,5 +1,6 @@
 package se.utfall.challenge.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,6 +44,7 @@ import se.utfall.challenge.domain.ChallengeStatus;
 import se.utfall.challenge.repository.ChallengeSearch;
 import se.utfall.challenge.service.ChallengeService;
 import se.utfall.web.http.ETags;
+import se.utfall.web.json.MergePatch;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
 import se.utfall.web.problem.Problem;
@@ -99,13 +103,8 @@ public class ChallengeResource {
             @Parameter(description = "ETag of the copy you hold; 304 when it is current")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         boolean anonymous = caller.isAnonymous();
-        return service.get(id, caller.reader()).map(view -> {
-            Response.ResponseBuilder answer = ETags.notModified(ifNoneMatch, view.version())
-                    ? Response.notModified(ETags.entityTag(view.version()))
-                    : Response.ok(view).tag(ETags.entityTag(view.version()));
-            return answer.header(HttpHeaders.CACHE_CONTROL, ETags.cacheControl(anonymous))
-                    .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
-        });
+        return service.get(id, caller.reader())
+                .map(view -> ETags.conditionalRead(view, view.version(), ifNoneMatch, anonymous));
     }
 
     @PUT
@@ -115,7 +114,10 @@ public class ChallengeResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "updateChallenge",
             summary = "Replace a challenge's content; a published challenge's change is a recorded amendment",
-            description = "Requires If-Match with the ETag last read (412 when stale, 428 when missing).")
+            description = "Requires If-Match with the ETag last read (412 when stale, 428 when missing). A body read"
+                    + " with GET may be sent back: id, status, version, timestamps and other read-only fields are"
+                    + " ignored. Every field left out becomes empty, lists and the process trail included; send"
+                    + " goals and insights with their ids to keep them. To change some fields only, use PATCH.")
     @APIResponse(responseCode = "200", description = "The challenge, as you may see it",
             headers = @Header(name = "ETag", description = "The version, for If-Match",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -126,6 +128,30 @@ public class ChallengeResource {
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.update(id, request, ifMatch, caller.actor()).map(this::ok);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "patchChallenge",
+            summary = "Change some fields of a challenge (JSON Merge Patch, RFC 7396)",
+            description = "Send only what changes: a field with a value replaces it, null empties it, a field left out"
+                    + " stays. Lists (goals, insights, process trail) are replaced whole. The result must meet every"
+                    + " rule a full update meets. Requires If-Match with the ETag last read.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = ChallengeRequest.class)))
+    @APIResponse(responseCode = "200", description = "The challenge, as you may see it",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChallengeView.class)))
+    public Uni<Response> patch(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON merge patch is required") JsonNode patch,
+            @Parameter(description = "ETag of the version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.patch(id, patch, ifMatch, caller.actor()).map(this::ok);
     }
 
     @PUT

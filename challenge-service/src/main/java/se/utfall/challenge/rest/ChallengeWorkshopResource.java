@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.challenge.api.WorkshopRequest;
 import se.utfall.challenge.api.WorkshopView;
 import se.utfall.challenge.service.WorkshopService;
+import se.utfall.web.http.ETags;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
 
@@ -50,14 +51,17 @@ public class ChallengeWorkshopResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "scheduleWorkshop", summary = "Schedule a workshop for your published challenge")
     @APIResponse(responseCode = "201", description = "Scheduled",
-            headers = @Header(name = "Location", description = "The new resource",
+            headers = {@Header(name = "Location", description = "The new resource",
                     schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", description = "The version, for If-Match",
+                        schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = WorkshopView.class)))
     public Uni<Response> schedule(@PathParam("challengeId") UUID challengeId,
             @NotNull(message = "a JSON body is required") @Valid WorkshopRequest request, UriInfo uri) {
         return service.schedule(challengeId, request, caller.actor()).map(w -> Response
-                .created(uri.getBaseUriBuilder().path("api/v1/workshops/{id}").build(w.id())).entity(w).build());
+                .created(uri.getBaseUriBuilder().path("api/v1/workshops/{id}").build(w.id()))
+                .tag(ETags.entityTag(w.version())).entity(w).build());
     }
 
     @GET

@@ -8,15 +8,22 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,8 +31,11 @@ import se.utfall.challenge.api.ContributionRequest;
 import se.utfall.challenge.api.ContributionView;
 import se.utfall.challenge.api.RegistrationRequest;
 import se.utfall.challenge.api.RegistrationView;
+import se.utfall.challenge.api.WorkshopCancellation;
+import se.utfall.challenge.api.WorkshopRequest;
 import se.utfall.challenge.api.WorkshopView;
 import se.utfall.challenge.service.WorkshopService;
+import se.utfall.web.http.ETags;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
 
@@ -48,8 +58,77 @@ public class WorkshopResource {
     @Path("/{id}")
     @PermitAll
     @Operation(operationId = "getWorkshop", summary = "One workshop, with seats left")
-    public Uni<WorkshopView> get(@PathParam("id") UUID id) {
-        return service.get(id, caller.reader());
+    @APIResponse(responseCode = "200", description = "The workshop, as you may see it",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WorkshopView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: your copy (If-None-Match) is current")
+    public Uni<Response> get(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the copy you hold; 304 when it is current")
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        boolean anonymous = caller.isAnonymous();
+        return service.get(id, caller.reader())
+                .map(view -> ETags.conditionalRead(view, view.version(), ifNoneMatch, anonymous));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "updateWorkshop",
+            summary = "Change a workshop before it starts (the challenge's owner); announced to everyone",
+            description = "Requires If-Match. The capacity cannot go below the organisations already registered.")
+    @APIResponse(responseCode = "200", description = "The workshop",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WorkshopView.class)))
+    public Uni<Response> update(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid WorkshopRequest request,
+            @Parameter(description = "ETag of the version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.update(id, request, ifMatch, caller.actor()).map(WorkshopResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "cancelWorkshop",
+            summary = "Cancel a workshop before it starts (the challenge's owner); the reason is announced",
+            description = "Requires If-Match. Registrations stay recorded; registration closes.")
+    @APIResponse(responseCode = "200", description = "The cancelled workshop",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WorkshopView.class)))
+    public Uni<Response> cancelWorkshop(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body with the reason is required") @Valid WorkshopCancellation request,
+            @Parameter(description = "ETag of the version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.cancel(id, request, ifMatch, caller.actor()).map(WorkshopResource::ok);
+    }
+
+    @GET
+    @Path("/registered")
+    @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.INVESTOR, Roles.COORDINATOR, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "listMyWorkshops",
+            summary = "The workshops your organisation is registered for, by start time, with their meeting links")
+    public Uni<List<WorkshopView>> registered() {
+        return service.registeredFor(caller.actor());
+    }
+
+    @GET
+    @Path("/{id}/registrations/mine")
+    @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.INVESTOR, Roles.COORDINATOR, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "getMyWorkshopRegistration", summary = "Your organisation's registration (404: none)")
+    public Uni<RegistrationView> myRegistration(@PathParam("id") UUID id) {
+        return service.myRegistration(id, caller.actor());
     }
 
     @POST
@@ -60,12 +139,15 @@ public class WorkshopResource {
     @Operation(operationId = "registerForWorkshop",
             summary = "Register your organisation (one registration per organisation, within capacity)")
     @APIResponse(responseCode = "201", description = "Registered",
+            headers = @Header(name = "Location", description = "Your registration",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RegistrationView.class)))
-    @APIResponse(responseCode = "409", description = "Full, already registered, started, or challenge not open")
-    public Uni<Response> register(@PathParam("id") UUID id, @Valid RegistrationRequest request) {
-        return service.register(id, request, caller.actor())
-                .map(r -> Response.status(Response.Status.CREATED).entity(r).build());
+    @APIResponse(responseCode = "409",
+            description = "Full, already registered, started, cancelled, or challenge not open")
+    public Uni<Response> register(@PathParam("id") UUID id, @Valid RegistrationRequest request, UriInfo uri) {
+        return service.register(id, request, caller.actor()).map(r -> Response.created(uri.getBaseUriBuilder()
+                .path("api/v1/workshops/{id}/registrations/mine").build(id)).entity(r).build());
     }
 
     @DELETE
@@ -99,12 +181,24 @@ public class WorkshopResource {
             description = "For the buying organisations and the registered participants; the organisation is the"
                     + " caller's own.")
     @APIResponse(responseCode = "201", description = "Recorded",
+            headers = @Header(name = "Location", description = "The contribution",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ContributionView.class)))
     public Uni<Response> contribute(@PathParam("id") UUID id,
-            @NotNull(message = "a JSON body is required") @Valid ContributionRequest request) {
-        return service.contribute(id, request, caller.actor())
-                .map(c -> Response.status(Response.Status.CREATED).entity(c).build());
+            @NotNull(message = "a JSON body is required") @Valid ContributionRequest request, UriInfo uri) {
+        return service.contribute(id, request, caller.actor()).map(c -> Response.created(uri.getBaseUriBuilder()
+                .path("api/v1/workshops/{id}/contributions/{contributionId}").build(id, c.id())).entity(c).build());
+    }
+
+    @GET
+    @Path("/{id}/contributions/{contributionId}")
+    @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.INVESTOR, Roles.COORDINATOR, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "getWorkshopContribution", summary = "One contribution to a workshop")
+    public Uni<ContributionView> contribution(@PathParam("id") UUID id,
+            @PathParam("contributionId") UUID contributionId) {
+        return service.contribution(id, contributionId, caller.reader());
     }
 
     @GET
@@ -115,5 +209,9 @@ public class WorkshopResource {
             summary = "Contributions recorded for a workshop (buying organisations and registered participants)")
     public Uni<List<ContributionView>> contributions(@PathParam("id") UUID id) {
         return service.contributions(id, caller.reader());
+    }
+
+    private static Response ok(WorkshopView view) {
+        return Response.ok(view).tag(ETags.entityTag(view.version())).build();
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.validation.Validator;
 import org.hibernate.reactive.mutiny.Mutiny.Session;
 import se.utfall.challenge.api.ChallengeRequest;
 import se.utfall.challenge.api.ChallengeSummary;
@@ -26,6 +27,7 @@ import se.utfall.challenge.messaging.ChallengeEvents;
 import se.utfall.challenge.repository.ChallengeRepository;
 import se.utfall.challenge.repository.ChallengeSearch;
 import se.utfall.web.http.ETags;
+import se.utfall.web.json.MergePatch;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
 import se.utfall.web.problem.ProblemException;
@@ -52,15 +54,17 @@ public class ChallengeService {
     private final ChallengeSearch search;
     private final ChallengeRepository repository;
     private final ObjectMapper mapper;
+    private final Validator validator;
     private final Clock clock;
 
     public ChallengeService(ChallengeEvents events, AuditTrail audit, ChallengeSearch search,
-            ChallengeRepository repository, ObjectMapper mapper, Clock clock) {
+            ChallengeRepository repository, ObjectMapper mapper, Validator validator, Clock clock) {
         this.events = events;
         this.audit = audit;
         this.search = search;
         this.repository = repository;
         this.mapper = mapper;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -70,6 +74,7 @@ public class ChallengeService {
         Challenge c = new Challenge();
         c.id = UUID.randomUUID();
         c.ownerOrgId = actor.organisation();
+        c.ownerOrgName = actor.organisationName();
         c.createdBy = actor.subject();
         Instant now = clock.instant();
         ChallengeAggregate aggregate = ChallengeAggregate.newDraft(c, now);
@@ -83,20 +88,45 @@ public class ChallengeService {
                 .call(view -> audit.record(c.id, actor, "CREATED", false, audit.diff(null, view), null, now));
     }
 
+    /**
+     * Replaces the content (PUT): every field the request leaves out becomes empty, collections and the process
+     * trail included. Goals and insights sent with their ids keep their identity.
+     */
     @WithTransaction
     public Uni<ChallengeView> update(UUID id, ChallengeRequest request, String ifMatch, Actor actor) {
         return loadOwned(id, actor).chain(aggregate -> {
-            Challenge c = aggregate.challenge();
-            ETags.requireMatch(ifMatch, c.version);
-            aggregate.requireEditable();
-            ChallengeView before = ChallengeMapper.toView(aggregate);
-            ChallengeMapper.apply(request, c);
-            plan(aggregate, request.processTrail());
-            return repository.syncChildren(aggregate, request).chain(() -> {
-                aggregate.requireConsistent();
-                aggregate.requireStillComplete();
-                return recordEdit(aggregate, before, actor, request.amendmentNote());
-            });
+            requireAmendable(aggregate, ifMatch);
+            return amend(aggregate, request, actor);
+        });
+    }
+
+    /**
+     * Changes what the JSON Merge Patch names (PATCH, RFC 7396) and keeps the rest: the patch is applied to the
+     * current content and the result meets every rule a full update meets.
+     */
+    @WithTransaction
+    public Uni<ChallengeView> patch(UUID id, JsonNode patch, String ifMatch, Actor actor) {
+        return loadOwned(id, actor).chain(aggregate -> {
+            requireAmendable(aggregate, ifMatch);
+            return amend(aggregate, MergePatch.applyTo(ChallengeMapper.toView(aggregate), patch,
+                    ChallengeRequest.class, mapper, validator), actor);
+        });
+    }
+
+    private static void requireAmendable(ChallengeAggregate aggregate, String ifMatch) {
+        ETags.requireMatch(ifMatch, aggregate.challenge().version);
+        aggregate.requireEditable();
+    }
+
+    private Uni<ChallengeView> amend(ChallengeAggregate aggregate, ChallengeRequest request, Actor actor) {
+        ChallengeView before = ChallengeMapper.toView(aggregate);
+        ChallengeMapper.apply(request, aggregate.challenge());
+        aggregate.replaceTrail(ChallengeMapper.toDates(request.processTrail() == null ? List.of()
+                : request.processTrail()));
+        return repository.syncChildren(aggregate, request).chain(() -> {
+            aggregate.requireConsistent();
+            aggregate.requireStillComplete();
+            return recordEdit(aggregate, before, actor, request.amendmentNote());
         });
     }
 
@@ -107,10 +137,9 @@ public class ChallengeService {
     @WithTransaction
     public Uni<ChallengeView> updateProcessTrail(UUID id, List<PhaseInput> phases, String ifMatch, Actor actor) {
         return loadOwned(id, actor).chain(aggregate -> {
-            ETags.requireMatch(ifMatch, aggregate.challenge().version);
-            aggregate.requireEditable();
+            requireAmendable(aggregate, ifMatch);
             ChallengeView before = ChallengeMapper.toView(aggregate);
-            plan(aggregate, phases);
+            aggregate.planTrail(ChallengeMapper.toDates(phases));
             return recordEdit(aggregate, before, actor, "Process trail");
         });
     }

@@ -10,6 +10,7 @@ import se.utfall.challenge.api.ContributionRequest;
 import se.utfall.challenge.api.ContributionView;
 import se.utfall.challenge.api.RegistrationRequest;
 import se.utfall.challenge.api.RegistrationView;
+import se.utfall.challenge.api.WorkshopCancellation;
 import se.utfall.challenge.api.WorkshopRequest;
 import se.utfall.challenge.api.WorkshopView;
 import se.utfall.challenge.domain.Challenge;
@@ -19,6 +20,8 @@ import se.utfall.challenge.domain.WorkshopContribution;
 import se.utfall.challenge.domain.WorkshopRegistration;
 import se.utfall.challenge.mapping.ChallengeMapper;
 import se.utfall.challenge.messaging.ChallengeEvents;
+import se.utfall.challenge.messaging.WorkshopEventData;
+import se.utfall.web.http.ETags;
 import se.utfall.web.problem.ProblemException;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
@@ -26,9 +29,13 @@ import se.utfall.web.security.Reader;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Workshops of a published challenge: scheduling, registration within capacity, contributions once started.
@@ -72,23 +79,128 @@ public class WorkshopService {
                                     mapper.createObjectNode().set("workshop",
                                             mapper.valueToTree(ChallengeMapper.toEventData(w))), null, now))
                             .call(x -> events.workshopScheduled(ChallengeMapper.toEventData(w)))
-                            .map(x -> ChallengeMapper.toView(w, true));
+                            .map(x -> ChallengeMapper.toView(w, c.status, now, true, false));
                 });
+    }
+
+    /**
+     * Changes a workshop before it starts (If-Match): the same rules as scheduling, and a capacity that holds the
+     * organisations already registered. Announced as updated; a change that changes nothing writes nothing.
+     */
+    @WithTransaction
+    public Uni<WorkshopView> update(UUID workshopId, WorkshopRequest request, String ifMatch, Actor actor) {
+        Instant now = clock.instant();
+        return ownedForChange(workshopId, ifMatch, actor, now).chain(vw -> {
+            Workshop w = vw.workshop();
+            Workshop.requireSchedulable(request.startsAt(), request.endsAt(), request.location(),
+                    request.onlineUrl(), now);
+            w.requireRoomFor(request.capacity());
+            WorkshopEventData before = ChallengeMapper.toEventData(w);
+            String linkBefore = w.onlineUrl;
+            ChallengeMapper.apply(request, w);
+            if (before.equals(ChallengeMapper.toEventData(w)) && Objects.equals(linkBefore, w.onlineUrl)) {
+                return Uni.createFrom().item(ChallengeMapper.toView(w, vw.challenge().status, now, true, null));
+            }
+            return announce(vw, actor, "WORKSHOP_UPDATED", now, events::workshopUpdated);
+        });
+    }
+
+    /** Cancels a workshop before it starts, with a reason that is announced; registrations stay recorded. */
+    @WithTransaction
+    public Uni<WorkshopView> cancel(UUID workshopId, WorkshopCancellation request, String ifMatch, Actor actor) {
+        Instant now = clock.instant();
+        return ownedForChange(workshopId, ifMatch, actor, now).chain(vw -> {
+            vw.workshop().cancel(request.reason().strip(), now);
+            return announce(vw, actor, "WORKSHOP_CANCELLED", now, events::workshopCancelled);
+        });
+    }
+
+    private Uni<WorkshopView> announce(VisibleWorkshop vw, Actor actor, String action, Instant now,
+            Function<WorkshopEventData, Uni<Void>> event) {
+        Workshop w = vw.workshop();
+        return w.<Workshop>persistAndFlush()
+                .call(x -> audit.record(w.challengeId, actor, action, true, mapper.createObjectNode()
+                        .set("workshop", mapper.valueToTree(ChallengeMapper.toEventData(w))), null, now))
+                .call(x -> event.apply(ChallengeMapper.toEventData(w)))
+                .map(x -> ChallengeMapper.toView(w, vw.challenge().status, now, true, null));
+    }
+
+    /**
+     * The workshop and its challenge for a change by the owner: the workshop row locked, If-Match checked, not
+     * started and not cancelled. 404 for whoever may not read it, 403 for another organisation that may.
+     */
+    private Uni<VisibleWorkshop> ownedForChange(UUID workshopId, String ifMatch, Actor actor, Instant now) {
+        return Workshop.<Workshop>findById(workshopId, LockModeType.PESSIMISTIC_WRITE).chain(w -> {
+            if (w == null) {
+                throw ProblemException.notFound("Workshop " + workshopId);
+            }
+            return Challenge.<Challenge>findById(w.challengeId).map(found -> {
+                Challenge c = actor.ownedOrForbidden(found, x -> x.ownerOrgId, x -> readers(x, actor),
+                        "Workshop " + workshopId);
+                ETags.requireMatch(ifMatch, w.version);
+                w.requireChangeable(now);
+                return new VisibleWorkshop(w, c);
+            });
+        });
     }
 
     @WithSession
     public Uni<List<WorkshopView>> list(UUID challengeId, Reader reader) {
+        Instant now = clock.instant();
         return visibleChallenge(challengeId, reader).chain(c -> Workshop.<Workshop>list(
                 "challengeId = ?1 order by startsAt", c.id).chain(ws -> registeredAmong(ws, reader)
-                        .map(mine -> ws.stream().map(w -> ChallengeMapper.toView(w,
-                                insider(c, reader) || mine.contains(w.id))).toList())));
+                        .map(mine -> ws.stream().map(w -> ChallengeMapper.toView(w, c.status, now,
+                                insider(c, reader) || mine.contains(w.id), registered(reader, mine, w))).toList())));
     }
 
     @WithSession
     public Uni<WorkshopView> get(UUID workshopId, Reader reader) {
+        Instant now = clock.instant();
         return visibleWorkshop(workshopId, reader).chain(vw -> registeredAmong(List.of(vw.workshop()), reader)
-                .map(mine -> ChallengeMapper.toView(vw.workshop(),
-                        insider(vw.challenge(), reader) || !mine.isEmpty())));
+                .map(mine -> ChallengeMapper.toView(vw.workshop(), vw.challenge().status, now,
+                        insider(vw.challenge(), reader) || !mine.isEmpty(), registered(reader, mine, vw.workshop()))));
+    }
+
+    /** The workshops the caller's organisation is registered for, by start time, with their meeting links. */
+    @WithSession
+    public Uni<List<WorkshopView>> registeredFor(Actor actor) {
+        UUID organisation = actor.requireOrganisation();
+        Instant now = clock.instant();
+        return Workshop.<Workshop>list("id in (select r.workshopId from WorkshopRegistration r"
+                + " where r.organisationId = ?1) order by startsAt", organisation).chain(ws -> {
+                    if (ws.isEmpty()) {
+                        return Uni.createFrom().item(List.<WorkshopView>of());
+                    }
+                    return Challenge.<Challenge>list("id in ?1", ws.stream().map(w -> w.challengeId).distinct()
+                            .toList()).map(cs -> {
+                                Map<UUID, ChallengeStatus> status = new HashMap<>();
+                                cs.forEach(c -> status.put(c.id, c.status));
+                                return ws.stream().map(w -> ChallengeMapper.toView(w, status.get(w.challengeId), now,
+                                        true, true)).toList();
+                            });
+                });
+    }
+
+    /** The caller's organisation's registration for a workshop, or 404. */
+    @WithSession
+    public Uni<RegistrationView> myRegistration(UUID workshopId, Actor actor) {
+        UUID organisation = actor.requireOrganisation();
+        return WorkshopRegistration.<WorkshopRegistration>find("workshopId = ?1 and organisationId = ?2",
+                workshopId, organisation).firstResult().map(r -> {
+                    if (r == null) {
+                        throw ProblemException.notFound("Registration for workshop " + workshopId);
+                    }
+                    return ChallengeMapper.toView(r);
+                });
+    }
+
+    /** Who may read a challenge's workshops: every organisation once it is public, else its readers. */
+    private static Set<UUID> readers(Challenge c, Actor actor) {
+        return c.isPublic() && actor.organisation() != null ? Set.of(actor.organisation()) : c.readers();
+    }
+
+    private static Boolean registered(Reader reader, Set<UUID> mine, Workshop w) {
+        return reader.organisation() == null ? null : mine.contains(w.id);
     }
 
     /**
@@ -122,7 +234,8 @@ public class WorkshopService {
                             r.id = UUID.randomUUID();
                             r.workshopId = w.id;
                             r.organisationId = organisation;
-                            r.organisationName = request == null ? null : request.organisationName();
+                            r.organisationName = actor.organisationName() != null ? actor.organisationName()
+                                    : request == null ? null : request.organisationName();
                             r.participants = request == null || request.participants() == null ? 1
                                     : request.participants();
                             r.registeredBy = actor.subject();
@@ -193,6 +306,20 @@ public class WorkshopService {
         });
     }
 
+    /** One contribution, for those who may read the workshop's contributions. */
+    @WithSession
+    public Uni<ContributionView> contribution(UUID workshopId, UUID contributionId, Reader reader) {
+        return participantWorkshop(workshopId, reader)
+                .chain(w -> WorkshopContribution.<WorkshopContribution>find("id = ?1 and workshopId = ?2",
+                        contributionId, w.id).<WorkshopContribution>firstResult())
+                .map(c -> {
+                    if (c == null) {
+                        throw ProblemException.notFound("Contribution " + contributionId);
+                    }
+                    return ChallengeMapper.toView(c);
+                });
+    }
+
     /** Contributions: for the buying organisations and the registered participants. */
     @WithSession
     public Uni<List<ContributionView>> contributions(UUID workshopId, Reader reader) {
@@ -259,9 +386,5 @@ public class WorkshopService {
                     .map(c -> actor.ownedOrNotFound(c, x -> x.ownerOrgId, "Workshop " + workshopId))
                     .replaceWith(w);
         });
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 }

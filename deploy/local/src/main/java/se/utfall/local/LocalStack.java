@@ -13,6 +13,8 @@ import se.utfall.testing.Tokens;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -75,6 +78,11 @@ public final class LocalStack {
             DeadLetterRedrive.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("latency")) {
+            CommitLatency.run(System.getProperty("utfall.kafka", "localhost:19092"),
+                    args.length > 1 ? args[1] : "utfall.challenges.v1", args.length > 2 ? Integer.parseInt(args[2]) : 60);
+            return;
+        }
         if (args.length > 0 && args[0].equals("tail")) {
             TailEvents.run(System.getProperty("utfall.kafka", "localhost:19092"),
                     args.length > 1 ? args[1] : "utfall.challenges.v1");
@@ -106,7 +114,7 @@ public final class LocalStack {
         say("Starting PostgreSQL on port " + pgPort + " ...");
         postgres = Postgres.startOrConnect(pgPort);
         say("Starting Kafka on localhost:" + kafkaPort + " ...");
-        kafka = Kafka.startOrConnect(kafkaPort);
+        kafka = quietly(() -> Kafka.startOrConnect(kafkaPort));
         // The broker creates no topics by itself: provision every catalogue topic with its dead-letter topic.
         kafka.createTopics(Topics.provisioned());
         Tokens tokens = new Tokens(Tokens.newKeyPair());
@@ -184,7 +192,7 @@ public final class LocalStack {
     }
 
     private String token(Tokens tokens, Org org) {
-        return tokens.token(org.key() + "-" + org.role(), org.role(), UUID.fromString(org.id()),
+        return tokens.token(org.key() + "-" + org.role(), org.role(), UUID.fromString(org.id()), org.name(),
                 Duration.ofHours(12));
     }
 
@@ -217,8 +225,7 @@ public final class LocalStack {
                 for (String registrant : List.of("ramsjo-livs", "ramsjo-camping")) {
                     Org org = orgs.get(registrant);
                     call("POST", SERVICES.get(0).base() + "/api/v1/workshops/" + workshop.path("id").asText()
-                            + "/registrations", token(tokens, org),
-                            JSON.createObjectNode().put("organisationName", org.name()), 201);
+                            + "/registrations", token(tokens, org), JSON.createObjectNode(), 201);
                 }
             }
             say("  demo: " + (c.path("publish").asBoolean() ? "published " : "draft     ") + body.path("title")
@@ -268,7 +275,7 @@ public final class LocalStack {
         }
         Files.writeString(work.resolve("tokens.env"), env);
         out.append("\nTry:\n  source .local-stack/tokens.env\n")
-                .append("  curl -s localhost:8081/api/v1/challenges?q=måltider | jq\n")
+                .append("  curl -s 'localhost:8081/api/v1/challenges?q=m%C3%A5ltider' | jq    # q=måltider\n")
                 .append("  curl -s -X POST localhost:8081/api/v1/challenges -H \"Authorization: Bearer "
                         + "$TOKEN_LJUSDAL\" "
                         + "-H 'Content-Type: application/json' -d @deploy/local/examples/challenge.json\n")
@@ -282,6 +289,17 @@ public final class LocalStack {
                 throw new IllegalStateException("missing resource " + name);
             }
             return JSON.readTree(in);
+        }
+    }
+
+    /** Runs {@code start} with System.out silenced: the embedded broker prints its storage formatting there. */
+    private static <T> T quietly(Callable<T> start) throws Exception {
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            return start.call();
+        } finally {
+            System.setOut(out);
         }
     }
 

@@ -13,6 +13,8 @@ public final class EventTypes {
     public static final String CHALLENGE_ARCHIVED = "se.utfall.challenge.archived.v1";
     public static final String WORKSHOP_SCHEDULED = "se.utfall.workshop.scheduled.v1";
     public static final String WORKSHOP_SEATS_CHANGED = "se.utfall.workshop.seats-changed.v1";
+    public static final String WORKSHOP_UPDATED = "se.utfall.workshop.updated.v1";
+    public static final String WORKSHOP_CANCELLED = "se.utfall.workshop.cancelled.v1";
     public static final String WORKSHOP_REGISTERED = "se.utfall.workshop.registered.v1";
     public static final String WORKSHOP_REGISTRATION_CANCELLED = "se.utfall.workshop.registration-cancelled.v1";
 

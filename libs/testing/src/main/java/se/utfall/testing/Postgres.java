@@ -42,7 +42,10 @@ public final class Postgres implements AutoCloseable {
                     env("UTFALL_PG_USER", "postgres"), env("UTFALL_PG_PASSWORD", "postgres"));
         }
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setCleanDataDirectory(true);
+            // Durable commits as in production (the embedded default is synchronous_commit=off): tests, the local
+            // stack and the benchmark all see what a commit really costs. -Dutfall.pg.synchronous-commit=off for speed.
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setCleanDataDirectory(true)
+                    .setServerConfig("synchronous_commit", System.getProperty("utfall.pg.synchronous-commit", "on"));
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -72,6 +72,12 @@ public final class Tokens {
         return claims(subject, Set.of(role), org).expiresAt(Instant.now().plus(ttl)).sign(privateKey);
     }
 
+    /** As {@link #token(String, String, UUID, Duration)}, with the organisation's display name in {@code org_name}. */
+    public String token(String subject, String role, UUID org, String orgName, Duration ttl) {
+        return claims(subject, Set.of(role), org).claim("org_name", orgName).expiresAt(Instant.now().plus(ttl))
+                .sign(privateKey);
+    }
+
     public String token(String subject, String role, UUID org) {
         return token(subject, role, org, Duration.ofHours(1));
     }

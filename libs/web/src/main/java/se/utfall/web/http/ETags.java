@@ -1,6 +1,8 @@
 package se.utfall.web.http;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import se.utfall.web.problem.ProblemException;
 
 /**
@@ -78,5 +80,17 @@ public final class ETags {
     /** The ETag as JAX-RS wants it (unquoted value, strong). */
     public static EntityTag entityTag(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /**
+     * The answer to a read of a versioned resource: 304 when the client's copy (If-None-Match) is current, else
+     * 200 with the body; both with the ETag, the cache rule for the reader ({@link #cacheControl}) and
+     * {@code Vary: Authorization}, since what a signed-in reader sees may differ.
+     */
+    public static Response conditionalRead(Object body, long version, String ifNoneMatch, boolean anonymous) {
+        Response.ResponseBuilder answer = notModified(ifNoneMatch, version) ? Response.notModified(entityTag(version))
+                : Response.ok(body).tag(entityTag(version));
+        return answer.header(HttpHeaders.CACHE_CONTROL, cacheControl(anonymous))
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
     }
 }

@@ -55,7 +55,8 @@ public class ProblemMappers {
         List<Problem.FieldError> errors = e.problems().stream()
                 .map(p -> new Problem.FieldError(p.field(), p.problem())).toList();
         ProblemException problem = switch (e.kind()) {
-            case CONFLICT -> ProblemException.conflict(e.getMessage());
+            case CONFLICT -> new ProblemException(409, "conflict", "Conflict", e.getMessage(),
+                    errors.isEmpty() ? null : errors);
             case INVALID -> ProblemException.badRequest(e.getMessage(), errors);
             case INCOMPLETE -> ProblemException.unprocessable(e.getMessage(), errors);
         };
@@ -122,7 +123,8 @@ public class ProblemMappers {
             case 404 -> "No such resource";
             case 405 -> "This method is not allowed on this resource";
             case 406 -> "This resource cannot produce the requested media type";
-            case 415 -> "Send the body as application/json";
+            case 415 -> "This media type is not accepted here: send application/json (application/merge-patch+json"
+                    + " for PATCH)";
             default -> e.getMessage();
         };
         return respond(new Problem(Problem.type(SLUGS.getOrDefault(status, "error")), title, status, detail, null,
@@ -177,6 +179,9 @@ public class ProblemMappers {
             }
             if (t instanceof ConstraintViolationException cve) {
                 return validation(cve);
+            }
+            if (t instanceof JsonProcessingException jpe) {
+                return respond(fromJson(jpe));
             }
             if (t instanceof WebApplicationException wae && t != e) {
                 return web(wae, null);

@@ -8,9 +8,14 @@ import java.util.function.Function;
 
 /**
  * The person and organisation behind a request, as the token tells; passed from resources into use cases so the
- * latter stay free of request scope.
+ * latter stay free of request scope. {@code organisationName} is the display name the token carries
+ * ({@code org_name}), or null.
  */
-public record Actor(String subject, UUID organisation, boolean admin) {
+public record Actor(String subject, UUID organisation, boolean admin, String organisationName) {
+
+    public Actor(String subject, UUID organisation, boolean admin) {
+        this(subject, organisation, admin, null);
+    }
 
     /** Platform admins own everything, for support; everyone else only their organisation's resources. */
     public boolean owns(UUID owner) {

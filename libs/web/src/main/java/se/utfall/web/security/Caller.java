@@ -16,6 +16,9 @@ import java.util.UUID;
 @RequestScoped
 public class Caller {
     public static final String ORG_CLAIM = "org_id";
+    /** The organisation's display name, e.g. "Ljusdals kommun"; shown to others, so never a person's name. */
+    public static final String ORG_NAME_CLAIM = "org_name";
+    private static final int MAX_ORG_NAME = 200;
 
     private final SecurityIdentity identity;
 
@@ -73,6 +76,19 @@ public class Caller {
         return Optional.empty();
     }
 
+    /** The organisation's display name from the token, trimmed; empty when the token has none. */
+    public Optional<String> organisationName() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(ORG_NAME_CLAIM) != null) {
+            String name = jwt.getClaim(ORG_NAME_CLAIM).toString().strip();
+            if (name.startsWith("\"") && name.endsWith("\"") && name.length() > 1) {
+                name = name.substring(1, name.length() - 1).strip();
+            }
+            return name.isEmpty() ? Optional.empty()
+                    : Optional.of(name.length() > MAX_ORG_NAME ? name.substring(0, MAX_ORG_NAME) : name);
+        }
+        return Optional.empty();
+    }
+
     /** The caller's organisation; a token without one cannot act for an organisation (403). */
     public UUID requireOrganisation() {
         return organisation().orElseThrow(Actor::noOrganisation);
@@ -80,7 +96,8 @@ public class Caller {
 
     /** The caller as an actor of a use case; requires an organisation (403 without one). */
     public Actor actor() {
-        return new Actor(subject(), isAdmin() ? organisation().orElse(null) : requireOrganisation(), isAdmin());
+        return new Actor(subject(), isAdmin() ? organisation().orElse(null) : requireOrganisation(), isAdmin(),
+                organisationName().orElse(null));
     }
 
     /** The caller as a reader: organisation (if any) and admin flag. */

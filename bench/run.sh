@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# The hot-path benchmark (docs/benchmarks.md). One run prints, side by side:
+#   - pgbench's single-row SELECT and durable single-row INSERT against the same PostgreSQL (the physical limit);
+#   - req/s, p50 and p99 of each hot path of challenge-service, and its ratio to the matching pgbench figure;
+#   - commit -> CloudEvent on the topic latency while publishing and amending under load;
+#   - the service's RSS before and after the load, and its start-up time with migrations already applied.
+# Uses the running local stack if there is one (it must have durable commits), else starts one and stops it after.
+# Any error answer (wrk's "Non-2xx or 3xx responses") fails the run: a benchmark of 401s cannot look fast.
+# Environment: BENCH_DURATION (s per path, default 15), BENCH_CONNECTIONS (default 32), BENCH_SEED_SECONDS (10).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+DURATION=${BENCH_DURATION:-15}
+CONNS=${BENCH_CONNECTIONS:-32}
+SEED_SECONDS=${BENCH_SEED_SECONDS:-10}
+API=http://localhost:8081
+MGMT=http://localhost:9081
+PG="-h localhost -p 15432 -U postgres"
+export PGPASSWORD=postgres
+WORK=$ROOT/.local-stack/bench
+mkdir -p "$WORK"
+say() { echo "[bench] $*"; }
+fail() { echo "[bench] FAILED: $*" >&2; exit 1; }
+
+# --- 1. Tools, from Debian's packages when missing ---------------------------------------------------------------
+install() {
+  say "installing $*"
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y -q "$@" >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q "$@" >/dev/null; }
+  else sudo apt-get install -y -q "$@" >/dev/null; fi
+}
+command -v wrk >/dev/null || install wrk
+command -v jq >/dev/null || install jq
+command -v psql >/dev/null || install postgresql-client
+PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | head -1 || true)
+if [ -z "$PGBENCH" ]; then install postgresql-contrib; PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | head -1); fi
+
+# --- 2. The stack ------------------------------------------------------------------------------------------------
+STACK=0
+cleanup() { if [ "$STACK" -ne 0 ]; then say "stopping the stack"; kill -TERM "$STACK" 2>/dev/null || true; wait "$STACK" 2>/dev/null || true; fi; }
+trap cleanup EXIT
+if ! curl -sf "$MGMT/q/health/ready" >/dev/null 2>&1; then
+  say "starting the local stack (build included; log: .local-stack/bench/stack.log) ..."
+  deploy/local/run.sh >"$WORK/stack.log" 2>&1 &
+  STACK=$!
+  for _ in $(seq 1 1200); do
+    grep -q "Utfall local stack is up" "$WORK/stack.log" 2>/dev/null && break
+    kill -0 "$STACK" 2>/dev/null || { tail -30 "$WORK/stack.log"; fail "the stack did not start"; }
+    sleep 1
+  done
+  grep -q "Utfall local stack is up" "$WORK/stack.log" || fail "the stack did not come up in 20 minutes"
+fi
+# shellcheck disable=SC1091
+source .local-stack/tokens.env
+SYNC=$(psql $PG -d postgres -Atc "SHOW synchronous_commit")
+[ "$SYNC" = "on" ] || fail "PostgreSQL runs with synchronous_commit=$SYNC; restart the stack (durable commits needed)"
+PID=$(pgrep -f "challenge-service/target/quarkus-app/quarkus-run.jar" | head -1)
+[ -n "$PID" ] || fail "challenge-service is not running"
+JVM=$(tr '\0' ' ' </proc/"$PID"/cmdline | sed 's/ -jar .*//; s/^[^ ]*java //')
+rss() { echo $(( $(ps -o rss= -p "$PID") / 1024 )); }
+RSS_BEFORE=$(rss)
+
+# --- 3. The physical limit: pgbench against the same PostgreSQL, durable commits ----------------------------------
+psql $PG -d postgres -qc "DROP TABLE IF EXISTS bench_limit; CREATE TABLE bench_limit (id bigserial PRIMARY KEY, body jsonb NOT NULL);
+  INSERT INTO bench_limit (body) SELECT jsonb_build_object('title', 'row ' || g, 'text', repeat('x', 900)) FROM generate_series(1, 10000) g;" >/dev/null
+echo "SELECT body FROM bench_limit WHERE id = (random() * 9999)::int + 1;" >"$WORK/select.sql"
+echo "INSERT INTO bench_limit (body) VALUES ('{\"title\": \"new\", \"text\": \"$(printf 'x%.0s' $(seq 1 900))\"}');" >"$WORK/insert.sql"
+pgtps() { "$PGBENCH" $PG -d postgres -n -c 16 -j 2 -T "$DURATION" -f "$1" 2>/dev/null | awk '/^tps/ {printf "%d", $3}'; }
+say "pgbench SELECT ..."; LIMIT_SELECT=$(pgtps "$WORK/select.sql")
+say "pgbench INSERT ..."; LIMIT_INSERT=$(pgtps "$WORK/insert.sql")
+psql $PG -d postgres -qc "DROP TABLE bench_limit" >/dev/null
+
+# --- 4. wrk helpers ------------------------------------------------------------------------------------------------
+RESULTS=()
+run_wrk() { # name limit script-or-empty url
+  local name=$1 limit=$2 script=$3 url=$4 out
+  say "$name ..."
+  out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency ${script:+-s "$script"} "$url")
+  echo "$out" >"$WORK/$(echo "$name" | tr ' /' '__').txt"
+  if echo "$out" | grep -q "Non-2xx or 3xx responses"; then
+    echo "$out" >&2; fail "$name: error answers (see above)"
+  fi
+  local rps p50 p99
+  rps=$(echo "$out" | awk '/^Requests\/sec/ {printf "%d", $2}')
+  p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+  RESULTS+=("$(printf '%-34s %8s %9s %9s %8s' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$limit" 'BEGIN {printf "%.3f", a / b}')")")
+}
+ids_lua() { # file of ids -> lua table literal
+  echo -n "{"; sed 's/.*/"&",/' "$1" | tr -d '\n'; echo "}"
+}
+BODY=$(jq -c . deploy/local/examples/challenge.json)
+BUYER_ORG=$(jq -r '.organisations[] | select(.key == "ljusdal") | .id' deploy/local/src/main/resources/demo/organisations.json)
+
+# --- 5. A realistic data set: thousands of drafts of two municipalities (not measured) ----------------------------
+cat >"$WORK/seed.lua" <<LUA
+local tokens = {"$TOKEN_LJUSDAL", "$TOKEN_TOMELILLA"}
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json",
+    ["Authorization"] = "Bearer " .. tokens[n % 2 + 1]}, [[$BODY]])
+end
+LUA
+say "seeding drafts for ${SEED_SECONDS}s ..."
+wrk -t2 -c16 -d"${SEED_SECONDS}s" -s "$WORK/seed.lua" "$API/api/v1/challenges" >/dev/null
+
+# --- 6. Writes, with the commit -> topic consumer listening ------------------------------------------------------
+WRITE_SECONDS=$(( DURATION * 3 + 30 ))
+./mvnw -B -q -o -pl deploy/local exec:java -Dexec.args="latency utfall.challenges.v1 $WRITE_SECONDS" \
+  >"$WORK/latency.txt" 2>&1 &
+LATENCY=$!
+for _ in $(seq 1 60); do grep -q "latency consumer ready" "$WORK/latency.txt" 2>/dev/null && break; sleep 1; done
+
+cat >"$WORK/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = [[$BODY]]
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $TOKEN_LJUSDAL"
+LUA
+run_wrk "POST draft" "$LIMIT_INSERT" "$WORK/post.lua" "$API/api/v1/challenges"
+
+psql $PG -d challenge -Atc "SELECT id FROM challenge WHERE status = 'DRAFT' AND owner_org_id = '$BUYER_ORG'
+  ORDER BY created_at DESC LIMIT 20000" >"$WORK/drafts.txt"
+cat >"$WORK/publish.lua" <<LUA
+local ids = $(ids_lua "$WORK/drafts.txt")
+local n = 0
+setup = function(thread) thread:set("offset", n); n = n + 1 end
+init = function() n = offset end
+request = function()
+  n = n + 2
+  local id = ids[n]
+  if id == nil then error("out of drafts") end
+  return wrk.format("POST", "/api/v1/challenges/" .. id .. "/publish",
+    {["Authorization"] = "Bearer $TOKEN_LJUSDAL", ["If-Match"] = '"0"'})
+end
+LUA
+run_wrk "POST publish" "$LIMIT_INSERT" "$WORK/publish.lua" "$API"
+
+psql $PG -d challenge -Atc "SELECT id FROM challenge WHERE status = 'PUBLISHED' AND owner_org_id = '$BUYER_ORG'
+  AND version = 1 ORDER BY published_at DESC LIMIT 4000" >"$WORK/published.txt"
+[ "$(wc -l <"$WORK/published.txt")" -ge $(( CONNS * 4 )) ] || fail "too few published challenges to amend"
+cat >"$WORK/amend.lua" <<LUA
+local all = $(ids_lua "$WORK/published.txt")
+local n = 0
+setup = function(thread) thread:set("offset", n); n = n + 1 end
+init = function()
+  ids, version, i, count = {}, {}, 0, 0
+  for k = offset + 1, #all, 2 do ids[#ids + 1] = all[k]; version[all[k]] = 1 end
+end
+request = function()
+  i = i % #ids + 1
+  count = count + 1
+  local id = ids[i]
+  local body = string.gsub([[$BODY]], '"title": *"[^"]*"', '"title":"Ändrad ' .. count .. '"', 1)
+  return wrk.format("PUT", "/api/v1/challenges/" .. id, {["Content-Type"] = "application/json",
+    ["Authorization"] = "Bearer $TOKEN_LJUSDAL", ["If-Match"] = '"' .. version[id] .. '"'}, body)
+end
+response = function(status, headers, body)
+  local id = string.match(body, '"id":"([0-9a-f%-]+)"')
+  local v = string.match(body, '"version":(%d+)')
+  if id and v and version[id] then version[id] = tonumber(v) end
+end
+LUA
+run_wrk "PUT amendment (published)" "$LIMIT_INSERT" "$WORK/amend.lua" "$API"
+wait "$LATENCY" || true
+COMMIT_LATENCY=$(grep -E "^events=" "$WORK/latency.txt" || echo "not measured (see $WORK/latency.txt)")
+
+# --- 7. Reads -----------------------------------------------------------------------------------------------------
+ONE=$(head -1 "$WORK/published.txt")
+run_wrk "GET one, anonymous" "$LIMIT_SELECT" "" "$API/api/v1/challenges/$ONE"
+cat >"$WORK/token.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $TOKEN_LJUSDAL"
+LUA
+run_wrk "GET one, owner's token" "$LIMIT_SELECT" "$WORK/token.lua" "$API/api/v1/challenges/$ONE"
+ETAG=$(curl -sI "$API/api/v1/challenges/$ONE" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
+cat >"$WORK/notmodified.lua" <<LUA
+wrk.headers["If-None-Match"] = '$ETAG'
+LUA
+run_wrk "GET one, If-None-Match (304)" "$LIMIT_SELECT" "$WORK/notmodified.lua" "$API/api/v1/challenges/$ONE"
+run_wrk "GET public list (20)" "$LIMIT_SELECT" "" "$API/api/v1/challenges?size=20"
+run_wrk "GET search q=måltider (20)" "$LIMIT_SELECT" "" "$API/api/v1/challenges?q=m%C3%A5ltider&size=20"
+RSS_AFTER=$(rss)
+
+# --- 8. Start-up with migrations applied: a second instance with the running one's settings ------------------------
+STARTUP="not measured"
+ENVFILE="$WORK/service.env"
+tr '\0' '\n' </proc/"$PID"/environ | grep -E '^(QUARKUS_PROFILE|DB_|KAFKA_|UTFALL_|OIDC_)' >"$ENVFILE"
+JAR=$ROOT/challenge-service/target/quarkus-app/quarkus-run.jar
+start_ms=$(date +%s%3N)
+( set -a; . "$ENVFILE"; set +a; PORT=8091 MANAGEMENT_PORT=9091 exec java $JVM -jar "$JAR" ) >"$WORK/startup.log" 2>&1 &
+SECOND=$!
+for _ in $(seq 1 600); do
+  if curl -sf http://localhost:9091/q/health/ready >/dev/null 2>&1; then STARTUP="$(( $(date +%s%3N) - start_ms )) ms to ready"; break; fi
+  sleep 0.05
+done
+STARTED_IN=$(grep -o "started in [0-9.]*s" "$WORK/startup.log" | head -1 || true)
+kill -TERM "$SECOND" 2>/dev/null || true; wait "$SECOND" 2>/dev/null || true
+
+# --- 9. The report --------------------------------------------------------------------------------------------------
+{
+  echo
+  echo "==================== Utfall benchmark $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ===================="
+  echo "PostgreSQL $(psql $PG -d postgres -Atc 'SHOW server_version'), synchronous_commit=$SYNC; wrk -t2 -c$CONNS -d${DURATION}s"
+  echo "challenge-service JVM: ${JVM:-defaults}"
+  printf 'limit: pgbench single-row SELECT %s TPS, durable single-row INSERT %s TPS (-c16 -j2)\n' "$LIMIT_SELECT" "$LIMIT_INSERT"
+  echo
+  printf '%-34s %8s %9s %9s %8s\n' "path" "req/s" "p50" "p99" "ratio"
+  printf '%s\n' "${RESULTS[@]}"
+  echo
+  echo "commit -> topic while writing: $COMMIT_LATENCY"
+  echo "RSS: ${RSS_BEFORE} MB before the load, ${RSS_AFTER} MB after"
+  echo "start-up with migrations applied: $STARTUP (${STARTED_IN:-no Quarkus start line})"
+  echo "ratios: reads to pgbench SELECT, writes to pgbench INSERT; raw wrk output in .local-stack/bench/"
+} | tee "$WORK/report.txt"
