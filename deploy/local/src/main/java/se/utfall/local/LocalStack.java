@@ -80,7 +80,8 @@ public final class LocalStack {
         }
         if (args.length > 0 && args[0].equals("latency")) {
             CommitLatency.run(System.getProperty("utfall.kafka", "localhost:19092"),
-                    args.length > 1 ? args[1] : "utfall.challenges.v1", args.length > 2 ? Integer.parseInt(args[2]) : 60);
+                    args.length > 1 ? args[1] : "utfall.challenges.v1",
+                    args.length > 2 ? Integer.parseInt(args[2]) : 60);
             return;
         }
         if (args.length > 0 && args[0].equals("tail")) {
