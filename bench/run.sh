@@ -62,7 +62,7 @@ RSS_BEFORE=$(rss)
 # --- 3. The physical limit: pgbench against the same PostgreSQL, durable commits ----------------------------------
 psql $PG -d postgres -qc "DROP TABLE IF EXISTS bench_limit; CREATE TABLE bench_limit (id bigserial PRIMARY KEY, body jsonb NOT NULL);
   INSERT INTO bench_limit (body) SELECT jsonb_build_object('title', 'row ' || g, 'text', repeat('x', 900)) FROM generate_series(1, 10000) g;" >/dev/null
-echo "SELECT body FROM bench_limit WHERE id = (random() * 9999)::int + 1;" >"$WORK/select.sql"
+printf '\\set id random(1, 10000)\nSELECT body FROM bench_limit WHERE id = :id;\n' >"$WORK/select.sql"
 echo "INSERT INTO bench_limit (body) VALUES ('{\"title\": \"new\", \"text\": \"$(printf 'x%.0s' $(seq 1 900))\"}');" >"$WORK/insert.sql"
 pgtps() { "$PGBENCH" $PG -d postgres -n -c 16 -j 2 -T "$DURATION" -f "$1" 2>/dev/null | awk '/^tps/ {printf "%d", $3}'; }
 say "pgbench SELECT ..."; LIMIT_SELECT=$(pgtps "$WORK/select.sql")
@@ -81,6 +81,9 @@ run_wrk() { # name limit script-or-empty url
   fi
   local rps p50 p99
   rps=$(echo "$out" | awk '/^Requests\/sec/ {printf "%d", $2}')
+  if [ "${rps:-0}" -eq 0 ] || echo "$out" | grep -q "Socket errors: connect [1-9]\|timeout [1-9]"; then
+    echo "$out" >&2; fail "$name: no answers, or connections failed or timed out (see above)"
+  fi
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   RESULTS+=("$(printf '%-34s %8s %9s %9s %8s' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$limit" 'BEGIN {printf "%.3f", a / b}')")")

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.challenge.api.WorkshopRequest;
 import se.utfall.challenge.api.WorkshopView;
 import se.utfall.challenge.service.WorkshopService;
+import se.utfall.web.http.Detached;
 import se.utfall.web.http.ETags;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
@@ -59,7 +60,7 @@ public class ChallengeWorkshopResource {
                     schema = @Schema(implementation = WorkshopView.class)))
     public Uni<Response> schedule(@PathParam("challengeId") UUID challengeId,
             @NotNull(message = "a JSON body is required") @Valid WorkshopRequest request, UriInfo uri) {
-        return service.schedule(challengeId, request, caller.actor()).map(w -> Response
+        return Detached.run(service.schedule(challengeId, request, caller.actor())).map(w -> Response
                 .created(uri.getBaseUriBuilder().path("api/v1/workshops/{id}").build(w.id()))
                 .tag(ETags.entityTag(w.version())).entity(w).build());
     }
@@ -68,6 +69,6 @@ public class ChallengeWorkshopResource {
     @PermitAll
     @Operation(operationId = "listChallengeWorkshops", summary = "Workshops of a challenge")
     public Uni<List<WorkshopView>> list(@PathParam("challengeId") UUID challengeId) {
-        return service.list(challengeId, caller.reader());
+        return Detached.run(service.list(challengeId, caller.reader()));
     }
 }
