@@ -36,7 +36,14 @@ if [ -z "$PGBENCH" ]; then install postgresql-contrib; PGBENCH=$(command -v pgbe
 
 # --- 2. The stack ------------------------------------------------------------------------------------------------
 STACK=0
-cleanup() { if [ "$STACK" -ne 0 ]; then say "stopping the stack"; kill -TERM "$STACK" 2>/dev/null || true; wait "$STACK" 2>/dev/null || true; fi; }
+LATENCY=0
+SECOND=0
+stop_child() { if [ "$1" -ne 0 ]; then kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; fi; }
+cleanup() {
+  stop_child "$SECOND"
+  stop_child "$LATENCY"
+  if [ "$STACK" -ne 0 ]; then say "stopping the stack"; stop_child "$STACK"; fi
+}
 trap cleanup EXIT
 if ! curl -sf "$MGMT/q/health/ready" >/dev/null 2>&1; then
   say "starting the local stack (build included; log: .local-stack/bench/stack.log) ..."
@@ -51,9 +58,9 @@ if ! curl -sf "$MGMT/q/health/ready" >/dev/null 2>&1; then
 fi
 # shellcheck disable=SC1091
 source .local-stack/tokens.env
-SYNC=$(psql $PG -d postgres -Atc "SHOW synchronous_commit")
+SYNC=$(psql $PG -d postgres -Atc "SHOW synchronous_commit" || true)
 [ "$SYNC" = "on" ] || fail "PostgreSQL runs with synchronous_commit=$SYNC; restart the stack (durable commits needed)"
-PID=$(pgrep -f "challenge-service/target/quarkus-app/quarkus-run.jar" | head -1)
+PID=$(pgrep -f "challenge-service/target/quarkus-app/quarkus-run.jar" | head -1 || true)
 [ -n "$PID" ] || fail "challenge-service is not running"
 JVM=$(tr '\0' ' ' </proc/"$PID"/cmdline | sed 's/ -jar .*//; s/^[^ ]*java //')
 rss() { echo $(( $(ps -o rss= -p "$PID") / 1024 )); }
@@ -74,7 +81,8 @@ RESULTS=()
 run_wrk() { # name limit script-or-empty url
   local name=$1 limit=$2 script=$3 url=$4 out
   say "$name ..."
-  out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency ${script:+-s "$script"} "$url")
+  out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency ${script:+-s "$script"} "$url" 2>&1) \
+    || { echo "$out" >&2; fail "$name: wrk failed"; }
   echo "$out" >"$WORK/$(echo "$name" | tr ' /' '__').txt"
   if echo "$out" | grep -q "Non-2xx or 3xx responses"; then
     echo "$out" >&2; fail "$name: error answers (see above)"
@@ -128,11 +136,15 @@ cat >"$WORK/publish.lua" <<LUA
 local ids = $(ids_lua "$WORK/drafts.txt")
 local n = 0
 setup = function(thread) thread:set("offset", n); n = n + 1 end
-init = function() n = offset end
+init = function() n = offset - 1 end
 request = function()
   n = n + 2
   local id = ids[n]
-  if id == nil then error("out of drafts") end
+  if id == nil then
+    -- Out of drafts: stop this thread rather than send requests that would fail (the run reports fewer).
+    wrk.thread:stop()
+    id = ids[1]
+  end
   return wrk.format("POST", "/api/v1/challenges/" .. id .. "/publish",
     {["Authorization"] = "Bearer $TOKEN_LJUSDAL", ["If-Match"] = '"0"'})
 end
@@ -166,6 +178,7 @@ end
 LUA
 run_wrk "PUT amendment (published)" "$LIMIT_INSERT" "$WORK/amend.lua" "$API"
 wait "$LATENCY" || true
+LATENCY=0
 COMMIT_LATENCY=$(grep -E "^events=" "$WORK/latency.txt" || echo "not measured (see $WORK/latency.txt)")
 
 # --- 7. Reads -----------------------------------------------------------------------------------------------------
@@ -187,7 +200,7 @@ RSS_AFTER=$(rss)
 # --- 8. Start-up with migrations applied: a second instance with the running one's settings ------------------------
 STARTUP="not measured"
 ENVFILE="$WORK/service.env"
-tr '\0' '\n' </proc/"$PID"/environ | grep -E '^(QUARKUS_PROFILE|DB_|KAFKA_|UTFALL_|OIDC_)' >"$ENVFILE"
+tr '\0' '\n' </proc/"$PID"/environ | grep -E '^(QUARKUS_PROFILE|DB_|KAFKA_|UTFALL_|OIDC_)' >"$ENVFILE" || true
 JAR=$ROOT/challenge-service/target/quarkus-app/quarkus-run.jar
 start_ms=$(date +%s%3N)
 ( set -a; . "$ENVFILE"; set +a; PORT=8091 MANAGEMENT_PORT=9091 exec java $JVM -jar "$JAR" ) >"$WORK/startup.log" 2>&1 &
@@ -197,7 +210,7 @@ for _ in $(seq 1 600); do
   sleep 0.05
 done
 STARTED_IN=$(grep -o "started in [0-9.]*s" "$WORK/startup.log" | head -1 || true)
-kill -TERM "$SECOND" 2>/dev/null || true; wait "$SECOND" 2>/dev/null || true
+stop_child "$SECOND"; SECOND=0
 
 # --- 9. The report --------------------------------------------------------------------------------------------------
 {

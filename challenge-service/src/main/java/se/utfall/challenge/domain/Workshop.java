@@ -47,6 +47,14 @@ public class Workshop extends PanacheEntityBase {
         return cancelledAt == null && challengeStatus == ChallengeStatus.PUBLISHED && now.isBefore(startsAt);
     }
 
+    /**
+     * The ETag value of this workshop as read now: what it shows depends on its own version, on its challenge
+     * (status, buyers) and on whether it has started, so all three are in the tag.
+     */
+    public String tag(long challengeVersion, Instant now) {
+        return version + "." + challengeVersion + (now.isBefore(startsAt) ? "" : ".started");
+    }
+
     /** Seats an organisation could still take now: none once registration is closed. */
     public int seatsLeft(ChallengeStatus challengeStatus, Instant now) {
         return registrationOpen(challengeStatus, now) ? Math.max(0, capacity - registeredCount) : 0;

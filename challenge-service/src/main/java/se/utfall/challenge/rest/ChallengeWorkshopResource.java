@@ -61,8 +61,8 @@ public class ChallengeWorkshopResource {
     public Uni<Response> schedule(@PathParam("challengeId") UUID challengeId,
             @NotNull(message = "a JSON body is required") @Valid WorkshopRequest request, UriInfo uri) {
         return Detached.run(service.schedule(challengeId, request, caller.actor())).map(w -> Response
-                .created(uri.getBaseUriBuilder().path("api/v1/workshops/{id}").build(w.id()))
-                .tag(ETags.entityTag(w.version())).entity(w).build());
+                .created(uri.getBaseUriBuilder().path("api/v1/workshops/{id}").build(w.body().id()))
+                .tag(ETags.entityTag(w.tag())).entity(w.body()).build());
     }
 
     @GET

@@ -37,6 +37,7 @@ import se.utfall.challenge.api.WorkshopView;
 import se.utfall.challenge.service.WorkshopService;
 import se.utfall.web.http.Detached;
 import se.utfall.web.http.ETags;
+import se.utfall.web.http.Tagged;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
 
@@ -70,7 +71,7 @@ public class WorkshopResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         boolean anonymous = caller.isAnonymous();
         return Detached.run(service.get(id, caller.reader()))
-                .map(view -> ETags.conditionalRead(view, view.version(), ifNoneMatch, anonymous));
+                .map(read -> ETags.conditionalRead(read.body(), read.tag(), ifNoneMatch, anonymous));
     }
 
     @PUT
@@ -213,7 +214,7 @@ public class WorkshopResource {
         return Detached.run(service.contributions(id, caller.reader()));
     }
 
-    private static Response ok(WorkshopView view) {
-        return Response.ok(view).tag(ETags.entityTag(view.version())).build();
+    private static Response ok(Tagged<WorkshopView> view) {
+        return Response.ok(view.body()).tag(ETags.entityTag(view.tag())).build();
     }
 }

@@ -22,6 +22,7 @@ import se.utfall.challenge.mapping.ChallengeMapper;
 import se.utfall.challenge.messaging.ChallengeEvents;
 import se.utfall.challenge.messaging.WorkshopEventData;
 import se.utfall.web.http.ETags;
+import se.utfall.web.http.Tagged;
 import se.utfall.web.problem.ProblemException;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
@@ -61,7 +62,7 @@ public class WorkshopService {
      * this sees CLOSED: 409) or waits until the workshop is in.
      */
     @WithTransaction
-    public Uni<WorkshopView> schedule(UUID challengeId, WorkshopRequest request, Actor actor) {
+    public Uni<Tagged<WorkshopView>> schedule(UUID challengeId, WorkshopRequest request, Actor actor) {
         Instant now = clock.instant();
         Workshop.requireSchedulable(request.startsAt(), request.endsAt(), request.location(), request.onlineUrl(),
                 now);
@@ -79,7 +80,8 @@ public class WorkshopService {
                                     mapper.createObjectNode().set("workshop",
                                             mapper.valueToTree(ChallengeMapper.toEventData(w))), null, now))
                             .call(x -> events.workshopScheduled(ChallengeMapper.toEventData(w)))
-                            .map(x -> ChallengeMapper.toView(w, c.status, now, true, false));
+                            .map(x -> new Tagged<>(ChallengeMapper.toView(w, c.status, now, true, false),
+                                    w.tag(c.version, now)));
                 });
     }
 
@@ -88,10 +90,11 @@ public class WorkshopService {
      * organisations already registered. Announced as updated; a change that changes nothing writes nothing.
      */
     @WithTransaction
-    public Uni<WorkshopView> update(UUID workshopId, WorkshopRequest request, String ifMatch, Actor actor) {
+    public Uni<Tagged<WorkshopView>> update(UUID workshopId, WorkshopRequest request, String ifMatch, Actor actor) {
         Instant now = clock.instant();
         return ownedForChange(workshopId, ifMatch, actor, now).chain(vw -> {
             Workshop w = vw.workshop();
+            vw.challenge().requireAcceptsWorkshops();
             Workshop.requireSchedulable(request.startsAt(), request.endsAt(), request.location(),
                     request.onlineUrl(), now);
             w.requireRoomFor(request.capacity());
@@ -99,7 +102,7 @@ public class WorkshopService {
             String linkBefore = w.onlineUrl;
             ChallengeMapper.apply(request, w);
             if (before.equals(ChallengeMapper.toEventData(w)) && Objects.equals(linkBefore, w.onlineUrl)) {
-                return Uni.createFrom().item(ChallengeMapper.toView(w, vw.challenge().status, now, true, null));
+                return Uni.createFrom().item(tagged(vw, now));
             }
             return announce(vw, actor, "WORKSHOP_UPDATED", now, events::workshopUpdated);
         });
@@ -107,7 +110,8 @@ public class WorkshopService {
 
     /** Cancels a workshop before it starts, with a reason that is announced; registrations stay recorded. */
     @WithTransaction
-    public Uni<WorkshopView> cancel(UUID workshopId, WorkshopCancellation request, String ifMatch, Actor actor) {
+    public Uni<Tagged<WorkshopView>> cancel(UUID workshopId, WorkshopCancellation request, String ifMatch,
+            Actor actor) {
         Instant now = clock.instant();
         return ownedForChange(workshopId, ifMatch, actor, now).chain(vw -> {
             vw.workshop().cancel(request.reason().strip(), now);
@@ -115,18 +119,25 @@ public class WorkshopService {
         });
     }
 
-    private Uni<WorkshopView> announce(VisibleWorkshop vw, Actor actor, String action, Instant now,
+    private Uni<Tagged<WorkshopView>> announce(VisibleWorkshop vw, Actor actor, String action, Instant now,
             Function<WorkshopEventData, Uni<Void>> event) {
         Workshop w = vw.workshop();
         return w.<Workshop>persistAndFlush()
                 .call(x -> audit.record(w.challengeId, actor, action, true, mapper.createObjectNode()
                         .set("workshop", mapper.valueToTree(ChallengeMapper.toEventData(w))), null, now))
                 .call(x -> event.apply(ChallengeMapper.toEventData(w)))
-                .map(x -> ChallengeMapper.toView(w, vw.challenge().status, now, true, null));
+                .map(x -> tagged(vw, now));
+    }
+
+    private static Tagged<WorkshopView> tagged(VisibleWorkshop vw, Instant now) {
+        Workshop w = vw.workshop();
+        return new Tagged<>(ChallengeMapper.toView(w, vw.challenge().status, now, true, null),
+                w.tag(vw.challenge().version, now));
     }
 
     /**
-     * The workshop and its challenge for a change by the owner: the workshop row locked, If-Match checked, not
+     * The workshop and its challenge for a change by the owner: the workshop row locked and the challenge row
+     * share-locked (the order registration uses, so a concurrent close waits or is seen), If-Match checked, not
      * started and not cancelled. 404 for whoever may not read it, 403 for another organisation that may.
      */
     private Uni<VisibleWorkshop> ownedForChange(UUID workshopId, String ifMatch, Actor actor, Instant now) {
@@ -134,10 +145,10 @@ public class WorkshopService {
             if (w == null) {
                 throw ProblemException.notFound("Workshop " + workshopId);
             }
-            return Challenge.<Challenge>findById(w.challengeId).map(found -> {
+            return Challenge.<Challenge>findById(w.challengeId, LockModeType.PESSIMISTIC_READ).map(found -> {
                 Challenge c = actor.ownedOrForbidden(found, x -> x.ownerOrgId, x -> readers(x, actor),
                         "Workshop " + workshopId);
-                ETags.requireMatch(ifMatch, w.version);
+                ETags.requireMatch(ifMatch, w.tag(c.version, now));
                 w.requireChangeable(now);
                 return new VisibleWorkshop(w, c);
             });
@@ -154,11 +165,12 @@ public class WorkshopService {
     }
 
     @WithSession
-    public Uni<WorkshopView> get(UUID workshopId, Reader reader) {
+    public Uni<Tagged<WorkshopView>> get(UUID workshopId, Reader reader) {
         Instant now = clock.instant();
         return visibleWorkshop(workshopId, reader).chain(vw -> registeredAmong(List.of(vw.workshop()), reader)
-                .map(mine -> ChallengeMapper.toView(vw.workshop(), vw.challenge().status, now,
-                        insider(vw.challenge(), reader) || !mine.isEmpty(), registered(reader, mine, vw.workshop()))));
+                .map(mine -> new Tagged<>(ChallengeMapper.toView(vw.workshop(), vw.challenge().status, now,
+                        insider(vw.challenge(), reader) || !mine.isEmpty(), registered(reader, mine, vw.workshop())),
+                        vw.workshop().tag(vw.challenge().version, now))));
     }
 
     /** The workshops the caller's organisation is registered for, by start time, with their meeting links. */
@@ -291,6 +303,9 @@ public class WorkshopService {
         UUID organisation = actor.requireOrganisation();
         Instant now = clock.instant();
         return participantWorkshop(workshopId, new Reader(organisation, actor.admin())).chain(w -> {
+            if (w.cancelledAt != null) {
+                throw RuleViolation.conflict("The workshop was cancelled; there is nothing to contribute to");
+            }
             if (now.isBefore(w.startsAt)) {
                 throw RuleViolation.conflict("Contributions are recorded once the workshop has started");
             }

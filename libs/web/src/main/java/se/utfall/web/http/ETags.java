@@ -14,7 +14,12 @@ public final class ETags {
     }
 
     public static String of(long version) {
-        return "\"" + version + "\"";
+        return of(Long.toString(version));
+    }
+
+    /** A strong ETag from a tag value (digits and dots here: {@code 3} or {@code 3.1}). */
+    public static String of(String value) {
+        return "\"" + value + "\"";
     }
 
     /**
@@ -23,11 +28,16 @@ public final class ETags {
      * 412.
      */
     public static void requireMatch(String ifMatch, long currentVersion) {
+        requireMatch(ifMatch, Long.toString(currentVersion));
+    }
+
+    /** As {@link #requireMatch(String, long)} for a representation tagged by more than one version. */
+    public static void requireMatch(String ifMatch, String currentValue) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ProblemException.preconditionRequired(
                     "Send If-Match with the ETag you read, so concurrent edits cannot overwrite each other");
         }
-        String current = of(currentVersion);
+        String current = of(currentValue);
         boolean anyStrong = false;
         for (String tag : ifMatch.split(",")) {
             String t = tag.trim();
@@ -53,10 +63,14 @@ public final class ETags {
      * 304 without a body.
      */
     public static boolean notModified(String ifNoneMatch, long currentVersion) {
+        return notModified(ifNoneMatch, Long.toString(currentVersion));
+    }
+
+    public static boolean notModified(String ifNoneMatch, String currentValue) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
         }
-        String current = of(currentVersion);
+        String current = of(currentValue);
         for (String tag : ifNoneMatch.split(",")) {
             String t = tag.trim();
             if (t.startsWith("W/")) {
@@ -79,7 +93,11 @@ public final class ETags {
 
     /** The ETag as JAX-RS wants it (unquoted value, strong). */
     public static EntityTag entityTag(long version) {
-        return new EntityTag(Long.toString(version));
+        return entityTag(Long.toString(version));
+    }
+
+    public static EntityTag entityTag(String value) {
+        return new EntityTag(value);
     }
 
     /**
@@ -88,8 +106,12 @@ public final class ETags {
      * {@code Vary: Authorization}, since what a signed-in reader sees may differ.
      */
     public static Response conditionalRead(Object body, long version, String ifNoneMatch, boolean anonymous) {
-        Response.ResponseBuilder answer = notModified(ifNoneMatch, version) ? Response.notModified(entityTag(version))
-                : Response.ok(body).tag(entityTag(version));
+        return conditionalRead(body, Long.toString(version), ifNoneMatch, anonymous);
+    }
+
+    public static Response conditionalRead(Object body, String tag, String ifNoneMatch, boolean anonymous) {
+        Response.ResponseBuilder answer = notModified(ifNoneMatch, tag) ? Response.notModified(entityTag(tag))
+                : Response.ok(body).tag(entityTag(tag));
         return answer.header(HttpHeaders.CACHE_CONTROL, cacheControl(anonymous))
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
     }
