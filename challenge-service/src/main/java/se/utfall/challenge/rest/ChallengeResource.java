@@ -42,6 +42,7 @@ import se.utfall.challenge.api.HistoryEntry;
 import se.utfall.challenge.api.PhaseInput;
 import se.utfall.challenge.domain.ChallengeStatus;
 import se.utfall.challenge.repository.ChallengeSearch;
+import se.utfall.challenge.service.ChallengeReads;
 import se.utfall.challenge.service.ChallengeService;
 import se.utfall.web.http.Detached;
 import se.utfall.web.http.ETags;
@@ -63,10 +64,12 @@ import java.util.UUID;
 @Tag(name = "Challenges", description = "Needs of real users that municipalities and regions want solved")
 public class ChallengeResource {
     private final ChallengeService service;
+    private final ChallengeReads reads;
     private final Caller caller;
 
-    public ChallengeResource(ChallengeService service, Caller caller) {
+    public ChallengeResource(ChallengeService service, ChallengeReads reads, Caller caller) {
         this.service = service;
+        this.reads = reads;
         this.caller = caller;
     }
 
@@ -104,8 +107,8 @@ public class ChallengeResource {
             @Parameter(description = "ETag of the copy you hold; 304 when it is current")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         boolean anonymous = caller.isAnonymous();
-        return Detached.run(service.get(id, caller.reader()))
-                .map(view -> ETags.conditionalRead(view, view.version(), ifNoneMatch, anonymous));
+        return Detached.run(reads.get(id, caller.reader()))
+                .map(read -> ETags.conditionalRead(read.body(), read.tag(), ifNoneMatch, anonymous));
     }
 
     @PUT

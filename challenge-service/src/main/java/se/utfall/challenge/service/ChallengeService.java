@@ -26,6 +26,7 @@ import se.utfall.challenge.messaging.ChallengeEventData;
 import se.utfall.challenge.messaging.ChallengeEvents;
 import se.utfall.challenge.repository.ChallengeRepository;
 import se.utfall.challenge.repository.ChallengeSearch;
+import se.utfall.challenge.repository.ChallengeViews;
 import se.utfall.web.http.ETags;
 import se.utfall.web.json.MergePatch;
 import se.utfall.web.paging.Page;
@@ -53,16 +54,19 @@ public class ChallengeService {
     private final AuditTrail audit;
     private final ChallengeSearch search;
     private final ChallengeRepository repository;
+    private final ChallengeViews views;
     private final ObjectMapper mapper;
     private final Validator validator;
     private final Clock clock;
 
     public ChallengeService(ChallengeEvents events, AuditTrail audit, ChallengeSearch search,
-            ChallengeRepository repository, ObjectMapper mapper, Validator validator, Clock clock) {
+            ChallengeRepository repository, ChallengeViews views, ObjectMapper mapper, Validator validator,
+            Clock clock) {
         this.events = events;
         this.audit = audit;
         this.search = search;
         this.repository = repository;
+        this.views = views;
         this.mapper = mapper;
         this.validator = validator;
         this.clock = clock;
@@ -84,7 +88,7 @@ public class ChallengeService {
                 .chain(() -> repository.syncChildren(aggregate, request))
                 .invoke(aggregate::requireConsistent)
                 .chain(() -> c.flush())
-                .map(x -> ChallengeMapper.toView(aggregate))
+                .chain(() -> views.store(aggregate))
                 .call(view -> audit.record(c.id, actor, "CREATED", false, audit.diff(null, view), null, now));
     }
 
@@ -170,7 +174,7 @@ public class ChallengeService {
         // Goals, insights and phases live in their own rows; touching the challenge row moves its version too.
         c.updatedAt = now;
         return c.<Challenge>persistAndFlush()
-                .map(x -> ChallengeMapper.toView(aggregate))
+                .chain(() -> views.store(aggregate))
                 .call(view -> audit.record(c.id, actor, publicChange ? "AMENDED" : "UPDATED", publicChange, changes,
                         note, now))
                 .call(view -> publicChange ? events.updated(ChallengeMapper.toEventData(aggregate))
@@ -329,7 +333,7 @@ public class ChallengeService {
             // Only what was ever public is news for partners, and only that belongs to the public history.
             boolean everPublic = c.publishedAt != null;
             return c.<Challenge>persistAndFlush()
-                    .map(x -> ChallengeMapper.toView(aggregate))
+                    .chain(() -> views.store(aggregate))
                     .call(view -> audit.record(c.id, actor, action, everPublic, mapper.createObjectNode()
                             .set("status", mapper.createObjectNode().put("to", c.status.name())), null, now))
                     .call(view -> everPublic ? event.apply(ChallengeMapper.toEventData(aggregate))
