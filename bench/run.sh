@@ -202,11 +202,13 @@ STARTUP="not measured"
 ENVFILE="$WORK/service.env"
 tr '\0' '\n' </proc/"$PID"/environ | grep -E '^(QUARKUS_PROFILE|DB_|KAFKA_|UTFALL_|OIDC_)' >"$ENVFILE" || true
 JAR=$ROOT/challenge-service/target/quarkus-app/quarkus-run.jar
+! curl -s -o /dev/null http://localhost:9099/ 2>/dev/null || fail "port 9099 is taken; the start-up probe needs it"
 start_ms=$(date +%s%3N)
-( set -a; . "$ENVFILE"; set +a; PORT=8091 MANAGEMENT_PORT=9091 exec java $JVM -jar "$JAR" ) >"$WORK/startup.log" 2>&1 &
+( set -a; . "$ENVFILE"; set +a; PORT=8099 MANAGEMENT_PORT=9099 exec java $JVM -jar "$JAR" ) >"$WORK/startup.log" 2>&1 &
 SECOND=$!
 for _ in $(seq 1 600); do
-  if curl -sf http://localhost:9091/q/health/ready >/dev/null 2>&1; then STARTUP="$(( $(date +%s%3N) - start_ms )) ms to ready"; break; fi
+  if curl -sf http://localhost:9099/q/health/ready >/dev/null 2>&1; then STARTUP="$(( $(date +%s%3N) - start_ms )) ms to ready"; break; fi
+  kill -0 "$SECOND" 2>/dev/null || break
   sleep 0.05
 done
 STARTED_IN=$(grep -o "started in [0-9.]*s" "$WORK/startup.log" | head -1 || true)

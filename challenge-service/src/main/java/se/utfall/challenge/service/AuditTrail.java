@@ -13,10 +13,12 @@ import se.utfall.web.security.Actor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,28 +34,45 @@ public class AuditTrail {
         this.mapper = mapper;
     }
 
-    /** field → {from, to} for every top-level field that differs. */
-    public ObjectNode diff(Object before, Object after) {
-        JsonNode b = before == null ? mapper.createObjectNode() : tree(before);
-        JsonNode a = tree(after);
+    /**
+     * field → {from, to} for every top-level field of the view that differs ({@code before} null: every field
+     * with content). Compared as Java values, field by field; only the changed fields are written as JSON.
+     */
+    public ObjectNode diff(Record before, Record after) {
         ObjectNode changes = mapper.createObjectNode();
-        Iterator<String> names = a.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (IGNORED.contains(name)) {
+        for (RecordComponent field : after.getClass().getRecordComponents()) {
+            if (IGNORED.contains(field.getName())) {
                 continue;
             }
-            JsonNode from = b.path(name);
-            JsonNode to = a.get(name);
-            boolean same = from.isMissingNode() ? to.isNull() || to.isEmpty() && to.isContainerNode()
-                    : from.equals(to);
+            Object to = value(field, after);
+            Object from = before == null ? null : value(field, before);
+            boolean same = before == null ? to == null || to instanceof Collection<?> c && c.isEmpty()
+                    : Objects.equals(from, to);
             if (!same) {
-                ObjectNode change = changes.putObject(name);
-                change.set("from", from.isMissingNode() ? null : from);
-                change.set("to", to);
+                ObjectNode change = changes.putObject(field.getName());
+                change.set("from", before == null ? null : tree(from));
+                change.set("to", tree(to));
             }
         }
         return changes;
+    }
+
+    /** Whether any field a reader sees differs, bookkeeping aside (no JSON involved). */
+    public boolean differs(Record before, Record after) {
+        for (RecordComponent field : after.getClass().getRecordComponents()) {
+            if (!IGNORED.contains(field.getName()) && !Objects.equals(value(field, before), value(field, after))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Object value(RecordComponent field, Record record) {
+        try {
+            return field.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read " + field.getName(), e);
+        }
     }
 
     /** Through text, not valueToTree: a tree would re-scale decimals (5840 would read 5.84E+3 in the history). */

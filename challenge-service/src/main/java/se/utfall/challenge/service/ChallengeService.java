@@ -168,8 +168,8 @@ public class ChallengeService {
             // stays; the entities may still look dirty to Hibernate (e.g. 450000 read back as 450000.00).
             return Panache.getSession().invoke(Session::clear).replaceWith(before);
         }
-        boolean publicChange = c.status == ChallengeStatus.PUBLISHED && !audit.diff(ChallengeMapper.publicOf(before),
-                ChallengeMapper.toPublicView(aggregate)).isEmpty();
+        boolean publicChange = c.status == ChallengeStatus.PUBLISHED && audit.differs(ChallengeMapper.publicOf(before),
+                ChallengeMapper.toPublicView(aggregate));
         Instant now = clock.instant();
         // Goals, insights and phases live in their own rows; touching the challenge row moves its version too.
         c.updatedAt = now;
