@@ -75,18 +75,22 @@ pgtps() { "$PGBENCH" $PG -d postgres -n -c 16 -j 2 -T "$DURATION" -f "$1" 2>/dev
 say "pgbench SELECT ..."; LIMIT_SELECT=$(pgtps "$WORK/select.sql")
 say "pgbench INSERT ..."; LIMIT_INSERT=$(pgtps "$WORK/insert.sql")
 psql $PG -d postgres -qc "DROP TABLE bench_limit" >/dev/null
+# The INSERT run wrote a few hundred MB of WAL: checkpoint now, not in the middle of the next measurement.
+settle() { psql $PG -d postgres -qc "CHECKPOINT" >/dev/null; psql $PG -d challenge -qc "VACUUM ANALYZE" >/dev/null; sleep 2; }
+settle
 
 # --- 4. wrk helpers ------------------------------------------------------------------------------------------------
 RESULTS=()
-run_wrk() { # name limit script-or-empty url
-  local name=$1 limit=$2 script=$3 url=$4 out
+run_wrk() { # name limit script-or-empty url [seconds] [warm: not reported]
+  local name=$1 limit=$2 script=$3 url=$4 seconds=${5:-$DURATION} warm=${6:-} out
   say "$name ..."
-  out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency ${script:+-s "$script"} "$url" 2>&1) \
+  out=$(wrk -t2 -c"$CONNS" -d"${seconds}s" --latency ${script:+-s "$script"} "$url" 2>&1) \
     || { echo "$out" >&2; fail "$name: wrk failed"; }
   echo "$out" >"$WORK/$(echo "$name" | tr ' /' '__').txt"
   if echo "$out" | grep -q "Non-2xx or 3xx responses"; then
     echo "$out" >&2; fail "$name: error answers (see above)"
   fi
+  [ -z "$warm" ] || return 0
   local rps p50 p99
   rps=$(echo "$out" | awk '/^Requests\/sec/ {printf "%d", $2}')
   if [ "${rps:-0}" -eq 0 ] || echo "$out" | grep -q "Socket errors: connect [1-9]\|timeout [1-9]"; then
@@ -114,22 +118,17 @@ end
 LUA
 say "seeding drafts for ${SEED_SECONDS}s ..."
 wrk -t2 -c16 -d"${SEED_SECONDS}s" -s "$WORK/seed.lua" "$API/api/v1/challenges" >/dev/null
+settle
 
-# --- 6. Writes, with the commit -> topic consumer listening ------------------------------------------------------
-WRITE_SECONDS=$(( DURATION * 3 + 30 ))
-./mvnw -B -q -o -pl deploy/local exec:java -Dexec.args="latency utfall.challenges.v1 $WRITE_SECONDS" \
-  >"$WORK/latency.txt" 2>&1 &
-LATENCY=$!
-for _ in $(seq 1 60); do grep -q "latency consumer ready" "$WORK/latency.txt" 2>/dev/null && break; sleep 1; done
-
+# --- 6. Writes, on a warm JVM, with the commit -> topic consumer listening --------------------------------------
+WARM=${BENCH_WARMUP_SECONDS:-10}
 cat >"$WORK/post.lua" <<LUA
 wrk.method = "POST"
 wrk.body = [[$BODY]]
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $TOKEN_LJUSDAL"
 LUA
-run_wrk "POST draft" "$LIMIT_INSERT" "$WORK/post.lua" "$API/api/v1/challenges"
-
+publish_script() {
 psql $PG -d challenge -Atc "SELECT id FROM challenge WHERE status = 'DRAFT' AND owner_org_id = '$BUYER_ORG'
   ORDER BY created_at DESC LIMIT 20000" >"$WORK/drafts.txt"
 cat >"$WORK/publish.lua" <<LUA
@@ -149,8 +148,8 @@ request = function()
     {["Authorization"] = "Bearer $TOKEN_LJUSDAL", ["If-Match"] = '"0"'})
 end
 LUA
-run_wrk "POST publish" "$LIMIT_INSERT" "$WORK/publish.lua" "$API"
-
+}
+amend_script() {
 psql $PG -d challenge -Atc "SELECT id FROM challenge WHERE status = 'PUBLISHED' AND owner_org_id = '$BUYER_ORG'
   AND version = 1 ORDER BY published_at DESC LIMIT 4000" >"$WORK/published.txt"
 [ "$(wc -l <"$WORK/published.txt")" -ge $(( CONNS * 4 )) ] || fail "too few published challenges to amend"
@@ -176,11 +175,29 @@ response = function(status, headers, body)
   if id and v and version[id] then version[id] = tonumber(v) end
 end
 LUA
+}
+# Warm-up, not reported: the publish and amend paths get the JIT's attention the POST path got while seeding.
+publish_script; run_wrk "warm-up: publish" 1 "$WORK/publish.lua" "$API" "$WARM" warm
+amend_script; run_wrk "warm-up: amend" 1 "$WORK/amend.lua" "$API" "$WARM" warm
+run_wrk "warm-up: GET one" 1 "" "$API/api/v1/challenges/$(head -1 "$WORK/published.txt")" "$WARM" warm
+settle
+
+WRITE_SECONDS=$(( DURATION * 3 + 30 ))
+./mvnw -B -q -o -pl deploy/local exec:java -Dexec.args="latency utfall.challenges.v1 $WRITE_SECONDS" \
+  >"$WORK/latency.txt" 2>&1 &
+LATENCY=$!
+for _ in $(seq 1 60); do grep -q "latency consumer ready" "$WORK/latency.txt" 2>/dev/null && break; sleep 1; done
+
+run_wrk "POST draft" "$LIMIT_INSERT" "$WORK/post.lua" "$API/api/v1/challenges"
+publish_script
+run_wrk "POST publish" "$LIMIT_INSERT" "$WORK/publish.lua" "$API"
+amend_script
 run_wrk "PUT amendment (published)" "$LIMIT_INSERT" "$WORK/amend.lua" "$API"
 wait "$LATENCY" || true
 LATENCY=0
 COMMIT_LATENCY=$(grep -E "^events=" "$WORK/latency.txt" || echo "not measured (see $WORK/latency.txt)")
 
+settle
 # --- 7. Reads -----------------------------------------------------------------------------------------------------
 ONE=$(head -1 "$WORK/published.txt")
 run_wrk "GET one, anonymous" "$LIMIT_SELECT" "" "$API/api/v1/challenges/$ONE"
