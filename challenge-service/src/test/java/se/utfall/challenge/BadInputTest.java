@@ -184,7 +184,10 @@ class BadInputTest {
     void wrongMediaTypeAndMethod() {
         problem(RestAssured.given().auth().oauth2(token).contentType(ContentType.TEXT).body("title=x")
                 .post("/api/v1/challenges").then(), 415);
-        problem(as(token).delete("/api/v1/challenges/" + publishedId).then(), 405);
+        problem(as(token).delete("/api/v1/challenges/" + publishedId).then(), 405)
+                .header("Allow", "GET, HEAD, OPTIONS, PATCH, PUT");
+        problem(as(token).get("/api/v1/challenges/" + publishedId + "/publish").then(), 405)
+                .header("Allow", "OPTIONS, POST");
     }
 
     @Test

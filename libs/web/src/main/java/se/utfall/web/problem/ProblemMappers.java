@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import se.utfall.web.http.AllowedMethods;
 import se.utfall.web.json.TextInput;
 
 import java.util.Arrays;
@@ -127,8 +129,15 @@ public class ProblemMappers {
                     + " for PATCH)";
             default -> e.getMessage();
         };
-        return respond(new Problem(Problem.type(SLUGS.getOrDefault(status, "error")), title, status, detail, null,
-                null));
+        Response answer = respond(new Problem(Problem.type(SLUGS.getOrDefault(status, "error")), title, status,
+                detail, null, null));
+        if (status == 405 && uri != null) {
+            Set<String> allowed = CDI.current().select(AllowedMethods.class).get().allowed(uri.getPath());
+            if (!allowed.isEmpty()) {
+                return Response.fromResponse(answer).header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
+            }
+        }
+        return answer;
     }
 
     private static final Pattern FAILED_INPUT = Pattern.compile("input string: \"(.*)\"");
