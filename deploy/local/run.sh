@@ -24,7 +24,7 @@ echo "[utfall] Building the suite (first run: several minutes; log: .local-stack
 child=$!
 tail -n +1 -f .local-stack/build.log --pid="$child" 2>/dev/null \
   | grep --line-buffered -E '^\[INFO\] Building Utfall|BUILD (SUCCESS|FAILURE)' \
-  | sed -u -E 's/^\[INFO\] Building Utfall( :: )?(.*) [0-9][^ ]*-SNAPSHOT *(\[[0-9]+\/[0-9]+\])?$/[utfall]   \3 \2/; s/^\[INFO\] /[utfall]   /' &
+  | sed -u -E 's/^\[INFO\] Building Utfall( :: )?(.*) [0-9][^ ]*-SNAPSHOT *(\[[0-9]+\/[0-9]+\])?$/[utfall]   \3 \2/; s/^(\[utfall\]   \[[0-9]+\/[0-9]+\]) $/\1 parent/; s/^\[INFO\] /[utfall]   /' &
 if ! wait "$child"; then
   echo "[utfall] The build failed; the end of .local-stack/build.log:"
   tail -n 40 .local-stack/build.log
