@@ -217,4 +217,27 @@ class ChallengeLifecycleTest {
         assertThat(anonymous().get("/api/v1/challenges/" + id).then().statusCode(200).header("ETag", "\"1\"")
                 .extract().asString()).isEqualTo(stored);
     }
+
+    @Test
+    void clientsThatHangUpMidRequestLeaveTheServiceAnswering() throws Exception {
+        String token = buyer(LJUSDAL);
+        byte[] body = new ObjectMapper().writeValueAsBytes(Fixtures.ramsjo());
+        // More hang-ups than the pool has connections: each request's transaction must still end and hand its
+        // connection back, or the service would stop answering.
+        for (int i = 0; i < 60; i++) {
+            try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                socket.getOutputStream().write(("POST /api/v1/challenges HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(body);
+                socket.getOutputStream().flush();
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            as(token).body(Fixtures.ramsjo()).post("/api/v1/challenges").then().statusCode(201);
+        }
+        anonymous().get("/api/v1/challenges").then().statusCode(200);
+        assertThat(Db.count("SELECT count(*) FROM challenge c WHERE (SELECT count(*) FROM process_phase p"
+                + " WHERE p.challenge_id = c.id) <> 7")).as("no half-written challenge").isZero();
+    }
 }

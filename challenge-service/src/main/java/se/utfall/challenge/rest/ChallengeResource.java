@@ -44,7 +44,7 @@ import se.utfall.challenge.domain.ChallengeStatus;
 import se.utfall.challenge.repository.ChallengeSearch;
 import se.utfall.challenge.service.ChallengeReads;
 import se.utfall.challenge.service.ChallengeService;
-import se.utfall.web.http.Detached;
+import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.http.ETags;
 import se.utfall.web.json.MergePatch;
 import se.utfall.web.paging.Page;
@@ -59,6 +59,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+@RunsToCompletion
 @Path("/api/v1/challenges")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Challenges", description = "Needs of real users that municipalities and regions want solved")
@@ -87,7 +88,7 @@ public class ChallengeResource {
                     schema = @Schema(implementation = ChallengeView.class)))
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid ChallengeRequest request,
             UriInfo uri) {
-        return Detached.run(service.create(request, caller.actor())).map(view -> Response
+        return service.create(request, caller.actor()).map(view -> Response
                 .created(uri.getBaseUriBuilder().path("api/v1/challenges/{id}").build(view.id()))
                 .tag(ETags.entityTag(view.version())).entity(view).build());
     }
@@ -107,7 +108,7 @@ public class ChallengeResource {
             @Parameter(description = "ETag of the copy you hold; 304 when it is current")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         boolean anonymous = caller.isAnonymous();
-        return Detached.run(reads.get(id, caller.reader()))
+        return reads.get(id, caller.reader())
                 .map(read -> ETags.conditionalRead(read.body(), read.tag(), ifNoneMatch, anonymous));
     }
 
@@ -131,7 +132,7 @@ public class ChallengeResource {
             @NotNull(message = "a JSON body is required") @Valid ChallengeRequest request,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return Detached.run(service.update(id, request, ifMatch, caller.actor())).map(this::ok);
+        return service.update(id, request, ifMatch, caller.actor()).map(this::ok);
     }
 
     @PATCH
@@ -155,7 +156,7 @@ public class ChallengeResource {
             @NotNull(message = "a JSON merge patch is required") JsonNode patch,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return Detached.run(service.patch(id, patch, ifMatch, caller.actor())).map(this::ok);
+        return service.patch(id, patch, ifMatch, caller.actor()).map(this::ok);
     }
 
     @PUT
@@ -175,7 +176,7 @@ public class ChallengeResource {
             @NotNull(message = "a JSON array of phases is required") @Size(max = 7)
             List<@NotNull @Valid PhaseInput> phases,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return Detached.run(service.updateProcessTrail(id, phases, ifMatch, caller.actor())).map(this::ok);
+        return service.updateProcessTrail(id, phases, ifMatch, caller.actor()).map(this::ok);
     }
 
     @POST
@@ -193,7 +194,7 @@ public class ChallengeResource {
     public Uni<Response> publish(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return Detached.run(service.publish(id, ifMatch, caller.actor())).map(this::ok);
+        return service.publish(id, ifMatch, caller.actor()).map(this::ok);
     }
 
     @POST
@@ -209,7 +210,7 @@ public class ChallengeResource {
     public Uni<Response> close(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return Detached.run(service.close(id, ifMatch, caller.actor())).map(this::ok);
+        return service.close(id, ifMatch, caller.actor()).map(this::ok);
     }
 
     @POST
@@ -226,7 +227,7 @@ public class ChallengeResource {
     public Uni<Response> archive(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return Detached.run(service.archive(id, ifMatch, caller.actor())).map(this::ok);
+        return service.archive(id, ifMatch, caller.actor()).map(this::ok);
     }
 
     @GET
@@ -244,8 +245,8 @@ public class ChallengeResource {
             @QueryParam("sort") @DefaultValue("") String sort,
             @Valid @BeanParam PageRequest page) {
         List<ChallengeStatus> statuses = statuses(status, false);
-        return Detached.run(service.listPublic(new ChallengeSearch.Filter(statuses, blankToNull(sector), municipality,
-                q, sort(sort, q)), page));
+        return service.listPublic(new ChallengeSearch.Filter(statuses, blankToNull(sector), municipality,
+                q, sort(sort, q)), page);
     }
 
     @GET
@@ -257,8 +258,8 @@ public class ChallengeResource {
             @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
             @Valid @BeanParam PageRequest page) {
-        return Detached.run(service.listMine(new ChallengeSearch.Filter(statuses(status, true), null, null, q,
-                sort(sort, q)), caller.actor(), page));
+        return service.listMine(new ChallengeSearch.Filter(statuses(status, true), null, null, q,
+                sort(sort, q)), caller.actor(), page);
     }
 
     @GET
@@ -269,7 +270,7 @@ public class ChallengeResource {
             description = "The buying organisations see every entry with who made it and each field's before and"
                     + " after; others see the public entries (from publication on): which fields changed and when.")
     public Uni<Page<HistoryEntry>> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        return Detached.run(service.history(id, caller.reader(), page));
+        return service.history(id, caller.reader(), page);
     }
 
     /** A text to erase from a challenge's history (GDPR art. 17), and why. */
@@ -295,7 +296,7 @@ public class ChallengeResource {
                     + " the outbox, becomes [raderat]. The redaction is itself recorded, without the text.")
     public Uni<RedactionResult> redact(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid RedactionRequest request) {
-        return Detached.run(service.redact(id, request.text(), request.reason(), caller.actor()))
+        return service.redact(id, request.text(), request.reason(), caller.actor())
                 .map(RedactionResult::new);
     }
 

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.challenge.api.WorkshopRequest;
 import se.utfall.challenge.api.WorkshopView;
 import se.utfall.challenge.service.WorkshopService;
-import se.utfall.web.http.Detached;
+import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.http.ETags;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Workshops as a sub-collection of a challenge: scheduling and listing. */
+@RunsToCompletion
 @Path("/api/v1/challenges/{challengeId}/workshops")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Workshops")
@@ -60,7 +61,7 @@ public class ChallengeWorkshopResource {
                     schema = @Schema(implementation = WorkshopView.class)))
     public Uni<Response> schedule(@PathParam("challengeId") UUID challengeId,
             @NotNull(message = "a JSON body is required") @Valid WorkshopRequest request, UriInfo uri) {
-        return Detached.run(service.schedule(challengeId, request, caller.actor())).map(w -> Response
+        return service.schedule(challengeId, request, caller.actor()).map(w -> Response
                 .created(uri.getBaseUriBuilder().path("api/v1/workshops/{id}").build(w.body().id()))
                 .tag(ETags.entityTag(w.tag())).entity(w.body()).build());
     }
@@ -69,6 +70,6 @@ public class ChallengeWorkshopResource {
     @PermitAll
     @Operation(operationId = "listChallengeWorkshops", summary = "Workshops of a challenge")
     public Uni<List<WorkshopView>> list(@PathParam("challengeId") UUID challengeId) {
-        return Detached.run(service.list(challengeId, caller.reader()));
+        return service.list(challengeId, caller.reader());
     }
 }

@@ -35,7 +35,7 @@ import se.utfall.challenge.api.WorkshopCancellation;
 import se.utfall.challenge.api.WorkshopRequest;
 import se.utfall.challenge.api.WorkshopView;
 import se.utfall.challenge.service.WorkshopService;
-import se.utfall.web.http.Detached;
+import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.Tagged;
 import se.utfall.web.security.Caller;
@@ -44,6 +44,7 @@ import se.utfall.web.security.Roles;
 import java.util.List;
 import java.util.UUID;
 
+@RunsToCompletion
 @Path("/api/v1/workshops")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Workshops", description = "Workshops where stakeholders help understand a need")
@@ -70,7 +71,7 @@ public class WorkshopResource {
             @Parameter(description = "ETag of the copy you hold; 304 when it is current")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         boolean anonymous = caller.isAnonymous();
-        return Detached.run(service.get(id, caller.reader()))
+        return service.get(id, caller.reader())
                 .map(read -> ETags.conditionalRead(read.body(), read.tag(), ifNoneMatch, anonymous));
     }
 
@@ -91,7 +92,7 @@ public class WorkshopResource {
             @NotNull(message = "a JSON body is required") @Valid WorkshopRequest request,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return Detached.run(service.update(id, request, ifMatch, caller.actor())).map(WorkshopResource::ok);
+        return service.update(id, request, ifMatch, caller.actor()).map(WorkshopResource::ok);
     }
 
     @POST
@@ -111,7 +112,7 @@ public class WorkshopResource {
             @NotNull(message = "a JSON body with the reason is required") @Valid WorkshopCancellation request,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return Detached.run(service.cancel(id, request, ifMatch, caller.actor())).map(WorkshopResource::ok);
+        return service.cancel(id, request, ifMatch, caller.actor()).map(WorkshopResource::ok);
     }
 
     @GET
@@ -121,7 +122,7 @@ public class WorkshopResource {
     @Operation(operationId = "listMyWorkshops",
             summary = "The workshops your organisation is registered for, by start time, with their meeting links")
     public Uni<List<WorkshopView>> registered() {
-        return Detached.run(service.registeredFor(caller.actor()));
+        return service.registeredFor(caller.actor());
     }
 
     @GET
@@ -130,7 +131,7 @@ public class WorkshopResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "getMyWorkshopRegistration", summary = "Your organisation's registration (404: none)")
     public Uni<RegistrationView> myRegistration(@PathParam("id") UUID id) {
-        return Detached.run(service.myRegistration(id, caller.actor()));
+        return service.myRegistration(id, caller.actor());
     }
 
     @POST
@@ -148,7 +149,7 @@ public class WorkshopResource {
     @APIResponse(responseCode = "409",
             description = "Full, already registered, started, cancelled, or challenge not open")
     public Uni<Response> register(@PathParam("id") UUID id, @Valid RegistrationRequest request, UriInfo uri) {
-        return Detached.run(service.register(id, request, caller.actor())).map(r -> Response.created(uri
+        return service.register(id, request, caller.actor()).map(r -> Response.created(uri
                 .getBaseUriBuilder().path("api/v1/workshops/{id}/registrations/mine").build(id)).entity(r).build());
     }
 
@@ -160,7 +161,7 @@ public class WorkshopResource {
             summary = "Cancel your organisation's registration before the workshop starts")
     @APIResponse(responseCode = "204", description = "Cancelled; the seat is free again")
     public Uni<Response> cancel(@PathParam("id") UUID id) {
-        return Detached.run(service.cancelRegistration(id, caller.actor())).map(x -> Response.noContent().build());
+        return service.cancelRegistration(id, caller.actor()).map(x -> Response.noContent().build());
     }
 
     @GET
@@ -170,7 +171,7 @@ public class WorkshopResource {
     @Operation(operationId = "listWorkshopRegistrations",
             summary = "Registered organisations (the challenge owner only)")
     public Uni<List<RegistrationView>> registrations(@PathParam("id") UUID id) {
-        return Detached.run(service.registrations(id, caller.actor()));
+        return service.registrations(id, caller.actor());
     }
 
     @POST
@@ -189,7 +190,7 @@ public class WorkshopResource {
                     schema = @Schema(implementation = ContributionView.class)))
     public Uni<Response> contribute(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid ContributionRequest request, UriInfo uri) {
-        return Detached.run(service.contribute(id, request, caller.actor())).map(c -> Response.created(uri
+        return service.contribute(id, request, caller.actor()).map(c -> Response.created(uri
                 .getBaseUriBuilder().path("api/v1/workshops/{id}/contributions/{contributionId}").build(id, c.id()))
                 .entity(c).build());
     }
@@ -201,7 +202,7 @@ public class WorkshopResource {
     @Operation(operationId = "getWorkshopContribution", summary = "One contribution to a workshop")
     public Uni<ContributionView> contribution(@PathParam("id") UUID id,
             @PathParam("contributionId") UUID contributionId) {
-        return Detached.run(service.contribution(id, contributionId, caller.reader()));
+        return service.contribution(id, contributionId, caller.reader());
     }
 
     @GET
@@ -211,7 +212,7 @@ public class WorkshopResource {
     @Operation(operationId = "listWorkshopContributions",
             summary = "Contributions recorded for a workshop (buying organisations and registered participants)")
     public Uni<List<ContributionView>> contributions(@PathParam("id") UUID id) {
-        return Detached.run(service.contributions(id, caller.reader()));
+        return service.contributions(id, caller.reader());
     }
 
     private static Response ok(Tagged<WorkshopView> view) {
