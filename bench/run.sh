@@ -117,7 +117,7 @@ run_paced() { # name limit script-or-empty url [prepare: a command run before ea
     $prepare
     rate=$(wrk -t2 -c"$CONNS" -d5s -s "$WORK/paced.lua" "$url" 2>&1 | awk '/^Requests\/sec/ {print $2}')
     delay=$(awk -v d="$delay" -v c="$CONNS" -v t="$target" -v r="${rate:-1}" \
-      'BEGIN {n = d + c * 1000 / t - c * 1000 / r; printf "%.3f", n > 0 ? n : 0}')
+      'BEGIN {n = d + c * 1000 / t - c * 1000 / r; printf "%.3f", (n > 0 ? n : 0)}')
   done
   paced_lua "$script" "$delay" >"$WORK/paced.lua"
   $prepare
