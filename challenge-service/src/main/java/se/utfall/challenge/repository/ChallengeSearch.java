@@ -1,9 +1,9 @@
 package se.utfall.challenge.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.reactive.mutiny.Mutiny;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import se.utfall.challenge.domain.Challenge;
 import se.utfall.challenge.domain.ChallengeStatus;
 import se.utfall.web.paging.Page;
@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Filtered, sorted, paged lists of challenges in three queries whatever the page size: matching ids, their
@@ -23,6 +25,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ChallengeSearch {
+    private static final Pattern PARAMETER = Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)");
     private static final String TSQUERY = "(websearch_to_tsquery('swedish', :q) || websearch_to_tsquery('english', :q)"
             + " || websearch_to_tsquery('utfall_swedish', :q) || websearch_to_tsquery('utfall_simple', :q))";
     /**
@@ -47,6 +50,12 @@ public class ChallengeSearch {
         Sort(String sql) {
             this.sql = sql;
         }
+    }
+
+    private final Pool pool;
+
+    public ChallengeSearch(Pool pool) {
+        this.pool = pool;
     }
 
     /** Filters of a list; null means "any". */
@@ -96,26 +105,49 @@ public class ChallengeSearch {
         String ids = "SELECT c.id FROM challenge c" + where + " ORDER BY " + sort.sql
                 + ", c.id LIMIT :limit OFFSET :offset";
         String count = "SELECT count(*) FROM challenge c" + where;
+        params.put("limit", (long) page.size);
+        params.put("offset", page.offset());
 
-        return Panache.getSession().chain(session -> {
-            Mutiny.SelectionQuery<Object> idQuery = session.createNativeQuery(ids, Object.class);
-            Mutiny.SelectionQuery<Object> countQuery = session.createNativeQuery(count, Object.class);
-            params.forEach(idQuery::setParameter);
-            params.forEach(countQuery::setParameter);
-            idQuery.setParameter("limit", page.size);
-            idQuery.setParameter("offset", page.offset());
-            return countQuery.getSingleResult().chain(total -> idQuery.getResultList().chain(rawIds -> {
-                List<UUID> idList = rawIds.stream().map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString()))
-                        .toList();
-                if (idList.isEmpty()) {
-                    return Uni.createFrom().item(Page.<Challenge>of(List.of(), page, ((Number) total).longValue()));
-                }
-                return Challenge.<Challenge>list("id in ?1", idList).map(rows -> {
-                    List<Challenge> ordered = new ArrayList<>(rows);
-                    ordered.sort(Comparator.comparingInt(c -> idList.indexOf(c.id)));
-                    return Page.of(ordered, page, ((Number) total).longValue());
-                });
-            }));
-        });
+        List<Object> idValues = new ArrayList<>();
+        String idSql = positional(ids, params, idValues);
+        List<Object> countValues = new ArrayList<>();
+        String countSql = positional(count, params, countValues);
+
+        // Ids and count on the SQL client: Hibernate would cache a plan for each native selection that never
+        // matches again (see Outbox). The rows come through the session, as entities.
+        return pool.preparedQuery(countSql).execute(Tuple.from(countValues))
+                .map(rows -> rows.iterator().next().getLong(0))
+                .chain(total -> pool.preparedQuery(idSql).execute(Tuple.from(idValues)).chain(rows -> {
+                    List<UUID> idList = new ArrayList<>();
+                    rows.forEach(r -> idList.add(r.getUUID(0)));
+                    if (idList.isEmpty()) {
+                        return Uni.createFrom().item(Page.<Challenge>of(List.of(), page, total));
+                    }
+                    return Challenge.<Challenge>list("id in ?1", idList).map(found -> {
+                        List<Challenge> ordered = new ArrayList<>(found);
+                        ordered.sort(Comparator.comparingInt(c -> idList.indexOf(c.id)));
+                        return Page.of(ordered, page, total);
+                    });
+                }));
+    }
+
+    /** {@code :name} parameters to PostgreSQL's {@code $n}, one position per name; values in {@code out}. */
+    static String positional(String sql, Map<String, Object> params, List<Object> out) {
+        Map<String, Integer> position = new HashMap<>();
+        Matcher m = PARAMETER.matcher(sql);
+        StringBuilder result = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            if (!params.containsKey(name)) {
+                throw new IllegalArgumentException("no value for :" + name);
+            }
+            int n = position.computeIfAbsent(name, k -> {
+                out.add(params.get(k));
+                return out.size();
+            });
+            m.appendReplacement(result, "\\$" + n);
+        }
+        m.appendTail(result);
+        return result.toString();
     }
 }

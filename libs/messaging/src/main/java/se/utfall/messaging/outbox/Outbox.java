@@ -26,6 +26,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
+    /**
+     * Run with {@code executeUpdate}, not as a selection: Hibernate caches a native selection's plan under a key
+     * that never matches again (its result mapping never equals a later query's), so every call added an entry with the
+     * same hash to the plan cache, and each later call scanned all of them (10 % of a write's CPU, growing with
+     * the cache). Non-selection plans are keyed by the SQL alone.
+     */
     private static final String LOCK_AGGREGATE = "SELECT pg_advisory_xact_lock(hashtextextended(:aggregate, 7001))";
 
     private final ObjectMapper mapper;
@@ -81,7 +87,7 @@ public class Outbox {
         event.payload = json;
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(LOCK_AGGREGATE).setParameter("aggregate", aggregateId)
-                        .getSingleResult())
+                        .executeUpdate())
                 .chain(locked -> event.persist());
     }
 }
