@@ -4,9 +4,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -85,5 +91,26 @@ class SearchTest {
         anonymous().get("/api/v1/reference/sectors").then().statusCode(200)
                 .body("find { it.code == 'elderly-care' }.sv", equalTo("Äldreomsorg"))
                 .body("code", hasItem("food"));
+    }
+
+    /**
+     * More concurrent lists than the pool has connections (20): a search that held a session's connection while
+     * waiting for a second one froze every list under load (the benchmark found it: 3 answers in 15 s).
+     */
+    @Test
+    void moreConcurrentListsThanConnectionsAllAnswer() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                answers.add(pool.submit(() -> anonymous().queryParam("q", "måltider").queryParam("size", 5)
+                        .get("/api/v1/challenges").then().extract().statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

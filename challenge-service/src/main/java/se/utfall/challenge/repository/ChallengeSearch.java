@@ -1,5 +1,6 @@
 package se.utfall.challenge.repository;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -114,7 +115,9 @@ public class ChallengeSearch {
         String countSql = positional(count, params, countValues);
 
         // Ids and count on the SQL client: Hibernate would cache a plan for each native selection that never
-        // matches again (see Outbox). The rows come through the session, as entities.
+        // matches again (see Outbox). The rows come through a session opened only then: a Hibernate Reactive
+        // session holds a pool connection from its start, so a session around the SQL client's queries would
+        // need two connections per request, and under load every connection would wait for a second one.
         return pool.preparedQuery(countSql).execute(Tuple.from(countValues))
                 .map(rows -> rows.iterator().next().getLong(0))
                 .chain(total -> pool.preparedQuery(idSql).execute(Tuple.from(idValues)).chain(rows -> {
@@ -123,7 +126,7 @@ public class ChallengeSearch {
                     if (idList.isEmpty()) {
                         return Uni.createFrom().item(Page.<Challenge>of(List.of(), page, total));
                     }
-                    return Challenge.<Challenge>list("id in ?1", idList).map(found -> {
+                    return Panache.withSession(() -> Challenge.<Challenge>list("id in ?1", idList)).map(found -> {
                         List<Challenge> ordered = new ArrayList<>(found);
                         ordered.sort(Comparator.comparingInt(c -> idList.indexOf(c.id)));
                         return Page.of(ordered, page, total);

@@ -9,16 +9,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.utfall.challenge.domain.AuditEntry;
+import se.utfall.web.json.RecordDiff;
 import se.utfall.web.security.Actor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,59 +27,24 @@ public class AuditTrail {
     private static final Set<String> IGNORED = Set.of("version", "updatedAt", "createdAt", "municipalityName");
 
     private final ObjectMapper mapper;
+    private final RecordDiff diff;
 
     public AuditTrail(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.diff = new RecordDiff(mapper, IGNORED);
     }
 
     /**
      * field → {from, to} for every top-level field of the view that differs ({@code before} null: every field
-     * with content). Compared as Java values, field by field; only the changed fields are written as JSON.
+     * with content).
      */
     public ObjectNode diff(Record before, Record after) {
-        ObjectNode changes = mapper.createObjectNode();
-        for (RecordComponent field : after.getClass().getRecordComponents()) {
-            if (IGNORED.contains(field.getName())) {
-                continue;
-            }
-            Object to = value(field, after);
-            Object from = before == null ? null : value(field, before);
-            boolean same = before == null ? to == null || to instanceof Collection<?> c && c.isEmpty()
-                    : Objects.equals(from, to);
-            if (!same) {
-                ObjectNode change = changes.putObject(field.getName());
-                change.set("from", before == null ? null : tree(from));
-                change.set("to", tree(to));
-            }
-        }
-        return changes;
+        return diff.diff(before, after);
     }
 
     /** Whether any field a reader sees differs, bookkeeping aside (no JSON involved). */
     public boolean differs(Record before, Record after) {
-        for (RecordComponent field : after.getClass().getRecordComponents()) {
-            if (!IGNORED.contains(field.getName()) && !Objects.equals(value(field, before), value(field, after))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Object value(RecordComponent field, Record record) {
-        try {
-            return field.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot read " + field.getName(), e);
-        }
-    }
-
-    /** Through text, not valueToTree: a tree would re-scale decimals (5840 would read 5.84E+3 in the history). */
-    private JsonNode tree(Object value) {
-        try {
-            return mapper.readTree(mapper.writeValueAsString(value));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return diff.differs(before, after);
     }
 
     /** What replaces a redacted text. */

@@ -210,12 +210,11 @@ public class ChallengeService {
         });
     }
 
-    @WithSession
+    /** No session around it: the search takes one connection at a time (see {@link ChallengeSearch}). */
     public Uni<Page<ChallengeSummary>> listPublic(ChallengeSearch.Filter filter, PageRequest page) {
         return search.find(filter, null, page).map(p -> p.map(ChallengeMapper::toSummary));
     }
 
-    @WithSession
     public Uni<Page<ChallengeSummary>> listMine(ChallengeSearch.Filter filter, Actor actor, PageRequest page) {
         return search.find(filter, actor.organisation(), page).map(p -> p.map(ChallengeMapper::toSummary));
     }

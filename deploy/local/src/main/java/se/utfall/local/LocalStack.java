@@ -23,11 +23,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -43,7 +46,8 @@ public final class LocalStack {
 
     /** The services that exist, with their ports. Later services add themselves here. */
     private static final List<Service> SERVICES = List.of(
-            new Service("challenge-service", "challenge", 8081, 9081));
+            new Service("challenge-service", "challenge", 8081, 9081),
+            new Service("rfi-service", "rfi", 8082, 9082));
 
     /** A service: its API port, and its management port (health, metrics). */
     private record Service(String name, String database, int port, int managementPort) {
@@ -240,7 +244,39 @@ public final class LocalStack {
             }
             say("  demo: " + (c.path("publish").asBoolean() ? "published " : "draft     ") + body.path("title")
                     .asText());
+            if (c.has("rfi")) {
+                demoRfi(id, c.path("rfi"), token);
+            }
         }
+    }
+
+    /**
+     * An RFI on a demo challenge, published at once. rfi-service learns the challenge from its event, so the
+     * first attempts may find it unknown (422) for a moment.
+     */
+    private void demoRfi(String challengeId, JsonNode rfi, String token) throws Exception {
+        String rfis = SERVICES.get(1).base() + "/api/v1/rfis";
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
+        ObjectNode body = ((ObjectNode) rfi.deepCopy()).put("challengeId", challengeId)
+                .put("firstDay", today.plusDays(rfi.path("opensInDays").asInt()).toString())
+                .put("lastDay", today.plusDays(rfi.path("lastDayInDays").asInt(21)).toString());
+        body.remove(List.of("opensInDays", "lastDayInDays"));
+        JsonNode created = null;
+        for (int attempt = 0; created == null; attempt++) {
+            try {
+                created = call("POST", rfis, token, body, 201);
+            } catch (IllegalStateException e) {
+                if (attempt >= 60 || !e.getMessage().contains(" 422")) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+        String id = created.path("id").asText();
+        JsonNode published = call("POST", rfis + "/" + id + "/publish", token, null, 200,
+                "\"" + created.path("version").asLong() + "\"");
+        say("  demo: RFI " + published.path("status").asText().toLowerCase(Locale.ROOT) + " until "
+                + published.path("lastDay").asText() + ": " + published.path("title").asText());
     }
 
     private JsonNode call(String method, String url, String token, JsonNode body, int expected) throws Exception {

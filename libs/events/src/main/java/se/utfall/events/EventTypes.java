@@ -17,6 +17,11 @@ public final class EventTypes {
     public static final String WORKSHOP_CANCELLED = "se.utfall.workshop.cancelled.v1";
     public static final String WORKSHOP_REGISTERED = "se.utfall.workshop.registered.v1";
     public static final String WORKSHOP_REGISTRATION_CANCELLED = "se.utfall.workshop.registration-cancelled.v1";
+    public static final String RFI_PUBLISHED = "se.utfall.rfi.published.v1";
+    public static final String RFI_OPENED = "se.utfall.rfi.opened.v1";
+    public static final String RFI_CLOSED = "se.utfall.rfi.closed.v1";
+    public static final String RFI_AMENDED = "se.utfall.rfi.amended.v1";
+    public static final String RFI_CANCELLED = "se.utfall.rfi.cancelled.v1";
 
     private static final Pattern NAME = Pattern.compile("se\\.utfall\\.[a-z][a-z-]*\\.[a-z][a-z-]*\\.v[1-9][0-9]*");
 

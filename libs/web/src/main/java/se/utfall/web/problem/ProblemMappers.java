@@ -78,6 +78,7 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, JsonMappingException.class, JsonParseException.class,
             MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class})
     public Response json(JsonProcessingException e) {
+        LOG.debugf("Refused a JSON body: %s", e.getMessage());
         return respond(fromJson(e));
     }
 
@@ -190,7 +191,7 @@ public class ProblemMappers {
                 return validation(cve);
             }
             if (t instanceof JsonProcessingException jpe) {
-                return respond(fromJson(jpe));
+                return json(jpe);
             }
             if (t instanceof WebApplicationException wae && t != e) {
                 return web(wae, null);

@@ -1,0 +1,36 @@
+package se.utfall.rfi.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Who changed what on an RFI, when: for the buying organisation (the public sees the amendment history). */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "rfi_id", nullable = false, updatable = false)
+    public UUID rfiId;
+    @Column(updatable = false)
+    public Instant at;
+    @Column(updatable = false)
+    public String actor;
+    @Column(name = "actor_org_id", updatable = false)
+    public UUID actorOrgId;
+    @Column(updatable = false)
+    public String action;
+    /** JSON object: field → {from, to}. */
+    @Column(updatable = false)
+    public String changes;
+    @Column(updatable = false)
+    public String note;
+}

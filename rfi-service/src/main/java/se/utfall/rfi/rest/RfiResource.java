@@ -1,0 +1,232 @@
+package se.utfall.rfi.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.utfall.rfi.api.AmendmentView;
+import se.utfall.rfi.api.CancellationRequest;
+import se.utfall.rfi.api.RfiRequest;
+import se.utfall.rfi.api.RfiSummary;
+import se.utfall.rfi.api.RfiView;
+import se.utfall.rfi.domain.RfiStatus;
+import se.utfall.rfi.repository.RfiSearch;
+import se.utfall.rfi.service.RfiService;
+import se.utfall.web.http.ETags;
+import se.utfall.web.http.RunsToCompletion;
+import se.utfall.web.paging.Page;
+import se.utfall.web.paging.PageRequest;
+import se.utfall.web.problem.Problem;
+import se.utfall.web.problem.ProblemException;
+import se.utfall.web.security.Caller;
+import se.utfall.web.security.Roles;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@RunsToCompletion
+@Path("/api/v1/rfis")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "RFIs", description = "Requests for Information: the market and civil society asked how a need could"
+        + " be met")
+public class RfiResource {
+    private static final List<RfiStatus> PUBLISHED = List.of(RfiStatus.SCHEDULED, RfiStatus.OPEN, RfiStatus.CLOSED,
+            RfiStatus.EVALUATED, RfiStatus.CANCELLED);
+
+    private final RfiService service;
+    private final RfiSearch search;
+    private final Caller caller;
+
+    public RfiResource(RfiService service, RfiSearch search, Caller caller) {
+        this.service = service;
+        this.search = search;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "createRfi", summary = "Draft an RFI on a published challenge your organisation buys",
+            description = "403 when your organisation neither owns nor co-buys the challenge; 422 when the"
+                    + " challenge is not published (or not known yet).")
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = {@Header(name = "Location", description = "The new resource",
+                    schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", description = "The version, for If-Match",
+                        schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RfiView.class)))
+    public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid RfiRequest request,
+            UriInfo uri) {
+        return service.create(request, caller.actor()).map(view -> Response
+                .created(uri.getBaseUriBuilder().path("api/v1/rfis/{id}").build(view.id()))
+                .tag(ETags.entityTag(view.version())).entity(view).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(operationId = "getRfi",
+            summary = "Read an RFI: published ones by anyone, drafts by their organisation")
+    @APIResponse(responseCode = "200", description = "The RFI",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RfiView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: your copy (If-None-Match) is current")
+    public Uni<Response> get(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the copy you hold; 304 when it is current")
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        boolean anonymous = caller.isAnonymous();
+        // Opening and closing change the version (the scheduler's write), so the tag follows acceptingResponses.
+        return service.get(id, caller.reader())
+                .map(view -> ETags.conditionalRead(view, view.version(), ifNoneMatch, anonymous));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "updateRfi", summary = "Replace a draft's content, or amend a published RFI",
+            description = "Requires If-Match. An amendment is public and announced; the window may be extended,"
+                    + " never shortened, and once it has opened the questions and criteria stay as they are (409).")
+    @APIResponse(responseCode = "200", description = "The RFI",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RfiView.class)))
+    public Uni<Response> update(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid RfiRequest request,
+            @Parameter(description = "ETag of the version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.update(id, request, ifMatch, caller.actor()).map(RfiResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "publishRfi", summary = "Publish a complete draft: scheduled, or open if its window"
+            + " has begun")
+    @APIResponse(responseCode = "422", description = "Not complete; errors[] lists what is missing")
+    @APIResponse(responseCode = "200", description = "The RFI",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RfiView.class)))
+    public Uni<Response> publish(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.publish(id, ifMatch, caller.actor()).map(RfiResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "cancelRfi", summary = "Cancel an RFI before its window closes, with a public reason")
+    @APIResponse(responseCode = "200", description = "The RFI",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RfiView.class)))
+    public Uni<Response> cancel(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body with a reason is required") @Valid CancellationRequest request,
+            @Parameter(description = "ETag of the version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.cancel(id, request.reason(), ifMatch, caller.actor()).map(RfiResource::ok);
+    }
+
+    @GET
+    @Path("/{id}/amendments")
+    @PermitAll
+    @Operation(operationId = "getRfiAmendments", summary = "What was amended in a published RFI, and why, oldest"
+            + " first")
+    public Uni<Page<AmendmentView>> amendments(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return service.amendments(id, caller.reader(), page);
+    }
+
+    @GET
+    @PermitAll
+    @Operation(operationId = "searchRfis", summary = "Published RFIs, open ones and those that were",
+            description = "Free text matches title and description in Swedish and English.")
+    public Uni<Page<RfiSummary>> list(
+            @Parameter(description = "SCHEDULED, OPEN, CLOSED, EVALUATED or CANCELLED; repeat or comma-separate")
+            @QueryParam("status") List<String> status,
+            @QueryParam("challenge") UUID challenge,
+            @Parameter(description = "Kommunkod, e.g. 1270") @QueryParam("municipality")
+            @Pattern(regexp = "\\d{4}", message = "must be a 4-digit kommunkod") String municipality,
+            @Parameter(description = "Free text, e.g. barn unga") @QueryParam("q") @Size(max = 200) String q,
+            @Valid @BeanParam PageRequest page) {
+        return search.find(new RfiSearch.Filter(statuses(status, false), null, challenge, municipality, q), page,
+                service.zone());
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "listMyRfis", summary = "Your organisation's RFIs, drafts included")
+    public Uni<Page<RfiSummary>> mine(@QueryParam("status") List<String> status,
+            @QueryParam("q") @Size(max = 200) String q, @Valid @BeanParam PageRequest page) {
+        return search.find(new RfiSearch.Filter(statuses(status, true), caller.requireOrganisation(), null, null, q),
+                page, service.zone());
+    }
+
+    private static Response ok(RfiView view) {
+        return Response.ok(view).tag(ETags.entityTag(view.version())).build();
+    }
+
+    private static List<RfiStatus> statuses(List<String> raw, boolean draftsAllowed) {
+        if (raw == null || raw.isEmpty()) {
+            if (!draftsAllowed) {
+                return PUBLISHED;
+            }
+            return Arrays.asList(RfiStatus.values());
+        }
+        return raw.stream().flatMap(s -> Arrays.stream(s.split(","))).map(s -> {
+            try {
+                RfiStatus st = RfiStatus.valueOf(s.trim().toUpperCase(Locale.ROOT));
+                if (!draftsAllowed && st == RfiStatus.DRAFT) {
+                    throw new IllegalArgumentException();
+                }
+                return st;
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("Unknown status filter", List.of(new Problem.FieldError("status",
+                        (draftsAllowed ? "must be DRAFT, " : "must be ")
+                                + "SCHEDULED, OPEN, CLOSED, EVALUATED or CANCELLED")));
+            }
+        }).distinct().toList();
+    }
+}

@@ -1,0 +1,22 @@
+package se.utfall.rfi.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+@ConfigMapping(prefix = "utfall.rfi")
+public interface RfiConfig {
+    /** The time zone windows are counted in (calendar days, "open 10–27 May"). */
+    @WithDefault("Europe/Stockholm")
+    ZoneId timeZone();
+
+    /** Run the scheduler that opens and closes windows in this process (every replica may). */
+    @WithDefault("true")
+    boolean schedulerEnabled();
+
+    /** How often the scheduler looks for windows due to open or close. */
+    @WithDefault("1s")
+    Duration schedulerInterval();
+}

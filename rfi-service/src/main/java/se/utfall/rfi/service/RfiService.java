@@ -1,0 +1,275 @@
+package se.utfall.rfi.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import se.utfall.rfi.api.AmendmentView;
+import se.utfall.rfi.api.RfiRequest;
+import se.utfall.rfi.api.RfiView;
+import se.utfall.rfi.domain.AuditEntry;
+import se.utfall.rfi.domain.CriterionList;
+import se.utfall.rfi.domain.KnownChallenge;
+import se.utfall.rfi.domain.QuestionList;
+import se.utfall.rfi.domain.Rfi;
+import se.utfall.rfi.domain.RfiAmendment;
+import se.utfall.rfi.domain.RfiContent;
+import se.utfall.rfi.domain.RfiStatus;
+import se.utfall.rfi.domain.Windows;
+import se.utfall.rfi.mapping.RfiMapper;
+import se.utfall.rfi.messaging.RfiEventData;
+import se.utfall.rfi.messaging.RfiEvents;
+import se.utfall.web.http.ETags;
+import se.utfall.web.json.RecordDiff;
+import se.utfall.web.paging.Page;
+import se.utfall.web.paging.PageRequest;
+import se.utfall.web.problem.Problem;
+import se.utfall.web.problem.ProblemException;
+import se.utfall.web.problem.RuleViolation;
+import se.utfall.web.security.Actor;
+import se.utfall.web.security.Reader;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The use cases of an RFI's life: each loads, applies a rule of {@link Rfi}, persists, audits and announces in one
+ * transaction. Opening and closing on time are {@link RfiScheduler}'s.
+ */
+@ApplicationScoped
+public class RfiService {
+    private static final Set<String> BOOKKEEPING = Set.of("version", "updatedAt", "createdAt", "acceptingResponses",
+            "amendments", "status", "publishedAt", "openedAt", "closedAt", "cancelledAt", "firstDay", "lastDay");
+
+    private final RfiEvents events;
+    private final RecordDiff diff;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public RfiService(RfiEvents events, ObjectMapper mapper, Clock clock, RfiConfig config) {
+        this.events = events;
+        this.diff = new RecordDiff(mapper, BOOKKEEPING);
+        this.clock = clock;
+        this.zone = config.timeZone();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** A draft RFI on a published challenge, by a buyer of the organisation owning or co-buying it. */
+    @WithTransaction
+    public Uni<RfiView> create(RfiRequest request, Actor actor) {
+        if (request.challengeId() == null) {
+            throw ProblemException.unprocessable("An RFI asks about a published challenge",
+                    List.of(new Problem.FieldError("challengeId", "is required")));
+        }
+        RfiContent content = content(request);
+        return KnownChallenge.<KnownChallenge>findById(request.challengeId())
+                .chain(challenge -> {
+                    if (challenge == null || !challenge.isPublished()) {
+                        throw ProblemException.unprocessable("There is no published challenge with this id",
+                                List.of(new Problem.FieldError("challengeId", challenge == null
+                                        ? "no published challenge has this id (a challenge published a moment ago"
+                                        + " may take a second to arrive)"
+                                        : "the challenge is " + challenge.status + "; RFIs ask about published"
+                                        + " challenges")));
+                    }
+                    if (!actor.admin() && !challenge.isBuyer(actor.organisation())) {
+                        throw new ProblemException(403, "not-a-buyer", "Forbidden",
+                                "Only the organisations that own or co-buy the challenge may ask the market about it.",
+                                null);
+                    }
+                    content.problems().throwIfAny(RuleViolation.Kind.INVALID, "The RFI has problems");
+                    Instant now = now();
+                    Rfi r = new Rfi();
+                    r.id = UUID.randomUUID();
+                    r.challengeId = challenge.id;
+                    r.ownerOrgId = actor.organisation() != null ? actor.organisation() : challenge.ownerOrgId;
+                    r.ownerOrgName = actor.organisation() != null ? actor.organisationName() : challenge.ownerOrgName;
+                    r.municipalityCode = challenge.municipalityCode;
+                    r.title = content.title();
+                    r.description = content.description();
+                    r.questionList = new QuestionList(content.questions());
+                    r.criterionList = new CriterionList(content.criteria());
+                    r.opensAt = content.opensAt();
+                    r.closesAt = content.closesAt();
+                    r.status = RfiStatus.DRAFT;
+                    r.createdAt = now;
+                    r.updatedAt = now;
+                    r.createdBy = actor.subject();
+                    return r.<Rfi>persistAndFlush()
+                            .call(() -> audit(r, actor, "CREATED", diff.diff(null, view(r, now)), null, now))
+                            .map(saved -> view(saved, now));
+                });
+    }
+
+    /**
+     * Replaces a draft's content, or amends a published RFI before its close (recorded publicly and announced).
+     */
+    @WithTransaction
+    public Uni<RfiView> update(UUID id, RfiRequest request, String ifMatch, Actor actor) {
+        RfiContent content = content(request);
+        return loadOwned(id, actor, true).chain(r -> {
+            ETags.requireMatch(ifMatch, r.version);
+            if (request.challengeId() != null && !request.challengeId().equals(r.challengeId)) {
+                throw ProblemException.unprocessable("An RFI stays with its challenge",
+                        List.of(new Problem.FieldError("challengeId", "cannot change")));
+            }
+            Instant now = now();
+            RfiView before = view(r, now);
+            if (r.status == RfiStatus.DRAFT) {
+                r.replaceDraft(content, now);
+                if (!diff.differs(before, view(r, now))) {
+                    return Uni.createFrom().item(before);
+                }
+                return r.<Rfi>persistAndFlush()
+                        .call(() -> audit(r, actor, "UPDATED", diff.diff(before, view(r, now)), null, now))
+                        .map(saved -> view(saved, now));
+            }
+            List<String> fields = r.amend(content, now);
+            if (fields.isEmpty()) {
+                return Uni.createFrom().item(before);
+            }
+            ObjectNode changes = diff.diff(before, view(r, now));
+            RfiAmendment a = new RfiAmendment();
+            a.key = new RfiAmendment.Key(r.id, r.amendments);
+            a.at = now;
+            a.fields = fields;
+            a.note = blankToNull(request.amendmentNote());
+            a.changes = changes;
+            RfiEventData.Amendment last = new RfiEventData.Amendment(a.key.number, Windows.local(now, zone), fields,
+                    a.note);
+            return r.<Rfi>persistAndFlush()
+                    .call(() -> a.persist())
+                    .call(() -> audit(r, actor, "AMENDED", changes, a.note, now))
+                    .call(() -> events.amended(RfiMapper.toEvent(r, last, zone)))
+                    .map(saved -> view(saved, now));
+        });
+    }
+
+    /** Publishes a complete draft: scheduled, or open at once if its window has begun (two events then). */
+    @WithTransaction
+    public Uni<RfiView> publish(UUID id, String ifMatch, Actor actor) {
+        return loadOwned(id, actor, true).chain(r -> {
+            ETags.requireMatch(ifMatch, r.version);
+            Instant now = now();
+            boolean opened = r.publish(now);
+            return r.<Rfi>persistAndFlush()
+                    .call(() -> audit(r, actor, "PUBLISHED", null, null, now))
+                    .call(() -> opened ? audit(r, actor, "OPENED", null, null, now) : Uni.createFrom().nullItem())
+                    .call(() -> events.published(RfiMapper.toEvent(r, null, zone)))
+                    .call(() -> opened ? events.opened(RfiMapper.toEvent(r, null, zone)) : Uni.createFrom().voidItem())
+                    .map(saved -> view(saved, now));
+        });
+    }
+
+    /** Cancels with a reason; a published RFI's cancellation is announced. */
+    @WithTransaction
+    public Uni<RfiView> cancel(UUID id, String reason, String ifMatch, Actor actor) {
+        return loadOwned(id, actor, true).chain(r -> {
+            ETags.requireMatch(ifMatch, r.version);
+            Instant now = now();
+            boolean announced = r.status.isPublished();
+            r.cancel(reason.trim(), now);
+            return r.<Rfi>persistAndFlush()
+                    .call(() -> audit(r, actor, "CANCELLED", null, reason.trim(), now))
+                    .call(() -> announced ? events.cancelled(RfiMapper.toEvent(r, null, zone))
+                            : Uni.createFrom().voidItem())
+                    .map(saved -> view(saved, now));
+        });
+    }
+
+    /** Published RFIs for anyone; drafts for their organisation only (404 for everyone else). */
+    @WithSession
+    public Uni<RfiView> get(UUID id, Reader reader) {
+        return Rfi.<Rfi>findById(id).map(r -> {
+            if (r == null || !visible(r, reader)) {
+                throw ProblemException.notFound("RFI");
+            }
+            return view(r, now());
+        });
+    }
+
+    /** The public history of a published RFI's amendments, oldest first. */
+    @WithSession
+    public Uni<Page<AmendmentView>> amendments(UUID id, Reader reader, PageRequest page) {
+        return Rfi.<Rfi>findById(id).chain(r -> {
+            if (r == null || !visible(r, reader)) {
+                throw ProblemException.notFound("RFI");
+            }
+            var query = RfiAmendment.<RfiAmendment>find("key.rfiId = ?1 order by key.number", id)
+                    .page(page.page, page.size);
+            return query.list().chain(list -> RfiAmendment.count("key.rfiId = ?1", id).map(total -> Page.of(
+                    list.stream().map(a -> RfiMapper.toView(a, a.changes, zone)).toList(), page, total)));
+        });
+    }
+
+    private static boolean visible(Rfi r, Reader reader) {
+        return r.status.isPublished() || reader.admin() || r.ownerOrgId.equals(reader.organisation());
+    }
+
+    /** The RFI for a change by its organisation: others get 404 whether or not it exists, admins may act. */
+    Uni<Rfi> loadOwned(UUID id, Actor actor, boolean lock) {
+        Uni<Rfi> found = lock ? Rfi.<Rfi>findById(id, LockModeType.PESSIMISTIC_WRITE) : Rfi.<Rfi>findById(id);
+        return found.map(r -> {
+            if (r == null || !actor.admin() && !r.ownerOrgId.equals(actor.organisation())) {
+                throw ProblemException.notFound("RFI");
+            }
+            return r;
+        });
+    }
+
+    private RfiContent content(RfiRequest request) {
+        RuleViolation.Problems p = new RuleViolation.Problems();
+        Instant opensAt = Windows.resolve(request.opensAt(), request.firstDay(), false, zone, "opensAt", "firstDay",
+                p);
+        Instant closesAt = Windows.resolve(request.closesAt(), request.lastDay(), true, zone, "closesAt", "lastDay",
+                p);
+        if (opensAt == null) {
+            p.add("opensAt", "give opensAt (with offset) or firstDay");
+        }
+        if (closesAt == null) {
+            p.add("closesAt", "give closesAt (with offset) or lastDay");
+        }
+        p.throwIfAny(RuleViolation.Kind.INVALID, "The window is not clear");
+        return new RfiContent(request.title().trim(), blankToNull(request.description()),
+                request.questions() == null ? List.of()
+                        : request.questions().stream().map(RfiMapper::toQuestion).toList(),
+                request.criteria() == null ? List.of()
+                        : request.criteria().stream().map(RfiMapper::toCriterion).toList(),
+                opensAt, closesAt);
+    }
+
+    private Uni<AuditEntry> audit(Rfi r, Actor actor, String action, JsonNode changes, String note, Instant at) {
+        AuditEntry e = new AuditEntry();
+        e.rfiId = r.id;
+        e.at = at;
+        e.actor = actor.subject();
+        e.actorOrgId = actor.organisation();
+        e.action = action;
+        e.changes = changes == null ? "{}" : changes.toString();
+        e.note = note;
+        return e.persist();
+    }
+
+    RfiView view(Rfi r, Instant now) {
+        return RfiMapper.toView(r, zone, now);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
