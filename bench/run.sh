@@ -261,6 +261,10 @@ LUA
 run_wrk "GET one, If-None-Match (304)" "$LIMIT_SELECT" "$WORK/notmodified.lua" "$API/api/v1/challenges/$ONE"
 run_wrk "GET public list (20)" "$LIMIT_SELECT" "" "$API/api/v1/challenges?size=20"
 run_wrk "GET search q=måltider (20)" "$LIMIT_SELECT" "" "$API/api/v1/challenges?q=m%C3%A5ltider&size=20"
+# rfi-service: one published RFI (the demo's Ramsjö RFI), anonymous.
+RFI=$(curl -sf "http://localhost:8082/api/v1/rfis?size=1" | jq -r '.items[0].id // empty')
+[ -n "$RFI" ] || fail "rfi-service lists no published RFI (the demo data should have one)"
+run_wrk "GET one RFI, anonymous (rfi-service)" "$LIMIT_SELECT" "" "http://localhost:8082/api/v1/rfis/$RFI"
 RSS_AFTER=$(rss)
 
 # --- 8. Start-up with migrations applied: a second instance with the running one's settings ------------------------
