@@ -58,6 +58,9 @@ class ChallengeFeedTest {
         assertThat(r.get("version")).isEqualTo(3L);
         assertThat(r.get("buyers")).isEqualTo("{" + LJUSDAL + "}");
         assertThat(r.get("last_event_id")).isEqualTo(amended);
+        // Stored as a JSON object (a JSON string holding the object would read back as text).
+        assertThat(Db.count("SELECT count(*) FROM known_challenge WHERE id = ?::uuid"
+                + " AND public_data -> 'baseline' -> 'costPerPeriod' ->> 'amount' = '12000000.00'", id)).isEqualTo(1);
         assertThat(Db.count("SELECT count(*) FROM inbox_event WHERE event_id = ?", first)).isEqualTo(1);
     }
 

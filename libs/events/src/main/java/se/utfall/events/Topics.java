@@ -13,6 +13,7 @@ public final class Topics {
     public static final String CHALLENGES_INTERNAL = "utfall.internal.challenges.v1";
     public static final String RFIS = "utfall.rfis.v1";
     public static final String RESPONSES = "utfall.responses.v1";
+    public static final String RESPONSES_INTERNAL = "utfall.internal.responses.v1";
     public static final String MATCHES = "utfall.matches.v1";
     public static final String FINANCE = "utfall.finance.v1";
 

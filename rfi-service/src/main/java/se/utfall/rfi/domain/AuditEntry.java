@@ -20,6 +20,9 @@ public class AuditEntry extends PanacheEntityBase {
     public Long id;
     @Column(name = "rfi_id", nullable = false, updatable = false)
     public UUID rfiId;
+    /** Set when the entry is about one response to the RFI. */
+    @Column(name = "response_id", updatable = false)
+    public UUID responseId;
     @Column(updatable = false)
     public Instant at;
     @Column(updatable = false)

@@ -1,5 +1,6 @@
 package se.utfall.rfi.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,6 +37,10 @@ public class KnownChallenge extends PanacheEntityBase {
     public String municipalityCode;
     @Column(name = "municipality_name")
     public String municipalityName;
+    /** The challenge's public state as its last event gave it (written by the feed only). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "public_data", insertable = false, updatable = false)
+    public JsonNode publicData;
     @Column(name = "last_event_id")
     public String lastEventId;
     @Column(name = "updated_at")

@@ -30,7 +30,7 @@ public class ChallengeFeed {
             INSERT INTO known_challenge (id, version, status, owner_org_id, owner_org_name, co_buyer_org_ids, title,
                 municipality_code, municipality_name, public_data, last_event_id, updated_at)
             VALUES (:id, :version, :status, :owner, :ownerName, :coBuyers, :title, :municipality, :municipalityName,
-                CAST(:data AS jsonb), :eventId, :at)
+                CAST(CAST(:data AS text) AS jsonb), :eventId, :at)
             ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status,
                 owner_org_name = EXCLUDED.owner_org_name, co_buyer_org_ids = EXCLUDED.co_buyer_org_ids,
                 title = EXCLUDED.title, municipality_code = EXCLUDED.municipality_code,

@@ -1,0 +1,82 @@
+package se.utfall.rfi.domain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The receipt of a submission: SHA-256 over a canonical JSON form of what was submitted, in the manner of RFC 8785
+ * (JCS): object keys sorted, no insignificant whitespace, UTF-8; absent values left out; amounts and numbers as
+ * decimal strings (so no binary floating point is involved); instants in UTC with microseconds.
+ */
+public final class Receipts {
+    public static final String ALGORITHM = "SHA-256 over the canonical JSON of the submitted content (keys sorted as"
+            + " in RFC 8785, no whitespace, UTF-8; numbers as decimal strings; absent values left out)";
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private Receipts() {
+    }
+
+    public static String canonical(RfiResponse r, Instant submittedAt) {
+        Map<String, Object> content = new TreeMap<>();
+        content.put("responseId", r.id.toString());
+        content.put("rfiId", r.rfiId.toString());
+        content.put("organisationId", r.organisationId.toString());
+        content.put("submittedAt", submittedAt.toString());
+        content.put("summary", r.summary);
+        content.put("estimatedAnnualCost", decimal(r.estimatedAnnualCost));
+        content.put("currency", r.currency);
+        List<Map<String, Object>> answers = new ArrayList<>();
+        for (Answer a : r.answers()) {
+            Map<String, Object> m = new TreeMap<>();
+            m.put("questionId", a.questionId().toString());
+            m.put("text", a.text());
+            m.put("number", decimal(a.number()));
+            m.put("choices", a.choices().isEmpty() ? null : a.choices());
+            m.put("confidential", a.confidential());
+            answers.add(m);
+        }
+        content.put("answers", answers);
+        List<Map<String, Object>> members = new ArrayList<>();
+        for (ConsortiumMember c : r.consortium()) {
+            Map<String, Object> m = new TreeMap<>();
+            m.put("name", c.name());
+            m.put("organisationId", c.organisationId() == null ? null : c.organisationId().toString());
+            m.put("role", c.role());
+            members.add(m);
+        }
+        content.put("consortium", members);
+        try {
+            return CANONICAL.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String sha256(String canonical) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String decimal(BigDecimal d) {
+        return d == null ? null : d.stripTrailingZeros().toPlainString();
+    }
+}

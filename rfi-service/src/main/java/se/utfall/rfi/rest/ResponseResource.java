@@ -1,0 +1,141 @@
+package se.utfall.rfi.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.utfall.rfi.api.ReceiptView;
+import se.utfall.rfi.api.ResponseRequest;
+import se.utfall.rfi.api.ResponseView;
+import se.utfall.rfi.service.ResponseService;
+import se.utfall.web.http.ETags;
+import se.utfall.web.http.RunsToCompletion;
+import se.utfall.web.security.Caller;
+import se.utfall.web.security.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+@RunsToCompletion
+@Path("/api/v1/responses")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Responses", description = "Answers to RFIs, by organisations alone or in consortia")
+public class ResponseResource {
+    private final ResponseService service;
+    private final Caller caller;
+
+    public ResponseResource(ResponseService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed(Roles.INNOVATOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "listMyResponses", summary = "Your organisation's responses, newest first")
+    public Uni<List<ResponseView>> mine() {
+        return service.mine(caller.actor());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.INNOVATOR, Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "getResponse",
+            summary = "Read a response: its organisation always, the buyer once it is submitted (404 otherwise)")
+    @APIResponse(responseCode = "200", description = "The response",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ResponseView.class)))
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return service.get(id, caller.actor()).map(ResponseResource::ok);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.INNOVATOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "updateResponse", summary = "Replace your response's content before the close",
+            description = "A submitted response is submitted again with the new content and a new receipt.")
+    @APIResponse(responseCode = "200", description = "The response",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ResponseView.class)))
+    public Uni<Response> update(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid ResponseRequest request,
+            @Parameter(description = "ETag of the version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.update(id, request, ifMatch, caller.actor()).map(ResponseResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @RolesAllowed(Roles.INNOVATOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "submitResponse", summary = "Submit before the close; the receipt hash is in the view",
+            description = "422 names the required questions left unanswered; 409 rfi-closed at or after closesAt.")
+    @APIResponse(responseCode = "200", description = "The response",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ResponseView.class)))
+    public Uni<Response> submit(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.submit(id, ifMatch, caller.actor()).map(ResponseResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed(Roles.INNOVATOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "withdrawResponse", summary = "Withdraw your response before the close")
+    @APIResponse(responseCode = "200", description = "The response",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ResponseView.class)))
+    public Uni<Response> withdraw(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.withdraw(id, ifMatch, caller.actor()).map(ResponseResource::ok);
+    }
+
+    @GET
+    @Path("/{id}/receipt")
+    @RolesAllowed(Roles.INNOVATOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "getResponseReceipt",
+            summary = "The receipt of your submission, checked against what is stored now")
+    public Uni<ReceiptView> receipt(@PathParam("id") UUID id) {
+        return service.receipt(id, caller.actor());
+    }
+
+    private static Response ok(ResponseView view) {
+        return Response.ok(view).tag(ETags.entityTag(view.version())).build();
+    }
+}

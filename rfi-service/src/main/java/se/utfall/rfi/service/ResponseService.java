@@ -1,0 +1,298 @@
+package se.utfall.rfi.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import se.utfall.rfi.api.AnswerInput;
+import se.utfall.rfi.api.MemberInput;
+import se.utfall.rfi.api.Money;
+import se.utfall.rfi.api.ReceiptView;
+import se.utfall.rfi.api.ResponseRequest;
+import se.utfall.rfi.api.ResponseView;
+import se.utfall.rfi.domain.Answer;
+import se.utfall.rfi.domain.AnswerList;
+import se.utfall.rfi.domain.AuditEntry;
+import se.utfall.rfi.domain.ConsortiumMember;
+import se.utfall.rfi.domain.KnownChallenge;
+import se.utfall.rfi.domain.MemberList;
+import se.utfall.rfi.domain.Receipts;
+import se.utfall.rfi.domain.ResponseStatus;
+import se.utfall.rfi.domain.Rfi;
+import se.utfall.rfi.domain.RfiResponse;
+import se.utfall.rfi.domain.RfiStatus;
+import se.utfall.rfi.domain.Windows;
+import se.utfall.rfi.messaging.ResponseEventData;
+import se.utfall.rfi.messaging.ResponseEvents;
+import se.utfall.web.http.ETags;
+import se.utfall.web.problem.ProblemException;
+import se.utfall.web.problem.RuleViolation;
+import se.utfall.web.security.Actor;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Responses to RFIs. The deadline is exact: every change takes the RFI's row lock in share mode and reads the
+ * clock after it, so it either commits before the scheduler's close (which needs the lock exclusively) with a
+ * time before {@code closesAt}, or is refused with a 409 and changes nothing.
+ */
+@ApplicationScoped
+public class ResponseService {
+    private final ResponseEvents events;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public ResponseService(ResponseEvents events, Clock clock, RfiConfig config) {
+        this.events = events;
+        this.clock = clock;
+        this.zone = config.timeZone();
+    }
+
+    /** A draft response of the caller's organisation (one per organisation and RFI). */
+    @WithTransaction
+    public Uni<ResponseView> create(UUID rfiId, ResponseRequest request, Actor actor) {
+        return openRfi(rfiId).chain(rfi -> {
+            Instant now = clock.instant();
+            RfiResponse r = new RfiResponse();
+            r.id = UUID.randomUUID();
+            r.rfiId = rfi.id;
+            r.organisationId = actor.organisation();
+            r.organisationName = actor.organisationName();
+            r.status = ResponseStatus.DRAFT;
+            r.createdAt = now;
+            r.updatedAt = now;
+            r.createdBy = actor.subject();
+            apply(r, request, rfi, false);
+            return RfiResponse.count("rfiId = ?1 and organisationId = ?2", rfi.id, actor.organisation())
+                    .chain(n -> {
+                        if (n > 0) {
+                            throw ProblemException.conflict("Your organisation already has a response to this RFI;"
+                                    + " change that one.");
+                        }
+                        return r.<RfiResponse>persistAndFlush();
+                    })
+                    .call(saved -> audit(saved, actor, "RESPONSE_CREATED", now))
+                    .chain(saved -> view(saved, rfi));
+        });
+    }
+
+    /** Replaces the content; a submitted response is submitted again at once, with a new receipt. */
+    @WithTransaction
+    public Uni<ResponseView> update(UUID id, ResponseRequest request, String ifMatch, Actor actor) {
+        return own(id, actor).chain(r -> openRfi(r.rfiId).chain(rfi -> {
+            ETags.requireMatch(ifMatch, r.version);
+            r.requireStatus("changed", ResponseStatus.DRAFT, ResponseStatus.SUBMITTED);
+            Instant now = clock.instant();
+            boolean resubmit = r.status == ResponseStatus.SUBMITTED;
+            apply(r, request, rfi, resubmit);
+            r.updatedAt = now;
+            if (resubmit) {
+                r.submittedAt = now;
+                r.receiptSha256 = Receipts.sha256(Receipts.canonical(r, now));
+            }
+            return r.<RfiResponse>persistAndFlush()
+                    .call(saved -> audit(saved, actor, resubmit ? "RESPONSE_RESUBMITTED" : "RESPONSE_UPDATED", now))
+                    .call(saved -> resubmit ? events.submitted(event(saved, rfi)) : Uni.createFrom().voidItem())
+                    .chain(saved -> view(saved, rfi));
+        }));
+    }
+
+    /** Submits before the close: every required question answered; answers a receipt in the view's hash. */
+    @WithTransaction
+    public Uni<ResponseView> submit(UUID id, String ifMatch, Actor actor) {
+        return own(id, actor).chain(r -> openRfi(r.rfiId).chain(rfi -> {
+            ETags.requireMatch(ifMatch, r.version);
+            r.requireStatus("submitted", ResponseStatus.DRAFT);
+            RfiResponse.problems(rfi.questions(), r.answers(), true)
+                    .throwIfAny(RuleViolation.Kind.INCOMPLETE, "The response cannot be submitted yet");
+            Instant now = clock.instant();
+            r.status = ResponseStatus.SUBMITTED;
+            r.submittedAt = now;
+            r.updatedAt = now;
+            r.receiptSha256 = Receipts.sha256(Receipts.canonical(r, now));
+            return r.<RfiResponse>persistAndFlush()
+                    .call(saved -> audit(saved, actor, "RESPONSE_SUBMITTED", now))
+                    .call(saved -> events.submitted(event(saved, rfi)))
+                    .chain(saved -> view(saved, rfi));
+        }));
+    }
+
+    /** Withdraws a draft or a submitted response before the close. */
+    @WithTransaction
+    public Uni<ResponseView> withdraw(UUID id, String ifMatch, Actor actor) {
+        return own(id, actor).chain(r -> openRfi(r.rfiId).chain(rfi -> {
+            ETags.requireMatch(ifMatch, r.version);
+            r.requireStatus("withdrawn", ResponseStatus.DRAFT, ResponseStatus.SUBMITTED);
+            boolean wasSubmitted = r.status == ResponseStatus.SUBMITTED;
+            Instant now = clock.instant();
+            r.status = ResponseStatus.WITHDRAWN;
+            r.withdrawnAt = now;
+            r.updatedAt = now;
+            return r.<RfiResponse>persistAndFlush()
+                    .call(saved -> audit(saved, actor, "RESPONSE_WITHDRAWN", now))
+                    .call(saved -> wasSubmitted ? events.withdrawn(event(saved, rfi)) : Uni.createFrom().voidItem())
+                    .chain(saved -> view(saved, rfi));
+        }));
+    }
+
+    /** Its organisation reads it in every state; the buyer only once submitted; everyone else gets 404. */
+    @WithSession
+    public Uni<ResponseView> get(UUID id, Actor actor) {
+        return RfiResponse.<RfiResponse>findById(id).chain(r -> r == null ? notFound()
+                : Rfi.<Rfi>findById(r.rfiId).chain(rfi -> {
+                    boolean own = r.organisationId.equals(actor.organisation());
+                    boolean buyer = rfi.ownerOrgId.equals(actor.organisation()) && r.status == ResponseStatus.SUBMITTED;
+                    return own || buyer || actor.admin() ? view(r, rfi) : notFound();
+                }));
+    }
+
+    /** The submitted responses to an RFI, for its buying organisation. */
+    @WithSession
+    public Uni<List<ResponseView>> submitted(UUID rfiId, Actor actor) {
+        return Rfi.<Rfi>findById(rfiId).chain(rfi -> {
+            if (rfi == null || !actor.admin() && !rfi.ownerOrgId.equals(actor.organisation())) {
+                return notFound();
+            }
+            return RfiResponse.<RfiResponse>list("rfiId = ?1 and status = ?2 order by submittedAt", rfiId,
+                    ResponseStatus.SUBMITTED).chain(list -> baseline(rfi).map(b -> list.stream()
+                    .map(r -> toView(r, b)).toList()));
+        });
+    }
+
+    /** The caller's organisation's responses, newest first. */
+    @WithSession
+    public Uni<List<ResponseView>> mine(Actor actor) {
+        return RfiResponse.<RfiResponse>list("organisationId = ?1 order by updatedAt desc", actor.organisation())
+                .map(list -> list.stream().map(r -> toView(r, null)).toList());
+    }
+
+    /** The receipt of a submitted response, checked against what is stored now. */
+    @WithSession
+    public Uni<ReceiptView> receipt(UUID id, Actor actor) {
+        return own(id, actor).map(r -> {
+            if (r.submittedAt == null || r.receiptSha256 == null) {
+                throw ProblemException.notFound("receipt");
+            }
+            String canonical = Receipts.canonical(r, r.submittedAt);
+            return new ReceiptView(r.id, r.rfiId, Windows.local(r.submittedAt, zone), r.receiptSha256,
+                    Receipts.ALGORITHM, canonical, Receipts.sha256(canonical).equals(r.receiptSha256));
+        });
+    }
+
+    /**
+     * The RFI, locked in share mode, if it accepts responses now: the clock is read after the lock, so a change
+     * and the close are ordered.
+     */
+    private Uni<Rfi> openRfi(UUID rfiId) {
+        return Rfi.<Rfi>findById(rfiId, LockModeType.PESSIMISTIC_READ).map(rfi -> {
+            if (rfi == null || rfi.status == RfiStatus.DRAFT) {
+                throw ProblemException.notFound("RFI");
+            }
+            Instant now = clock.instant();
+            if (!rfi.acceptsResponses(now)) {
+                boolean early = rfi.status == RfiStatus.SCHEDULED && now.isBefore(rfi.opensAt);
+                throw new ProblemException(409, early ? "rfi-not-open" : "rfi-closed",
+                        early ? "The RFI is not open yet" : "The RFI is closed",
+                        early ? "Responses are accepted from " + Windows.local(rfi.opensAt, zone) + "."
+                                : "Responses were accepted until " + Windows.local(rfi.closesAt, zone)
+                                + " (exclusive); nothing was changed.", null);
+            }
+            return rfi;
+        });
+    }
+
+    private Uni<RfiResponse> own(UUID id, Actor actor) {
+        return RfiResponse.<RfiResponse>findById(id).map(r -> {
+            if (r == null || !r.organisationId.equals(actor.organisation())) {
+                throw ProblemException.notFound("response");
+            }
+            return r;
+        });
+    }
+
+    private static void apply(RfiResponse r, ResponseRequest request, Rfi rfi, boolean submitting) {
+        List<Answer> answers = request.answers() == null ? List.of() : request.answers().stream()
+                .map(ResponseService::answer).toList();
+        RfiResponse.problems(rfi.questions(), answers, submitting)
+                .throwIfAny(RuleViolation.Kind.INVALID, "Some answers do not fit their questions");
+        r.answerList = new AnswerList(answers);
+        r.memberList = new MemberList(request.consortium() == null ? List.of() : request.consortium().stream()
+                .map(ResponseService::member).toList());
+        r.summary = request.summary() == null || request.summary().isBlank() ? null : request.summary().trim();
+        Money cost = request.estimatedAnnualCost();
+        r.estimatedAnnualCost = cost == null ? null : cost.amount();
+        r.currency = cost == null ? null : cost.currency() == null ? "SEK" : cost.currency();
+    }
+
+    private static Answer answer(AnswerInput in) {
+        return new Answer(in.questionId(), in.text() == null || in.text().isBlank() ? null : in.text(), in.number(),
+                in.choices(), Boolean.TRUE.equals(in.confidential()));
+    }
+
+    private static ConsortiumMember member(MemberInput in) {
+        return new ConsortiumMember(in.name(), in.organisationId(), in.role());
+    }
+
+    private Uni<ResponseView> view(RfiResponse r, Rfi rfi) {
+        return baseline(rfi).map(b -> toView(r, b));
+    }
+
+    /** The challenge's cost baseline per year, from its last public event; null when unknown. */
+    private static Uni<Money> baseline(Rfi rfi) {
+        return KnownChallenge.<KnownChallenge>findById(rfi.challengeId).map(c -> {
+            JsonNode b = c == null || c.publicData == null ? null : c.publicData.path("baseline");
+            if (b == null || !b.path("costPerPeriod").path("amount").isNumber()) {
+                return null;
+            }
+            BigDecimal perPeriod = b.path("costPerPeriod").path("amount").decimalValue();
+            int periods = switch (b.path("period").asText("")) {
+                case "YEAR" -> 1;
+                case "QUARTER" -> 4;
+                case "MONTH" -> 12;
+                case "WEEK" -> 52;
+                case "DAY" -> 365;
+                default -> 0;
+            };
+            return periods == 0 ? null : new Money(perPeriod.multiply(BigDecimal.valueOf(periods)),
+                    b.path("costPerPeriod").path("currency").asText("SEK"));
+        });
+    }
+
+    private ResponseView toView(RfiResponse r, Money baseline) {
+        Money estimate = r.estimatedAnnualCost == null ? null : new Money(r.estimatedAnnualCost, r.currency);
+        Boolean cheaper = baseline == null || estimate == null || !baseline.currency().equals(estimate.currency())
+                ? null : estimate.amount().compareTo(baseline.amount()) <= 0;
+        return new ResponseView(r.id, r.rfiId, r.organisationId, r.organisationName, r.status, r.summary,
+                r.answers(), r.consortium(), estimate, new ResponseView.CostComparison(baseline, estimate, cheaper),
+                r.version, Windows.local(r.createdAt, zone), Windows.local(r.updatedAt, zone),
+                Windows.local(r.submittedAt, zone), Windows.local(r.withdrawnAt, zone), r.receiptSha256);
+    }
+
+    private ResponseEventData event(RfiResponse r, Rfi rfi) {
+        return new ResponseEventData(r.id, r.rfiId, rfi.challengeId, r.organisationId, r.status.name(), r.version,
+                Windows.local(r.submittedAt, zone), Windows.local(r.withdrawnAt, zone), r.receiptSha256);
+    }
+
+    private static Uni<AuditEntry> audit(RfiResponse r, Actor actor, String action, Instant at) {
+        AuditEntry e = new AuditEntry();
+        e.rfiId = r.rfiId;
+        e.responseId = r.id;
+        e.at = at;
+        e.actor = actor.subject();
+        e.actorOrgId = actor.organisation();
+        e.action = action;
+        e.changes = "{}";
+        return e.persist();
+    }
+
+    private static <T> Uni<T> notFound() {
+        return Uni.createFrom().failure(ProblemException.notFound("response"));
+    }
+}
