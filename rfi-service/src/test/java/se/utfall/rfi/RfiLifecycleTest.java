@@ -53,7 +53,8 @@ class RfiLifecycleTest {
     @Test
     void anRfiOpensAndClosesOnTimeOnceEachAndAnnouncesIt() {
         String challengeId = knownChallenge(TOMELILLA);
-        Instant opens = nowSeconds().plusSeconds(3);
+        // Margins for a busy machine: the draft and its publication must come before the opening.
+        Instant opens = nowSeconds().plusSeconds(8);
         Instant closes = opens.plusSeconds(3);
         try (EventTopic topic = EventTopic.from(Topics.RFIS)) {
             String id = draft(challengeId, TOMELILLA, opens, closes);
@@ -65,7 +66,7 @@ class RfiLifecycleTest {
                     .body("timeZone", equalTo("Europe/Stockholm"));
             anonymous().get("/api/v1/rfis/" + id).then().statusCode(200).body("municipalityCode", equalTo("1270"))
                     .body("questions[1].options[0]", equalTo("Utförare"));
-            await().atMost(Duration.ofSeconds(15)).until(() -> "OPEN".equals(
+            await().atMost(Duration.ofSeconds(20)).until(() -> "OPEN".equals(
                     anonymous().get("/api/v1/rfis/" + id).then().extract().path("status")));
             await().atMost(Duration.ofSeconds(15)).until(() -> "CLOSED".equals(
                     anonymous().get("/api/v1/rfis/" + id).then().extract().path("status")));
@@ -152,6 +153,11 @@ class RfiLifecycleTest {
             body.put("amendmentNote", "Fler har bett om tid");
             as(buyer(TOMELILLA)).header("If-Match", "\"1\"").body(body).put("/api/v1/rfis/" + id).then()
                     .statusCode(200).body("amendments", equalTo(1));
+            // Sent back unchanged: nothing is written, the version stays.
+            Map<String, Object> same = new HashMap<>(as(buyer(TOMELILLA)).get("/api/v1/rfis/" + id).then()
+                    .extract().as(Map.class));
+            as(buyer(TOMELILLA)).header("If-Match", "\"2\"").body(same).put("/api/v1/rfis/" + id).then()
+                    .statusCode(200).body("version", equalTo(2)).body("amendments", equalTo(1));
             anonymous().get("/api/v1/rfis/" + id + "/amendments").then().statusCode(200)
                     .body("items[0].fields", equalTo(List.of("closesAt")))
                     .body("items[0].note", equalTo("Fler har bett om tid"));

@@ -22,6 +22,7 @@ public final class EventTypes {
     public static final String RFI_CLOSED = "se.utfall.rfi.closed.v1";
     public static final String RFI_AMENDED = "se.utfall.rfi.amended.v1";
     public static final String RFI_CANCELLED = "se.utfall.rfi.cancelled.v1";
+    public static final String CLARIFICATION_ANSWERED = "se.utfall.clarification.answered.v1";
     public static final String RESPONSE_SUBMITTED = "se.utfall.response.submitted.v1";
     public static final String RESPONSE_WITHDRAWN = "se.utfall.response.withdrawn.v1";
 

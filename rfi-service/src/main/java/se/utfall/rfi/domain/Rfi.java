@@ -1,5 +1,6 @@
 package se.utfall.rfi.domain;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,9 +8,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import se.utfall.web.problem.RuleViolation;
 
 import java.time.Instant;
@@ -39,12 +39,19 @@ public class Rfi extends PanacheEntityBase {
 
     public String title;
     public String description;
-    @JdbcTypeCode(SqlTypes.JSON)
+    /**
+     * The questions as JSON text (see {@link JsonText}); read and replaced through {@link #questions()}. No field
+     * initialisers on mapped fields: the enhanced entity tracks the constructor's write as a change, and every
+     * loaded RFI was then written back with a new version.
+     */
     @Column(name = "questions", nullable = false)
-    public QuestionList questionList = new QuestionList(List.of());
-    @JdbcTypeCode(SqlTypes.JSON)
+    public String questionsJson;
     @Column(name = "criteria", nullable = false)
-    public CriterionList criterionList = new CriterionList(List.of());
+    public String criteriaJson;
+    @Transient
+    private List<Question> questionCache;
+    @Transient
+    private List<Criterion> criterionCache;
     @Column(name = "opens_at", nullable = false)
     public Instant opensAt;
     @Column(name = "closes_at", nullable = false)
@@ -75,11 +82,29 @@ public class Rfi extends PanacheEntityBase {
     public Instant cancelledAt;
 
     public List<Question> questions() {
-        return questionList.items();
+        if (questionCache == null) {
+            questionCache = questionsJson == null ? List.of()
+                    : List.copyOf(JsonText.read(questionsJson, new TypeReference<List<Question>>() { }));
+        }
+        return questionCache;
     }
 
     public List<Criterion> criteria() {
-        return criterionList.items();
+        if (criterionCache == null) {
+            criterionCache = criteriaJson == null ? List.of()
+                    : List.copyOf(JsonText.read(criteriaJson, new TypeReference<List<Criterion>>() { }));
+        }
+        return criterionCache;
+    }
+
+    public void replaceQuestions(List<Question> questions) {
+        questionsJson = JsonText.write(questions);
+        questionCache = List.copyOf(questions);
+    }
+
+    public void replaceCriteria(List<Criterion> criteria) {
+        criteriaJson = JsonText.write(criteria);
+        criterionCache = List.copyOf(criteria);
     }
 
     public RfiContent content() {
@@ -203,8 +228,8 @@ public class Rfi extends PanacheEntityBase {
     private void apply(RfiContent content) {
         title = content.title();
         description = content.description();
-        questionList = new QuestionList(content.questions());
-        criterionList = new CriterionList(content.criteria());
+        replaceQuestions(content.questions());
+        replaceCriteria(content.criteria());
         opensAt = content.opensAt();
         closesAt = content.closesAt();
     }

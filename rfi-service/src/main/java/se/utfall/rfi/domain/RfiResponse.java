@@ -1,5 +1,6 @@
 package se.utfall.rfi.domain;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,8 +9,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import se.utfall.web.problem.RuleViolation;
 
 import java.math.BigDecimal;
@@ -38,12 +37,11 @@ public class RfiResponse extends PanacheEntityBase {
     public ResponseStatus status;
     /** What the respondent is willing to have shown beyond the buyer (e.g. to matching and finance). */
     public String summary;
-    @JdbcTypeCode(SqlTypes.JSON)
+    /** Answers and consortium as JSON text (see {@link JsonText}); read and replaced through the methods. */
     @Column(name = "answers", nullable = false)
-    public AnswerList answerList = new AnswerList(List.of());
-    @JdbcTypeCode(SqlTypes.JSON)
+    public String answersJson;
     @Column(name = "consortium", nullable = false)
-    public MemberList memberList = new MemberList(List.of());
+    public String consortiumJson;
     @Column(name = "estimated_annual_cost")
     public BigDecimal estimatedAnnualCost;
     public String currency;
@@ -63,11 +61,21 @@ public class RfiResponse extends PanacheEntityBase {
     public String receiptSha256;
 
     public List<Answer> answers() {
-        return answerList.items();
+        return answersJson == null ? List.of()
+                : List.copyOf(JsonText.read(answersJson, new TypeReference<List<Answer>>() { }));
     }
 
     public List<ConsortiumMember> consortium() {
-        return memberList.items();
+        return consortiumJson == null ? List.of()
+                : List.copyOf(JsonText.read(consortiumJson, new TypeReference<List<ConsortiumMember>>() { }));
+    }
+
+    public void replaceAnswers(List<Answer> answers) {
+        answersJson = JsonText.write(answers);
+    }
+
+    public void replaceConsortium(List<ConsortiumMember> members) {
+        consortiumJson = JsonText.write(members);
     }
 
     /** Answers that do not fit their questions; with {@code submitting}, also required questions left open. */

@@ -37,6 +37,12 @@ public class RfiEvents {
         return append(EventTypes.RFI_CANCELLED, data);
     }
 
+    /** A clarification's answer, published to everyone; keyed by the RFI, so it is ordered with the RFI's news. */
+    public Uni<Void> clarificationAnswered(ClarificationEventData data) {
+        return outbox.append(EventTypes.CLARIFICATION_ANSWERED, data.rfiId().toString(),
+                "rfis/" + data.rfiId() + "/clarifications/" + data.id(), data).replaceWithVoid();
+    }
+
     private Uni<Void> append(String type, RfiEventData data) {
         return outbox.append(type, data.id().toString(), "rfis/" + data.id(), data).replaceWithVoid();
     }

@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import se.utfall.rfi.api.AnswerInput;
 import se.utfall.rfi.api.MemberInput;
 import se.utfall.rfi.api.Money;
@@ -13,11 +12,9 @@ import se.utfall.rfi.api.ReceiptView;
 import se.utfall.rfi.api.ResponseRequest;
 import se.utfall.rfi.api.ResponseView;
 import se.utfall.rfi.domain.Answer;
-import se.utfall.rfi.domain.AnswerList;
 import se.utfall.rfi.domain.AuditEntry;
 import se.utfall.rfi.domain.ConsortiumMember;
 import se.utfall.rfi.domain.KnownChallenge;
-import se.utfall.rfi.domain.MemberList;
 import se.utfall.rfi.domain.Receipts;
 import se.utfall.rfi.domain.ResponseStatus;
 import se.utfall.rfi.domain.Rfi;
@@ -191,7 +188,7 @@ public class ResponseService {
      * and the close are ordered.
      */
     private Uni<Rfi> openRfi(UUID rfiId) {
-        return Rfi.<Rfi>findById(rfiId, LockModeType.PESSIMISTIC_READ).map(rfi -> {
+        return Rfis.shareLocked(rfiId).map(rfi -> {
             if (rfi == null || rfi.status == RfiStatus.DRAFT) {
                 throw ProblemException.notFound("RFI");
             }
@@ -222,8 +219,8 @@ public class ResponseService {
                 .map(ResponseService::answer).toList();
         RfiResponse.problems(rfi.questions(), answers, submitting)
                 .throwIfAny(RuleViolation.Kind.INVALID, "Some answers do not fit their questions");
-        r.answerList = new AnswerList(answers);
-        r.memberList = new MemberList(request.consortium() == null ? List.of() : request.consortium().stream()
+        r.replaceAnswers(answers);
+        r.replaceConsortium(request.consortium() == null ? List.of() : request.consortium().stream()
                 .map(ResponseService::member).toList());
         r.summary = request.summary() == null || request.summary().isBlank() ? null : request.summary().trim();
         Money cost = request.estimatedAnnualCost();

@@ -25,8 +25,8 @@ class RfiRulesTest {
         r.id = UUID.randomUUID();
         r.status = RfiStatus.DRAFT;
         r.title = "Hela barnet";
-        r.questionList = new QuestionList(List.of(QUESTION));
-        r.criterionList = new CriterionList(List.of(CRITERION));
+        r.replaceQuestions(List.of(QUESTION));
+        r.replaceCriteria(List.of(CRITERION));
         r.opensAt = opensAt;
         r.closesAt = closesAt;
         return r;
@@ -82,8 +82,8 @@ class RfiRulesTest {
     void publishingNeedsQuestionsCriteriaOf100AndAWindowThatHasNotEnded() {
         Instant now = Instant.parse("2026-11-23T10:00:00Z");
         Rfi r = draft(now.minusSeconds(3600), now.minusSeconds(60));
-        r.questionList = new QuestionList(List.of());
-        r.criterionList = new CriterionList(List.of(new Criterion(UUID.randomUUID(), "Kostnad", null, 60)));
+        r.replaceQuestions(List.of());
+        r.replaceCriteria(List.of(new Criterion(UUID.randomUUID(), "Kostnad", null, 60)));
         assertThatThrownBy(() -> r.publish(now)).isInstanceOfSatisfying(RuleViolation.class, v -> {
             assertThat(v.kind()).isEqualTo(RuleViolation.Kind.INCOMPLETE);
             assertThat(v.problems()).extracting(RuleViolation.FieldProblem::field)

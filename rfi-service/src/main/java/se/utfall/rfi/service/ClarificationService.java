@@ -1,0 +1,146 @@
+package se.utfall.rfi.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import se.utfall.rfi.api.ClarificationAnswer;
+import se.utfall.rfi.api.ClarificationView;
+import se.utfall.rfi.domain.AuditEntry;
+import se.utfall.rfi.domain.Clarification;
+import se.utfall.rfi.domain.Rfi;
+import se.utfall.rfi.domain.RfiStatus;
+import se.utfall.rfi.domain.Windows;
+import se.utfall.rfi.messaging.ClarificationEventData;
+import se.utfall.rfi.messaging.RfiEvents;
+import se.utfall.web.http.ETags;
+import se.utfall.web.problem.ProblemException;
+import se.utfall.web.problem.RuleViolation;
+import se.utfall.web.security.Actor;
+import se.utfall.web.security.Reader;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Clarifications: asked privately while an RFI is published and not closed, answered by the buying organisation,
+ * then public to all with the question as the buyer phrased it and never the asker.
+ */
+@ApplicationScoped
+public class ClarificationService {
+    private final RfiEvents events;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public ClarificationService(RfiEvents events, Clock clock, RfiConfig config) {
+        this.events = events;
+        this.clock = clock;
+        this.zone = config.timeZone();
+    }
+
+    @WithTransaction
+    public Uni<ClarificationView> ask(UUID rfiId, String question, Actor actor) {
+        return Rfis.shareLocked(rfiId).chain(rfi -> {
+            Instant now = clock.instant();
+            requireAskable(rfi, now);
+            Clarification c = new Clarification();
+            c.id = UUID.randomUUID();
+            c.rfiId = rfiId;
+            c.askedByOrgId = actor.organisation();
+            c.askedBy = actor.subject();
+            c.question = question.trim();
+            c.askedAt = now;
+            return c.<Clarification>persistAndFlush()
+                    .call(saved -> audit(saved, actor, "CLARIFICATION_ASKED", now))
+                    .map(saved -> view(saved, true));
+        });
+    }
+
+    /** Answers and publishes; the buyer may rephrase the question so the asker cannot be recognised. */
+    @WithTransaction
+    public Uni<ClarificationView> answer(UUID id, ClarificationAnswer answer, String ifMatch, Actor actor) {
+        return Clarification.<Clarification>findById(id).chain(c -> c == null ? notFound()
+                : Rfi.<Rfi>findById(c.rfiId, LockModeType.PESSIMISTIC_WRITE).chain(rfi -> {
+                    if (!actor.admin() && !rfi.ownerOrgId.equals(actor.organisation())) {
+                        return notFound();
+                    }
+                    ETags.requireMatch(ifMatch, c.version);
+                    if (c.isAnswered()) {
+                        throw RuleViolation.conflict("This clarification was answered and published already.");
+                    }
+                    Instant now = clock.instant();
+                    requireAskable(rfi, now);
+                    // Numbered in the order of publication: the RFI's row lock serialises the answers.
+                    return Clarification.count("rfiId = ?1 and answeredAt is not null", rfi.id).chain(n -> {
+                        c.number = n.intValue() + 1;
+                        c.publishedQuestion = answer.question() == null || answer.question().isBlank()
+                                ? c.question : answer.question().trim();
+                        c.answer = answer.answer().trim();
+                        c.answeredAt = now;
+                        c.answeredBy = actor.subject();
+                        return c.<Clarification>persistAndFlush()
+                                .call(saved -> audit(saved, actor, "CLARIFICATION_ANSWERED", now))
+                                .call(saved -> events.clarificationAnswered(new ClarificationEventData(saved.id,
+                                        saved.rfiId, saved.number, saved.publishedQuestion, saved.answer,
+                                        Windows.local(saved.answeredAt, zone))))
+                                .map(saved -> view(saved, true));
+                    });
+                }));
+    }
+
+    /**
+     * The published clarifications of a published RFI for everyone; the buyer also sees unanswered ones, an
+     * asking organisation its own.
+     */
+    @WithSession
+    public Uni<List<ClarificationView>> list(UUID rfiId, Reader reader) {
+        return Rfi.<Rfi>findById(rfiId).chain(rfi -> {
+            boolean buyer = rfi != null && (reader.admin() || rfi.ownerOrgId.equals(reader.organisation()));
+            if (rfi == null || rfi.status == RfiStatus.DRAFT && !buyer) {
+                return notFound();
+            }
+            return Clarification.<Clarification>list("rfiId = ?1 order by number nulls last, askedAt", rfiId)
+                    .map(all -> all.stream().filter(c -> c.isAnswered() || buyer
+                                    || c.askedByOrgId.equals(reader.organisation()))
+                            .map(c -> view(c, buyer || c.askedByOrgId.equals(reader.organisation()))).toList());
+        });
+    }
+
+    private void requireAskable(Rfi rfi, Instant now) {
+        if (rfi == null || rfi.status == RfiStatus.DRAFT) {
+            throw ProblemException.notFound("RFI");
+        }
+        boolean open = (rfi.status == RfiStatus.SCHEDULED || rfi.status == RfiStatus.OPEN)
+                && now.isBefore(rfi.closesAt);
+        if (!open) {
+            throw new ProblemException(409, "rfi-closed", "The RFI is closed",
+                    "Clarifications are asked and answered until " + Windows.local(rfi.closesAt, zone)
+                            + "; nothing was changed.", null);
+        }
+    }
+
+    private ClarificationView view(Clarification c, boolean privileged) {
+        return new ClarificationView(c.id, c.rfiId, c.number, c.isAnswered() ? c.publishedQuestion : null,
+                c.answer, Windows.local(c.answeredAt, zone), privileged ? c.question : null,
+                privileged ? Windows.local(c.askedAt, zone) : null, c.version);
+    }
+
+    private static Uni<AuditEntry> audit(Clarification c, Actor actor, String action, Instant at) {
+        AuditEntry e = new AuditEntry();
+        e.rfiId = c.rfiId;
+        e.at = at;
+        e.actor = actor.subject();
+        e.actorOrgId = actor.organisation();
+        e.action = action;
+        e.changes = "{}";
+        return e.persist();
+    }
+
+    private static <T> Uni<T> notFound() {
+        return Uni.createFrom().failure(ProblemException.notFound("clarification"));
+    }
+}
