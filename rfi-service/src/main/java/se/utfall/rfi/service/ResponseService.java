@@ -193,6 +193,10 @@ public class ResponseService {
                 throw ProblemException.notFound("RFI");
             }
             Instant now = clock.instant();
+            if (rfi.status == RfiStatus.CANCELLED) {
+                throw new ProblemException(409, "rfi-cancelled", "The RFI was cancelled",
+                        "The buyer cancelled this RFI: " + rfi.cancellationReason + "; nothing was changed.", null);
+            }
             if (!rfi.acceptsResponses(now)) {
                 boolean early = rfi.status == RfiStatus.SCHEDULED && now.isBefore(rfi.opensAt);
                 throw new ProblemException(409, early ? "rfi-not-open" : "rfi-closed",
