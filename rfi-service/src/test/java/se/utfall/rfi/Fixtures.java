@@ -1,5 +1,7 @@
 package se.utfall.rfi;
 
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -19,6 +21,8 @@ import java.util.Properties;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static se.utfall.testing.Api.as;
+import static se.utfall.testing.Api.buyer;
 
 /** The organisations of the tests, challenge events as challenge-service publishes them, and RFI bodies. */
 public final class Fixtures {
@@ -87,6 +91,26 @@ public final class Fixtures {
                 "criteria", List.of(Map.of("name", "Effekt för barnen", "weight", 60),
                         Map.of("name", "Kostnad jämfört med idag", "weight", 40)),
                 "opensAt", opensAt.toString(), "closesAt", closesAt.toString());
+    }
+
+    /** A published RFI of Tomelilla with the given window, as its publication answered. */
+    public static ExtractableResponse<Response> publishedRfi(Instant opens, Instant closes) {
+        String challengeId = knownChallenge(TOMELILLA);
+        String id = as(buyer(TOMELILLA)).body(rfi(challengeId, opens, closes)).post("/api/v1/rfis").then()
+                .statusCode(201).extract().path("id");
+        return as(buyer(TOMELILLA)).header("If-Match", "\"0\"").post("/api/v1/rfis/" + id + "/publish").then()
+                .statusCode(200).extract();
+    }
+
+    /** A complete response of the Ramsjö shop and the campsite kitchen, with a confidential answer. */
+    public static Map<String, Object> answers(ExtractableResponse<Response> rfi) {
+        String text = rfi.path("questions[0].id");
+        String choice = rfi.path("questions[1].id");
+        return Map.of("summary", "Byns butik och campingens kök lagar och kör ut",
+                "answers", List.of(Map.of("questionId", text, "text", "Vi lagar i campingens kök och kör ut."),
+                        Map.of("questionId", choice, "choices", List.of("Utförare"), "confidential", true)),
+                "consortium", List.of(Map.of("name", "Ramsjö Camping (kök)", "role", "Lagar maten")),
+                "estimatedAnnualCost", Map.of("amount", 9_500_000, "currency", "SEK"));
     }
 
     /** Now, to the second (windows in tests are a few seconds long). */

@@ -28,9 +28,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static se.utfall.rfi.Fixtures.RAMSJO_SHOP;
 import static se.utfall.rfi.Fixtures.TOMELILLA;
 import static se.utfall.rfi.Fixtures.YSTAD;
-import static se.utfall.rfi.Fixtures.knownChallenge;
+import static se.utfall.rfi.Fixtures.answers;
 import static se.utfall.rfi.Fixtures.nowSeconds;
-import static se.utfall.rfi.Fixtures.rfi;
+import static se.utfall.rfi.Fixtures.publishedRfi;
 import static se.utfall.testing.Api.anonymous;
 import static se.utfall.testing.Api.as;
 import static se.utfall.testing.Api.buyer;
@@ -38,25 +38,6 @@ import static se.utfall.testing.Api.innovator;
 
 @QuarkusTest
 class ResponseTest {
-
-    /** A published RFI of Tomelilla with the given window; answers its id and its questions' ids. */
-    private static ExtractableResponse<Response> publishedRfi(Instant opens, Instant closes) {
-        String challengeId = knownChallenge(TOMELILLA);
-        String id = as(buyer(TOMELILLA)).body(rfi(challengeId, opens, closes)).post("/api/v1/rfis").then()
-                .statusCode(201).extract().path("id");
-        return as(buyer(TOMELILLA)).header("If-Match", "\"0\"").post("/api/v1/rfis/" + id + "/publish").then()
-                .statusCode(200).extract();
-    }
-
-    private static Map<String, Object> answers(ExtractableResponse<Response> rfi) {
-        String text = rfi.path("questions[0].id");
-        String choice = rfi.path("questions[1].id");
-        return Map.of("summary", "Byns butik och campingens kök lagar och kör ut",
-                "answers", List.of(Map.of("questionId", text, "text", "Vi lagar i campingens kök och kör ut."),
-                        Map.of("questionId", choice, "choices", List.of("Utförare"), "confidential", true)),
-                "consortium", List.of(Map.of("name", "Ramsjö Camping (kök)", "role", "Lagar maten")),
-                "estimatedAnnualCost", Map.of("amount", 9_500_000, "currency", "SEK"));
-    }
 
     @Test
     void aConsortiumSubmitsWithAReceiptTheBuyerReadsItAndOthersCannot() {

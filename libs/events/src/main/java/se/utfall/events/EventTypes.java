@@ -22,9 +22,12 @@ public final class EventTypes {
     public static final String RFI_CLOSED = "se.utfall.rfi.closed.v1";
     public static final String RFI_AMENDED = "se.utfall.rfi.amended.v1";
     public static final String RFI_CANCELLED = "se.utfall.rfi.cancelled.v1";
+    public static final String RFI_EVALUATED = "se.utfall.rfi.evaluated.v1";
     public static final String CLARIFICATION_ANSWERED = "se.utfall.clarification.answered.v1";
     public static final String RESPONSE_SUBMITTED = "se.utfall.response.submitted.v1";
     public static final String RESPONSE_WITHDRAWN = "se.utfall.response.withdrawn.v1";
+    public static final String RESPONSE_SHORTLISTED = "se.utfall.response.shortlisted.v1";
+    public static final String RESPONSE_NOT_SHORTLISTED = "se.utfall.response.not-shortlisted.v1";
 
     private static final Pattern NAME = Pattern.compile("se\\.utfall\\.[a-z][a-z-]*\\.[a-z][a-z-]*\\.v[1-9][0-9]*");
 

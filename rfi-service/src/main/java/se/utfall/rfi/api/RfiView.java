@@ -38,5 +38,6 @@ public record RfiView(
         OffsetDateTime publishedAt,
         OffsetDateTime openedAt,
         OffsetDateTime closedAt,
-        OffsetDateTime cancelledAt) {
+        OffsetDateTime cancelledAt,
+        OffsetDateTime evaluatedAt) {
 }

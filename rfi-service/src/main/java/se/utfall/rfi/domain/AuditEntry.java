@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import se.utfall.web.security.Actor;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -36,4 +37,19 @@ public class AuditEntry extends PanacheEntityBase {
     public String changes;
     @Column(updatable = false)
     public String note;
+
+    /** An entry by {@code actor} about an RFI, or about one of its responses when {@code responseId} is set. */
+    public static AuditEntry of(UUID rfiId, UUID responseId, Actor actor, String action, String changes,
+            String note, Instant at) {
+        AuditEntry e = new AuditEntry();
+        e.rfiId = rfiId;
+        e.responseId = responseId;
+        e.at = at;
+        e.actor = actor.subject();
+        e.actorOrgId = actor.organisation();
+        e.action = action;
+        e.changes = changes == null ? "{}" : changes;
+        e.note = note;
+        return e;
+    }
 }

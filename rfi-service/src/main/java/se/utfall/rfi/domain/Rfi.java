@@ -80,6 +80,8 @@ public class Rfi extends PanacheEntityBase {
     public Instant closedAt;
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+    @Column(name = "evaluated_at")
+    public Instant evaluatedAt;
 
     public List<Question> questions() {
         if (questionCache == null) {
@@ -222,6 +224,19 @@ public class Rfi extends PanacheEntityBase {
         status = RfiStatus.CANCELLED;
         cancellationReason = reason;
         cancelledAt = now;
+        updatedAt = now;
+    }
+
+    /** Scores and decisions are given between the close and the completed evaluation. */
+    public void requireUnderEvaluation() {
+        requireStatus("be evaluated", RfiStatus.CLOSED);
+    }
+
+    /** CLOSED → EVALUATED: the decisions become final, and the respondents can read theirs. */
+    public void completeEvaluation(Instant now) {
+        requireStatus("complete an evaluation", RfiStatus.CLOSED);
+        status = RfiStatus.EVALUATED;
+        evaluatedAt = now;
         updatedAt = now;
     }
 

@@ -59,6 +59,17 @@ public class RfiResponse extends PanacheEntityBase {
     public Instant withdrawnAt;
     @Column(name = "receipt_sha256")
     public String receiptSha256;
+    /** The buyer's decision and feedback: the respondent reads them once the evaluation is completed. */
+    @Enumerated(EnumType.STRING)
+    public Decision decision;
+    public String feedback;
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+    @Column(name = "decided_by")
+    public String decidedBy;
+    /** When the evaluation was completed: from then on the decision is final and its organisation reads it. */
+    @Column(name = "decision_released_at")
+    public Instant decisionReleasedAt;
 
     public List<Answer> answers() {
         return answersJson == null ? List.of()
@@ -136,6 +147,15 @@ public class RfiResponse extends PanacheEntityBase {
 
     private static boolean isEmpty(Answer a) {
         return (a.text() == null || a.text().isBlank()) && a.number() == null && a.choices().isEmpty();
+    }
+
+    /** Records (or changes) the buyer's decision on a submitted response; the RFI must be under evaluation. */
+    public void decide(Decision decision, String feedback, String by, Instant now) {
+        requireStatus("decided on", ResponseStatus.SUBMITTED);
+        this.decision = decision;
+        this.feedback = feedback;
+        this.decidedAt = now;
+        this.decidedBy = by;
     }
 
     /** Whether the respondent may still change or withdraw it (the RFI decides about time). */

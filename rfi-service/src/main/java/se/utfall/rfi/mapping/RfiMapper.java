@@ -41,7 +41,7 @@ public final class RfiMapper {
                 Windows.lastDayBefore(r.closesAt, zone), r.status, r.acceptsResponses(now), r.amendments,
                 r.cancellationReason, r.version, Windows.local(r.createdAt, zone), Windows.local(r.updatedAt, zone),
                 Windows.local(r.publishedAt, zone), Windows.local(r.openedAt, zone), Windows.local(r.closedAt, zone),
-                Windows.local(r.cancelledAt, zone));
+                Windows.local(r.cancelledAt, zone), Windows.local(r.evaluatedAt, zone));
     }
 
     public static RfiSummary toSummary(Rfi r, ZoneId zone) {
@@ -59,7 +59,8 @@ public final class RfiMapper {
                 r.municipalityCode, r.status.name(), Windows.local(r.opensAt, zone), Windows.local(r.closesAt, zone),
                 zone.getId(), r.questions(), r.criteria(), r.version, r.amendments, last,
                 r.cancellationReason, Windows.local(r.publishedAt, zone), Windows.local(r.openedAt, zone),
-                Windows.local(r.closedAt, zone), Windows.local(r.cancelledAt, zone));
+                Windows.local(r.closedAt, zone), Windows.local(r.cancelledAt, zone),
+                Windows.local(r.evaluatedAt, zone));
     }
 
     private static String blankToNull(String s) {

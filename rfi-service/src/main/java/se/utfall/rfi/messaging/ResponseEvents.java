@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import se.utfall.events.EventTypes;
 import se.utfall.messaging.outbox.Outbox;
 
+import java.util.UUID;
+
 /** Events about responses: internal ({@code utfall.internal.responses.v1}), keyed by the RFI for order. */
 @ApplicationScoped
 public class ResponseEvents {
@@ -22,8 +24,19 @@ public class ResponseEvents {
         return append(EventTypes.RESPONSE_WITHDRAWN, data);
     }
 
-    private Uni<Void> append(String type, ResponseEventData data) {
-        return outbox.append(type, data.rfiId().toString(), "rfis/" + data.rfiId() + "/responses/" + data.id(),
+    /** The final decision on a response, when the evaluation is completed. */
+    public Uni<Void> decided(ResponseOutcomeData data) {
+        return outbox.append("SHORTLISTED".equals(data.decision()) ? EventTypes.RESPONSE_SHORTLISTED
+                : EventTypes.RESPONSE_NOT_SHORTLISTED, data.rfiId().toString(), subject(data.rfiId(), data.id()),
                 data).replaceWithVoid();
+    }
+
+    private Uni<Void> append(String type, ResponseEventData data) {
+        return outbox.append(type, data.rfiId().toString(), subject(data.rfiId(), data.id()), data)
+                .replaceWithVoid();
+    }
+
+    private static String subject(UUID rfiId, UUID responseId) {
+        return "rfis/" + rfiId + "/responses/" + responseId;
     }
 }

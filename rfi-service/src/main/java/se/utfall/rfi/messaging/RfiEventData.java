@@ -12,7 +12,7 @@ public record RfiEventData(UUID id, UUID challengeId, UUID ownerOrgId, String ow
         String description, String municipalityCode, String status, OffsetDateTime opensAt, OffsetDateTime closesAt,
         String timeZone, List<Question> questions, List<Criterion> criteria, long version, int amendments,
         Amendment lastAmendment, String cancellationReason, OffsetDateTime publishedAt, OffsetDateTime openedAt,
-        OffsetDateTime closedAt, OffsetDateTime cancelledAt) {
+        OffsetDateTime closedAt, OffsetDateTime cancelledAt, OffsetDateTime evaluatedAt) {
 
     /** The amendment an {@code amended} event announces. */
     public record Amendment(int number, OffsetDateTime at, List<String> fields, String note) {

@@ -37,6 +37,10 @@ public class RfiEvents {
         return append(EventTypes.RFI_CANCELLED, data);
     }
 
+    public Uni<Void> evaluated(RfiEventData data) {
+        return append(EventTypes.RFI_EVALUATED, data);
+    }
+
     /** A clarification's answer, published to everyone; keyed by the RFI, so it is ordered with the RFI's news. */
     public Uni<Void> clarificationAnswered(ClarificationEventData data) {
         return outbox.append(EventTypes.CLARIFICATION_ANSWERED, data.rfiId().toString(),

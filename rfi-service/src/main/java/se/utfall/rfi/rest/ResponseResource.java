@@ -24,9 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.utfall.rfi.api.DecisionRequest;
+import se.utfall.rfi.api.EvaluationView;
 import se.utfall.rfi.api.ReceiptView;
 import se.utfall.rfi.api.ResponseRequest;
 import se.utfall.rfi.api.ResponseView;
+import se.utfall.rfi.api.ScoresRequest;
+import se.utfall.rfi.service.EvaluationService;
 import se.utfall.rfi.service.ResponseService;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
@@ -42,10 +46,12 @@ import java.util.UUID;
 @Tag(name = "Responses", description = "Answers to RFIs, by organisations alone or in consortia")
 public class ResponseResource {
     private final ResponseService service;
+    private final EvaluationService evaluation;
     private final Caller caller;
 
-    public ResponseResource(ResponseService service, Caller caller) {
+    public ResponseResource(ResponseService service, EvaluationService evaluation, Caller caller) {
         this.service = service;
+        this.evaluation = evaluation;
         this.caller = caller;
     }
 
@@ -133,6 +139,34 @@ public class ResponseResource {
             summary = "The receipt of your submission, checked against what is stored now")
     public Uni<ReceiptView> receipt(@PathParam("id") UUID id) {
         return service.receipt(id, caller.actor());
+    }
+
+    @PUT
+    @Path("/{id}/scores")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.BUYER)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "scoreResponse", summary = "Give your scores (0–5 per criterion, with comments) to a"
+            + " submitted response of your organisation's closed RFI; replaces the scores you gave before",
+            description = "409 while the RFI is open or once its evaluation is completed.")
+    public Uni<EvaluationView.Row> score(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid ScoresRequest request) {
+        return evaluation.score(id, request, caller.actor());
+    }
+
+    @PUT
+    @Path("/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.BUYER)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "decideResponse", summary = "Shortlist a submitted response or not, with the feedback"
+            + " its organisation will read once the evaluation is completed",
+            description = "Can be changed until the evaluation is completed. If-Match: the response's ETag.")
+    public Uni<EvaluationView.Row> decide(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid DecisionRequest request,
+            @Parameter(description = "ETag of the response version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return evaluation.decide(id, request, ifMatch, caller.actor());
     }
 
     private static Response ok(ResponseView view) {

@@ -130,14 +130,7 @@ public class ClarificationService {
     }
 
     private static Uni<AuditEntry> audit(Clarification c, Actor actor, String action, Instant at) {
-        AuditEntry e = new AuditEntry();
-        e.rfiId = c.rfiId;
-        e.at = at;
-        e.actor = actor.subject();
-        e.actorOrgId = actor.organisation();
-        e.action = action;
-        e.changes = "{}";
-        return e.persist();
+        return AuditEntry.of(c.rfiId, null, actor, action, null, null, at).persist();
     }
 
     private static <T> Uni<T> notFound() {

@@ -146,7 +146,8 @@ public class ResponseService {
                 : Rfi.<Rfi>findById(r.rfiId).chain(rfi -> {
                     boolean own = r.organisationId.equals(actor.organisation());
                     boolean buyer = rfi.ownerOrgId.equals(actor.organisation()) && r.status == ResponseStatus.SUBMITTED;
-                    return own || buyer || actor.admin() ? view(r, rfi) : notFound();
+                    return own || buyer || actor.admin()
+                            ? baseline(rfi).map(b -> toView(r, b, !own)) : notFound();
                 }));
     }
 
@@ -159,7 +160,7 @@ public class ResponseService {
             }
             return RfiResponse.<RfiResponse>list("rfiId = ?1 and status = ?2 order by submittedAt", rfiId,
                     ResponseStatus.SUBMITTED).chain(list -> baseline(rfi).map(b -> list.stream()
-                    .map(r -> toView(r, b)).toList()));
+                    .map(r -> toView(r, b, true)).toList()));
         });
     }
 
@@ -167,7 +168,7 @@ public class ResponseService {
     @WithSession
     public Uni<List<ResponseView>> mine(Actor actor) {
         return RfiResponse.<RfiResponse>list("organisationId = ?1 order by updatedAt desc", actor.organisation())
-                .map(list -> list.stream().map(r -> toView(r, null)).toList());
+                .map(list -> list.stream().map(r -> toView(r, null, false)).toList());
     }
 
     /** The receipt of a submitted response, checked against what is stored now. */
@@ -241,12 +242,13 @@ public class ResponseService {
         return new ConsortiumMember(in.name(), in.organisationId(), in.role());
     }
 
+    /** The respondent's own view. */
     private Uni<ResponseView> view(RfiResponse r, Rfi rfi) {
-        return baseline(rfi).map(b -> toView(r, b));
+        return baseline(rfi).map(b -> toView(r, b, false));
     }
 
     /** The challenge's cost baseline per year, from its last public event; null when unknown. */
-    private static Uni<Money> baseline(Rfi rfi) {
+    static Uni<Money> baseline(Rfi rfi) {
         return KnownChallenge.<KnownChallenge>findById(rfi.challengeId).map(c -> {
             JsonNode b = c == null || c.publicData == null ? null : c.publicData.path("baseline");
             if (b == null || !b.path("costPerPeriod").path("amount").isNumber()) {
@@ -266,14 +268,24 @@ public class ResponseService {
         });
     }
 
-    private ResponseView toView(RfiResponse r, Money baseline) {
-        Money estimate = r.estimatedAnnualCost == null ? null : new Money(r.estimatedAnnualCost, r.currency);
-        Boolean cheaper = baseline == null || estimate == null || !baseline.currency().equals(estimate.currency())
-                ? null : estimate.amount().compareTo(baseline.amount()) <= 0;
+    /** The estimated annual cost; null when none was given. */
+    static Money estimate(RfiResponse r) {
+        return r.estimatedAnnualCost == null ? null : new Money(r.estimatedAnnualCost, r.currency);
+    }
+
+    /**
+     * The response as its organisation sees it ({@code forBuyer} false: the decision only once released) or as the
+     * buyer does (the decision as soon as it is recorded).
+     */
+    private ResponseView toView(RfiResponse r, Money baseline, boolean forBuyer) {
+        Money estimate = estimate(r);
+        ResponseView.Outcome outcome = r.decision == null || !forBuyer && r.decisionReleasedAt == null ? null
+                : new ResponseView.Outcome(r.decision, r.feedback, Windows.local(r.decidedAt, zone),
+                        r.decisionReleasedAt != null);
         return new ResponseView(r.id, r.rfiId, r.organisationId, r.organisationName, r.status, r.summary,
-                r.answers(), r.consortium(), estimate, new ResponseView.CostComparison(baseline, estimate, cheaper),
+                r.answers(), r.consortium(), estimate, ResponseView.CostComparison.of(baseline, estimate),
                 r.version, Windows.local(r.createdAt, zone), Windows.local(r.updatedAt, zone),
-                Windows.local(r.submittedAt, zone), Windows.local(r.withdrawnAt, zone), r.receiptSha256);
+                Windows.local(r.submittedAt, zone), Windows.local(r.withdrawnAt, zone), r.receiptSha256, outcome);
     }
 
     private ResponseEventData event(RfiResponse r, Rfi rfi) {
@@ -282,15 +294,7 @@ public class ResponseService {
     }
 
     private static Uni<AuditEntry> audit(RfiResponse r, Actor actor, String action, Instant at) {
-        AuditEntry e = new AuditEntry();
-        e.rfiId = r.rfiId;
-        e.responseId = r.id;
-        e.at = at;
-        e.actor = actor.subject();
-        e.actorOrgId = actor.organisation();
-        e.action = action;
-        e.changes = "{}";
-        return e.persist();
+        return AuditEntry.of(r.rfiId, r.id, actor, action, null, null, at).persist();
     }
 
     private static <T> Uni<T> notFound() {

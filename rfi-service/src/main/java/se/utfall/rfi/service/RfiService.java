@@ -247,16 +247,10 @@ public class RfiService {
                 opensAt, closesAt);
     }
 
-    private Uni<AuditEntry> audit(Rfi r, Actor actor, String action, JsonNode changes, String note, Instant at) {
-        AuditEntry e = new AuditEntry();
-        e.rfiId = r.id;
-        e.at = at;
-        e.actor = actor.subject();
-        e.actorOrgId = actor.organisation();
-        e.action = action;
-        e.changes = changes == null ? "{}" : changes.toString();
-        e.note = note;
-        return e.persist();
+    private static Uni<AuditEntry> audit(Rfi r, Actor actor, String action, JsonNode changes, String note,
+            Instant at) {
+        return AuditEntry.of(r.id, null, actor, action, changes == null ? null : changes.toString(), note, at)
+                .persist();
     }
 
     RfiView view(Rfi r, Instant now) {
