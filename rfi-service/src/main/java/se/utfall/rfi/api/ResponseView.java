@@ -2,6 +2,7 @@ package se.utfall.rfi.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.utfall.rfi.domain.Answer;
+import se.utfall.rfi.domain.Attachment;
 import se.utfall.rfi.domain.ConsortiumMember;
 import se.utfall.rfi.domain.Decision;
 import se.utfall.rfi.domain.ResponseStatus;
@@ -12,8 +13,9 @@ import java.util.UUID;
 
 @Schema(description = "A response, as its organisation or the buyer sees it")
 public record ResponseView(UUID id, UUID rfiId, UUID organisationId, String organisationName, ResponseStatus status,
-        String summary, List<Answer> answers, List<ConsortiumMember> consortium, Money estimatedAnnualCost,
-        CostComparison costComparison, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+        String summary, List<Answer> answers, List<ConsortiumMember> consortium, List<Attachment> attachments,
+        Money estimatedAnnualCost, CostComparison costComparison, long version, OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
         OffsetDateTime submittedAt, OffsetDateTime withdrawnAt, String receiptSha256, Outcome outcome) {
 
     @Schema(description = "The buyer's decision and feedback: for the respondent once the evaluation is completed,"

@@ -19,7 +19,8 @@ import java.util.TreeMap;
 /**
  * The receipt of a submission: SHA-256 over a canonical JSON form of what was submitted, in the manner of RFC 8785
  * (JCS): object keys sorted, no insignificant whitespace, UTF-8; absent values left out; amounts and numbers as
- * decimal strings (so no binary floating point is involved); instants in UTC with microseconds.
+ * decimal strings (so no binary floating point is involved); instants in UTC with microseconds. Attachments by
+ * their SHA-256, so the receipt covers their bytes.
  */
 public final class Receipts {
     public static final String ALGORITHM = "SHA-256 over the canonical JSON of the submitted content (keys sorted as"
@@ -60,6 +61,18 @@ public final class Receipts {
             members.add(m);
         }
         content.put("consortium", members);
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (Attachment a : r.attachments()) {
+            Map<String, Object> m = new TreeMap<>();
+            m.put("id", a.id().toString());
+            m.put("fileName", a.fileName());
+            m.put("mediaType", a.mediaType());
+            m.put("sizeBytes", Long.toString(a.sizeBytes()));
+            m.put("sha256", a.sha256());
+            files.add(m);
+        }
+        // Left out when there are none, so receipts given before attachments existed still verify.
+        content.put("attachments", files.isEmpty() ? null : files);
         try {
             return CANONICAL.writeValueAsString(content);
         } catch (JsonProcessingException e) {

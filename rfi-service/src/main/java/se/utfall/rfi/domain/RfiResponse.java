@@ -42,6 +42,9 @@ public class RfiResponse extends PanacheEntityBase {
     public String answersJson;
     @Column(name = "consortium", nullable = false)
     public String consortiumJson;
+    /** The attachments' descriptions as JSON text (the bytes are in {@link AttachmentContent}). */
+    @Column(name = "attachments", nullable = false)
+    public String attachmentsJson;
     @Column(name = "estimated_annual_cost")
     public BigDecimal estimatedAnnualCost;
     public String currency;
@@ -79,6 +82,15 @@ public class RfiResponse extends PanacheEntityBase {
     public List<ConsortiumMember> consortium() {
         return consortiumJson == null ? List.of()
                 : List.copyOf(JsonText.read(consortiumJson, new TypeReference<List<ConsortiumMember>>() { }));
+    }
+
+    public List<Attachment> attachments() {
+        return attachmentsJson == null ? List.of()
+                : List.copyOf(JsonText.read(attachmentsJson, new TypeReference<List<Attachment>>() { }));
+    }
+
+    public void replaceAttachments(List<Attachment> attachments) {
+        attachmentsJson = JsonText.write(attachments);
     }
 
     public void replaceAnswers(List<Answer> answers) {

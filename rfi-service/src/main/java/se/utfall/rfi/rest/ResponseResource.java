@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,6 +13,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,6 +34,7 @@ import se.utfall.rfi.api.ReceiptView;
 import se.utfall.rfi.api.ResponseRequest;
 import se.utfall.rfi.api.ResponseView;
 import se.utfall.rfi.api.ScoresRequest;
+import se.utfall.rfi.service.AttachmentService;
 import se.utfall.rfi.service.EvaluationService;
 import se.utfall.rfi.service.ResponseService;
 import se.utfall.web.http.ETags;
@@ -47,11 +52,14 @@ import java.util.UUID;
 public class ResponseResource {
     private final ResponseService service;
     private final EvaluationService evaluation;
+    private final AttachmentService attachments;
     private final Caller caller;
 
-    public ResponseResource(ResponseService service, EvaluationService evaluation, Caller caller) {
+    public ResponseResource(ResponseService service, EvaluationService evaluation, AttachmentService attachments,
+            Caller caller) {
         this.service = service;
         this.evaluation = evaluation;
+        this.attachments = attachments;
         this.caller = caller;
     }
 
@@ -167,6 +175,71 @@ public class ResponseResource {
             @Parameter(description = "ETag of the response version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return evaluation.decide(id, request, ifMatch, caller.actor());
+    }
+
+    @POST
+    @Path("/{id}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.INNOVATOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "addAttachment", summary = "Attach a file to your response before the close",
+            description = "The request body is the file's bytes (any Content-Type); the name comes from the"
+                    + " `filename` query parameter. PDF, ODT, DOCX, PNG and JPEG are accepted, recognised by their"
+                    + " content (415 otherwise). 413 over the per-file limit, 422 over the per-response limits. A"
+                    + " submitted response is submitted again with a new receipt, which covers the file's SHA-256.")
+    @APIResponse(responseCode = "201", description = "The response with the new attachment",
+            headers = @Header(name = "ETag", description = "The response's version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ResponseView.class)))
+    @APIResponse(responseCode = "415", description = "Not a PDF, ODT, DOCX, PNG or JPEG file")
+    @APIResponse(responseCode = "413", description = "The file is too large")
+    public Uni<Response> addAttachment(@PathParam("id") UUID id,
+            @Parameter(description = "The file's name, shown to the buyer") @QueryParam("filename") String filename,
+            @Parameter(description = "ETag of the response version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary"))) byte[] content) {
+        return attachments.add(id, filename, content, ifMatch, caller.actor())
+                .map(view -> Response.status(Response.Status.CREATED).entity(view)
+                        .tag(ETags.entityTag(view.version())).build());
+    }
+
+    @GET
+    @Path("/{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Roles.INNOVATOR, Roles.BUYER})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "downloadAttachment", summary = "Download an attachment: the respondent's"
+            + " organisation always, the buyer once the response is submitted (404 otherwise)")
+    @APIResponse(responseCode = "200", description = "The file, with its sniffed media type",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Uni<Response> downloadAttachment(@PathParam("id") UUID id,
+            @PathParam("attachmentId") UUID attachmentId) {
+        return attachments.download(id, attachmentId, caller.actor()).map(f -> Response.ok(f.content())
+                .type(f.attachment().mediaType())
+                .header("Content-Disposition", ContentDisposition.attachment(f.attachment().fileName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .tag(new EntityTag(f.attachment().sha256())).build());
+    }
+
+    @DELETE
+    @Path("/{id}/attachments/{attachmentId}")
+    @RolesAllowed(Roles.INNOVATOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "removeAttachment", summary = "Remove an attachment from your response before the"
+            + " close")
+    @APIResponse(responseCode = "200", description = "The response without it",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ResponseView.class)))
+    public Uni<Response> removeAttachment(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId,
+            @Parameter(description = "ETag of the response version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return attachments.remove(id, attachmentId, ifMatch, caller.actor()).map(ResponseResource::ok);
     }
 
     private static Response ok(ResponseView view) {

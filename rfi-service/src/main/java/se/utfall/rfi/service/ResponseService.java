@@ -66,6 +66,7 @@ public class ResponseService {
             r.createdAt = now;
             r.updatedAt = now;
             r.createdBy = actor.subject();
+            r.replaceAttachments(List.of());
             apply(r, request, rfi, false);
             return RfiResponse.count("rfiId = ?1 and organisationId = ?2", rfi.id, actor.organisation())
                     .chain(n -> {
@@ -86,19 +87,28 @@ public class ResponseService {
         return own(id, actor).chain(r -> openRfi(r.rfiId).chain(rfi -> {
             ETags.requireMatch(ifMatch, r.version);
             r.requireStatus("changed", ResponseStatus.DRAFT, ResponseStatus.SUBMITTED);
-            Instant now = clock.instant();
-            boolean resubmit = r.status == ResponseStatus.SUBMITTED;
-            apply(r, request, rfi, resubmit);
-            r.updatedAt = now;
-            if (resubmit) {
-                r.submittedAt = now;
-                r.receiptSha256 = Receipts.sha256(Receipts.canonical(r, now));
-            }
-            return r.<RfiResponse>persistAndFlush()
-                    .call(saved -> audit(saved, actor, resubmit ? "RESPONSE_RESUBMITTED" : "RESPONSE_UPDATED", now))
-                    .call(saved -> resubmit ? events.submitted(event(saved, rfi)) : Uni.createFrom().voidItem())
-                    .chain(saved -> view(saved, rfi));
+            apply(r, request, rfi, r.status == ResponseStatus.SUBMITTED);
+            return saveChange(r, rfi, actor, r.status == ResponseStatus.SUBMITTED ? "RESPONSE_RESUBMITTED"
+                    : "RESPONSE_UPDATED", null);
         }));
+    }
+
+    /**
+     * Stores a change to the content of a draft or submitted response (its caller checked the version and the
+     * window): a submitted response is submitted again at once, with a new receipt and event.
+     */
+    Uni<ResponseView> saveChange(RfiResponse r, Rfi rfi, Actor actor, String action, String note) {
+        Instant now = clock.instant();
+        boolean resubmit = r.status == ResponseStatus.SUBMITTED;
+        r.updatedAt = now;
+        if (resubmit) {
+            r.submittedAt = now;
+            r.receiptSha256 = Receipts.sha256(Receipts.canonical(r, now));
+        }
+        return r.<RfiResponse>persistAndFlush()
+                .call(saved -> AuditEntry.of(r.rfiId, r.id, actor, action, null, note, now).persist())
+                .call(saved -> resubmit ? events.submitted(event(saved, rfi)) : Uni.createFrom().voidItem())
+                .chain(saved -> view(saved, rfi));
     }
 
     /** Submits before the close: every required question answered; answers a receipt in the view's hash. */
@@ -188,7 +198,7 @@ public class ResponseService {
      * The RFI, locked in share mode, if it accepts responses now: the clock is read after the lock, so a change
      * and the close are ordered.
      */
-    private Uni<Rfi> openRfi(UUID rfiId) {
+    Uni<Rfi> openRfi(UUID rfiId) {
         return Rfis.shareLocked(rfiId).map(rfi -> {
             if (rfi == null || rfi.status == RfiStatus.DRAFT) {
                 throw ProblemException.notFound("RFI");
@@ -210,7 +220,7 @@ public class ResponseService {
         });
     }
 
-    private Uni<RfiResponse> own(UUID id, Actor actor) {
+    Uni<RfiResponse> own(UUID id, Actor actor) {
         return RfiResponse.<RfiResponse>findById(id).map(r -> {
             if (r == null || !r.organisationId.equals(actor.organisation())) {
                 throw ProblemException.notFound("response");
@@ -283,8 +293,9 @@ public class ResponseService {
                 : new ResponseView.Outcome(r.decision, r.feedback, Windows.local(r.decidedAt, zone),
                         r.decisionReleasedAt != null);
         return new ResponseView(r.id, r.rfiId, r.organisationId, r.organisationName, r.status, r.summary,
-                r.answers(), r.consortium(), estimate, ResponseView.CostComparison.of(baseline, estimate),
-                r.version, Windows.local(r.createdAt, zone), Windows.local(r.updatedAt, zone),
+                r.answers(), r.consortium(), r.attachments(), estimate,
+                ResponseView.CostComparison.of(baseline, estimate), r.version, Windows.local(r.createdAt, zone),
+                Windows.local(r.updatedAt, zone),
                 Windows.local(r.submittedAt, zone), Windows.local(r.withdrawnAt, zone), r.receiptSha256, outcome);
     }
 

@@ -19,4 +19,16 @@ public interface RfiConfig {
     /** How often the scheduler looks for windows due to open or close. */
     @WithDefault("1s")
     Duration schedulerInterval();
+
+    /** The largest attachment (also the HTTP limit on the upload path, {@code utfall.http.max-upload-bytes}). */
+    @WithDefault("10485760")
+    long attachmentMaxBytes();
+
+    /** All attachments of one response together. */
+    @WithDefault("26214400")
+    long responseAttachmentsMaxBytes();
+
+    /** How many attachments one response may have. */
+    @WithDefault("10")
+    int responseAttachmentsMaxCount();
 }

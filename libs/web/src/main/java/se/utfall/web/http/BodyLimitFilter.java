@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Refuses oversized bodies with a 413 problem document, counting the bytes actually read: a declared
@@ -19,12 +20,19 @@ import java.util.Locale;
 @ApplicationScoped
 public class BodyLimitFilter {
     static final String SLUG = "https://utfall.se/problems/payload-too-large";
+    private static final String LIMIT = "utfall.body-limit";
     private final long maxBytes;
     private final BodyHandler chunked;
+    private final Pattern uploadPaths;
+    private final long maxUploadBytes;
+    private final BodyHandler chunkedUpload;
 
     public BodyLimitFilter(HttpLimits limits) {
         this.maxBytes = limits.maxBodyBytes();
         this.chunked = BodyHandler.create(false).setBodyLimit(maxBytes).setHandleFileUploads(false);
+        this.uploadPaths = limits.uploadPaths().map(Pattern::compile).orElse(null);
+        this.maxUploadBytes = limits.maxUploadBytes();
+        this.chunkedUpload = BodyHandler.create(false).setBodyLimit(maxUploadBytes).setHandleFileUploads(false);
     }
 
     void register(@Observes Filters filters) {
@@ -43,6 +51,9 @@ public class BodyLimitFilter {
     }
 
     void limit(RoutingContext rc) {
+        boolean upload = uploadPaths != null && uploadPaths.matcher(rc.normalizedPath()).matches();
+        long max = upload ? maxUploadBytes : maxBytes;
+        rc.put(LIMIT, max);
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             long bytes;
@@ -51,7 +62,7 @@ public class BodyLimitFilter {
             } catch (NumberFormatException e) {
                 bytes = Long.MAX_VALUE;
             }
-            if (bytes > maxBytes) {
+            if (bytes > max) {
                 tooLarge(rc);
                 return;
             }
@@ -62,17 +73,18 @@ public class BodyLimitFilter {
         // (e.g. publish) must reach the resource unread.
         String encoding = rc.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
         if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
-            chunked.handle(rc);
+            (upload ? chunkedUpload : chunked).handle(rc);
             return;
         }
         rc.next();
     }
 
     private void tooLarge(RoutingContext rc) {
+        Long max = rc.get(LIMIT);
         rc.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end("{\"type\":\"" + SLUG + "\",\"title\":\"Content Too Large\",\"status\":413,"
-                        + "\"detail\":\"The request body exceeds " + maxBytes + " bytes\"}");
+                        + "\"detail\":\"The request body exceeds " + (max == null ? maxBytes : max) + " bytes\"}");
     }
 }

@@ -1,0 +1,144 @@
+package se.utfall.rfi.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.rfi.api.ResponseView;
+import se.utfall.rfi.domain.Attachment;
+import se.utfall.rfi.domain.AttachmentContent;
+import se.utfall.rfi.domain.FileTypes;
+import se.utfall.rfi.domain.ResponseStatus;
+import se.utfall.rfi.domain.Rfi;
+import se.utfall.rfi.domain.RfiResponse;
+import se.utfall.web.http.ETags;
+import se.utfall.web.problem.Problem;
+import se.utfall.web.problem.ProblemException;
+import se.utfall.web.security.Actor;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Files attached to a response: PDF, ODT, DOCX, PNG or JPEG, recognised by their content; limited per file, per
+ * response and in number; stored in the service's PostgreSQL. Adding and removing follow the response's rules
+ * (its version, the exact deadline; a submitted response is submitted again), and the receipt covers each file by
+ * its SHA-256. Only the respondent and, once submitted, the buyer can download one.
+ */
+@ApplicationScoped
+public class AttachmentService {
+    private final ResponseService responses;
+    private final RfiConfig config;
+
+    public AttachmentService(ResponseService responses, RfiConfig config) {
+        this.responses = responses;
+        this.config = config;
+    }
+
+    /** A downloaded file. */
+    public record File(Attachment attachment, byte[] content) {
+    }
+
+    @WithTransaction
+    public Uni<ResponseView> add(UUID responseId, String fileName, byte[] content, String ifMatch, Actor actor) {
+        return responses.own(responseId, actor).chain(r -> responses.openRfi(r.rfiId).chain(rfi -> {
+            ETags.requireMatch(ifMatch, r.version);
+            r.requireStatus("changed", ResponseStatus.DRAFT, ResponseStatus.SUBMITTED);
+            if (content == null || content.length == 0) {
+                throw ProblemException.badRequest("The file is empty: send its bytes as the request body.", null);
+            }
+            if (content.length > config.attachmentMaxBytes()) {
+                throw new ProblemException(413, "payload-too-large", "Content Too Large",
+                        "A file may have at most " + config.attachmentMaxBytes() + " bytes.", null);
+            }
+            String type = FileTypes.sniff(content).orElseThrow(() -> new ProblemException(415,
+                    "unsupported-media-type", "This kind of file is not accepted",
+                    "Attach PDF, ODT, DOCX, PNG or JPEG files; the kind is read from the content, not the name.",
+                    null));
+            List<Attachment> files = new ArrayList<>(r.attachments());
+            long total = files.stream().mapToLong(Attachment::sizeBytes).sum() + content.length;
+            if (files.size() >= config.responseAttachmentsMaxCount()) {
+                throw tooMany("A response may have at most " + config.responseAttachmentsMaxCount()
+                        + " attachments; remove one first.");
+            }
+            if (total > config.responseAttachmentsMaxBytes()) {
+                throw tooMany("A response's attachments may have at most " + config.responseAttachmentsMaxBytes()
+                        + " bytes together; this one would make " + total + ".");
+            }
+            Attachment a = new Attachment(UUID.randomUUID(), fileName(fileName, type), type, content.length,
+                    sha256(content));
+            files.add(a);
+            r.replaceAttachments(files);
+            AttachmentContent stored = new AttachmentContent();
+            stored.id = a.id();
+            stored.responseId = r.id;
+            stored.content = content;
+            return stored.persist().chain(() -> responses.saveChange(r, rfi, actor, "ATTACHMENT_ADDED",
+                    a.fileName()));
+        }));
+    }
+
+    @WithTransaction
+    public Uni<ResponseView> remove(UUID responseId, UUID attachmentId, String ifMatch, Actor actor) {
+        return responses.own(responseId, actor).chain(r -> responses.openRfi(r.rfiId).chain(rfi -> {
+            ETags.requireMatch(ifMatch, r.version);
+            r.requireStatus("changed", ResponseStatus.DRAFT, ResponseStatus.SUBMITTED);
+            Attachment a = r.attachments().stream().filter(x -> x.id().equals(attachmentId)).findFirst()
+                    .orElseThrow(() -> ProblemException.notFound("attachment"));
+            r.replaceAttachments(r.attachments().stream().filter(x -> !x.id().equals(attachmentId)).toList());
+            return AttachmentContent.delete("id = ?1 and responseId = ?2", attachmentId, r.id)
+                    .chain(() -> responses.saveChange(r, rfi, actor, "ATTACHMENT_REMOVED", a.fileName()));
+        }));
+    }
+
+    /** The file, for the respondent's organisation, or the buyer's once the response is submitted; else 404. */
+    @WithSession
+    public Uni<File> download(UUID responseId, UUID attachmentId, Actor actor) {
+        return RfiResponse.<RfiResponse>findById(responseId).chain(r -> r == null ? notFound()
+                : Rfi.<Rfi>findById(r.rfiId).chain(rfi -> {
+                    boolean own = r.organisationId.equals(actor.organisation());
+                    boolean buyer = rfi.ownerOrgId.equals(actor.organisation()) && r.status == ResponseStatus.SUBMITTED;
+                    Attachment a = r.attachments().stream().filter(x -> x.id().equals(attachmentId)).findFirst()
+                            .orElse(null);
+                    if (!own && !buyer || a == null) {
+                        return notFound();
+                    }
+                    return AttachmentContent.<AttachmentContent>findById(attachmentId).map(c -> {
+                        if (c == null || !c.responseId.equals(r.id)) {
+                            throw ProblemException.notFound("attachment");
+                        }
+                        return new File(a, c.content);
+                    });
+                }));
+    }
+
+    /** The name as given, without any path, control characters or more than 200 characters; else a plain one. */
+    static String fileName(String given, String type) {
+        String name = given == null ? "" : given.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
+        return name.isEmpty() || name.startsWith(".") ? "bilaga." + FileTypes.extension(type) : name;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProblemException tooMany(String detail) {
+        return ProblemException.unprocessable(detail, List.of(new Problem.FieldError("attachments", detail)));
+    }
+
+    private static <T> Uni<T> notFound() {
+        return Uni.createFrom().failure(ProblemException.notFound("attachment"));
+    }
+}
