@@ -173,5 +173,16 @@ class EvaluationTest {
             assertThat(evaluated.body().path("status").asText()).isEqualTo("EVALUATED");
             assertThat(evaluated.body().toString()).doesNotContain("SHORTLISTED").doesNotContain("Lokal förankring");
         }
+
+        // The audit history: the buyer sees who scored and decided; the respondent only its own actions.
+        as(evaluator1).get("/api/v1/responses/" + shop + "/history").then().statusCode(200)
+                .body("items.action", hasItem("SCORED")).body("items.action", hasItem("DECIDED"))
+                .body("items.action", hasItem("RESPONSE_SUBMITTED"));
+        as(innovator(RAMSJO_SHOP)).get("/api/v1/responses/" + shop + "/history").then().statusCode(200)
+                .body("items.action", equalTo(List.of("RESPONSE_CREATED", "RESPONSE_SUBMITTED")));
+        as(innovator(FOODBOX)).get("/api/v1/responses/" + shop + "/history").then().statusCode(404);
+        as(evaluator1).get("/api/v1/rfis/" + rfiId + "/history").then().statusCode(200)
+                .body("items.action", equalTo(List.of("CREATED", "PUBLISHED", "OPENED", "CLOSED", "EVALUATED")));
+        as(buyer(YSTAD)).get("/api/v1/rfis/" + rfiId + "/history").then().statusCode(404);
     }
 }

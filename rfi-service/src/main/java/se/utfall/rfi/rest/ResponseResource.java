@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,12 +31,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.rfi.api.DecisionRequest;
 import se.utfall.rfi.api.EvaluationView;
+import se.utfall.rfi.api.HistoryEntry;
 import se.utfall.rfi.api.ReceiptView;
 import se.utfall.rfi.api.ResponseRequest;
 import se.utfall.rfi.api.ResponseView;
 import se.utfall.rfi.api.ScoresRequest;
 import se.utfall.rfi.service.AttachmentService;
 import se.utfall.rfi.service.EvaluationService;
+import se.utfall.rfi.service.HistoryService;
+import se.utfall.web.paging.Page;
+import se.utfall.web.paging.PageRequest;
 import se.utfall.rfi.service.ResponseService;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
@@ -53,13 +58,15 @@ public class ResponseResource {
     private final ResponseService service;
     private final EvaluationService evaluation;
     private final AttachmentService attachments;
+    private final HistoryService history;
     private final Caller caller;
 
     public ResponseResource(ResponseService service, EvaluationService evaluation, AttachmentService attachments,
-            Caller caller) {
+            HistoryService history, Caller caller) {
         this.service = service;
         this.evaluation = evaluation;
         this.attachments = attachments;
+        this.history = history;
         this.caller = caller;
     }
 
@@ -240,6 +247,17 @@ public class ResponseResource {
             @Parameter(description = "ETag of the response version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return attachments.remove(id, attachmentId, ifMatch, caller.actor()).map(ResponseResource::ok);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.INNOVATOR, Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "getResponseHistory", summary = "A response's audit history, oldest first",
+            description = "Its organisation sees its own actions; the buyer, once it is submitted, also who scored"
+                    + " and decided. 404 for everyone else.")
+    public Uni<Page<HistoryEntry>> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return history.ofResponse(id, caller.actor(), page);
     }
 
     private static Response ok(ResponseView view) {

@@ -1,5 +1,6 @@
 package se.utfall.rfi.rest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,12 +32,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.rfi.api.AmendmentView;
+import se.utfall.rfi.api.HistoryEntry;
 import se.utfall.rfi.api.CancellationRequest;
 import se.utfall.rfi.api.RfiRequest;
 import se.utfall.rfi.api.RfiSummary;
 import se.utfall.rfi.api.RfiView;
 import se.utfall.rfi.domain.RfiStatus;
 import se.utfall.rfi.repository.RfiSearch;
+import se.utfall.rfi.service.HistoryService;
+import se.utfall.rfi.service.OcdsService;
 import se.utfall.rfi.service.RfiService;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
@@ -63,11 +67,16 @@ public class RfiResource {
 
     private final RfiService service;
     private final RfiSearch search;
+    private final OcdsService ocds;
+    private final HistoryService history;
     private final Caller caller;
 
-    public RfiResource(RfiService service, RfiSearch search, Caller caller) {
+    public RfiResource(RfiService service, RfiSearch search, OcdsService ocds, HistoryService history,
+            Caller caller) {
         this.service = service;
         this.search = search;
+        this.ocds = ocds;
+        this.history = history;
         this.caller = caller;
     }
 
@@ -166,6 +175,30 @@ public class RfiResource {
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.cancel(id, request.reason(), ifMatch, caller.actor()).map(RfiResource::ok);
+    }
+
+    @GET
+    @Path("/{id}/ocds")
+    @PermitAll
+    @Operation(operationId = "getRfiOcds", summary = "The RFI as an Open Contracting (OCDS 1.1) release package",
+            description = "For every published RFI: tender with its period, enquiries (published clarifications,"
+                    + " the enquiry extension) and amendments; planning from the challenge (rationale, budget, public"
+                    + " need insights); buyer and parties. Nothing about respondents.")
+    @APIResponse(responseCode = "200", description = "An OCDS release package",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "OCDS 1.1 release package")))
+    public Uni<ObjectNode> ocds(@PathParam("id") UUID id) {
+        return ocds.releasePackage(id);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "getRfiHistory", summary = "The RFI's audit history for its organisation: who"
+            + " drafted, changed, published, amended, cancelled and evaluated it, and when, oldest first")
+    public Uni<Page<HistoryEntry>> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return history.ofRfi(id, caller.actor(), page);
     }
 
     @GET

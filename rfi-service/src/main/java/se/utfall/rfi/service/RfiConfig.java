@@ -31,4 +31,20 @@ public interface RfiConfig {
     /** How many attachments one response may have. */
     @WithDefault("10")
     int responseAttachmentsMaxCount();
+
+    /** The OCDS export ({@code /api/v1/rfis/{id}/ocds}). */
+    Ocds ocds();
+
+    interface Ocds {
+        /** The publisher's ocid prefix, registered with the Open Contracting Partnership ({@code ocds-xxxxxx}). */
+        @WithDefault("ocds-utfall")
+        String ocidPrefix();
+
+        @WithDefault("Utfall")
+        String publisherName();
+
+        /** Where this service is reached from outside, for the package's {@code uri}. */
+        @WithDefault("http://localhost:8082")
+        String publicBaseUri();
+    }
 }
