@@ -1,0 +1,99 @@
+package se.utfall.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What every service's OpenAPI document must be for a frontend team to generate a typed client from it: every
+ * operation named once, every successful answer typed, one bearer scheme and a server, no schema defined for
+ * nothing. Each service's {@code ApiContractTest} asserts these and the headers of its own resources.
+ */
+public final class OpenApiContract {
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+    private OpenApiContract() {
+    }
+
+    /** The running service's document, as JSON. */
+    public static JsonNode read() {
+        try {
+            return new ObjectMapper().readTree(RestAssured.given().queryParam("format", "json").get("/q/openapi")
+                    .then().statusCode(200).extract().asString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Operations without a unique id, and successful answers (but 204) without a schema in any media type. */
+    public static List<String> operationProblems(JsonNode doc) {
+        List<String> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (!METHODS.contains(op.getKey()) || path.getKey().startsWith("/api/v1/test-probes/")) {
+                return;
+            }
+            String where = op.getKey().toUpperCase() + " " + path.getKey();
+            String id = op.getValue().path("operationId").asText("");
+            if (id.isBlank()) {
+                problems.add(where + ": no operationId");
+            } else if (!ids.add(id)) {
+                problems.add(where + ": operationId " + id + " used twice");
+            }
+            op.getValue().path("responses").fields().forEachRemaining(r -> {
+                if (r.getKey().startsWith("2") && !r.getKey().equals("204")) {
+                    List<JsonNode> schemas = new ArrayList<>();
+                    r.getValue().path("content").forEach(media -> schemas.add(media.path("schema")));
+                    if (schemas.isEmpty() || schemas.stream().anyMatch(s -> s.isMissingNode() || s.isEmpty())) {
+                        problems.add(where + " " + r.getKey() + ": no schema");
+                    }
+                }
+            });
+        }));
+        return problems;
+    }
+
+    /** Schemas that no operation or other schema refers to. */
+    public static Set<String> unusedSchemas(JsonNode doc) {
+        Set<String> referenced = new TreeSet<>();
+        Matcher refs = Pattern.compile("\"#/components/schemas/([^\"]+)\"").matcher(doc.toString());
+        while (refs.find()) {
+            referenced.add(refs.group(1));
+        }
+        Set<String> defined = new TreeSet<>();
+        doc.path("components").path("schemas").fieldNames().forEachRemaining(defined::add);
+        defined.removeAll(referenced);
+        return defined;
+    }
+
+    /** Anything but exactly one HTTP bearer scheme and at least one server; Jackson internals in schemas. */
+    public static List<String> securityAndServerProblems(JsonNode doc) {
+        List<String> problems = new ArrayList<>();
+        JsonNode schemes = doc.path("components").path("securitySchemes");
+        if (schemes.size() != 1) {
+            problems.add("security schemes: " + schemes);
+        } else {
+            JsonNode scheme = schemes.elements().next();
+            if (!"http".equals(scheme.path("type").asText()) || !"bearer".equals(scheme.path("scheme").asText())) {
+                problems.add("the security scheme is not HTTP bearer: " + scheme);
+            }
+        }
+        if (doc.path("servers").isEmpty()) {
+            problems.add("no servers");
+        }
+        if (doc.toString().contains("\"JsonNode\"")) {
+            problems.add("Jackson internals (JsonNode) in the schemas");
+        }
+        return problems;
+    }
+}
