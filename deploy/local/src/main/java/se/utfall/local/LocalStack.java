@@ -71,6 +71,8 @@ public final class LocalStack {
     private final List<Process> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiClient api = new ApiClient(http, JSON);
+    private final List<Callable<String>> evaluatedLater = new ArrayList<>();
     private Postgres postgres;
     private Kafka kafka;
 
@@ -140,6 +142,16 @@ public final class LocalStack {
         Map<String, Org> orgs = organisations();
         loadDemoData(orgs, tokens);
         printBanner(orgs, tokens);
+        // RFIs that go through their whole life need their window to pass: after the banner, in the background.
+        Thread later = new Thread(() -> evaluatedLater.forEach(demo -> {
+            try {
+                say("  demo: " + demo.call());
+            } catch (Exception e) {
+                say("  demo: an evaluated RFI could not be completed: " + e.getMessage());
+            }
+        }), "demo-evaluation");
+        later.setDaemon(true);
+        later.start();
     }
 
     private void launch(Service s, Tokens tokens) throws IOException {
@@ -205,6 +217,16 @@ public final class LocalStack {
         return orgs;
     }
 
+    /** A demo organisation's token by key; {@code <key>-2} is a second person of it (another evaluator). */
+    private String demoToken(Tokens tokens, Map<String, Org> orgs, String key) {
+        if (key.endsWith("-2")) {
+            Org org = orgs.get(key.substring(0, key.length() - 2));
+            return tokens.token(org.key() + "-" + org.role() + "-2", org.role(), UUID.fromString(org.id()),
+                    org.name(), Duration.ofHours(12));
+        }
+        return token(tokens, orgs.get(key));
+    }
+
     private String token(Tokens tokens, Org org) {
         return tokens.token(org.key() + "-" + org.role(), org.role(), UUID.fromString(org.id()), org.name(),
                 Duration.ofHours(12));
@@ -221,10 +243,10 @@ public final class LocalStack {
                 ArrayNode co = body.putArray("coBuyerOrgIds");
                 c.path("coBuyers").forEach(k -> co.add(orgs.get(k.asText()).id()));
             }
-            JsonNode created = call("POST", challenges, token, body, 201);
+            JsonNode created = api.call("POST", challenges, token, body, 201);
             String id = created.path("id").asText();
             if (c.path("publish").asBoolean()) {
-                call("POST", challenges + "/" + id + "/publish", token, null, 200,
+                api.call("POST", challenges + "/" + id + "/publish", token, null, 200,
                         "\"" + created.path("version").asLong() + "\"");
             }
             for (JsonNode w : c.path("workshops")) {
@@ -235,16 +257,19 @@ public final class LocalStack {
                         .put("startsAt", start.toString())
                         .put("endsAt", start.plus(w.path("hours").asInt(3), ChronoUnit.HOURS).toString())
                         .put("location", w.path("location").asText()).put("capacity", w.path("capacity").asInt());
-                JsonNode workshop = call("POST", challenges + "/" + id + "/workshops", token, wb, 201);
+                JsonNode workshop = api.call("POST", challenges + "/" + id + "/workshops", token, wb, 201);
                 for (String registrant : List.of("ramsjo-livs", "ramsjo-camping")) {
                     Org org = orgs.get(registrant);
-                    call("POST", SERVICES.get(0).base() + "/api/v1/workshops/" + workshop.path("id").asText()
+                    api.call("POST", SERVICES.get(0).base() + "/api/v1/workshops/" + workshop.path("id").asText()
                             + "/registrations", token(tokens, org), JSON.createObjectNode(), 201);
                 }
             }
             say("  demo: " + (c.path("publish").asBoolean() ? "published " : "draft     ") + body.path("title")
                     .asText());
-            if (c.has("rfi")) {
+            if (c.path("rfi").path("demo").asText().equals("evaluated")) {
+                evaluatedLater.add(() -> new DemoEvaluatedRfi(api, SERVICES.get(1).base(), key -> demoToken(tokens,
+                        orgs, key)).run(id, c.path("owner").asText(), c.path("rfi")));
+            } else if (c.has("rfi")) {
                 demoRfi(id, c.path("rfi"), token);
             }
         }
@@ -264,7 +289,7 @@ public final class LocalStack {
         JsonNode created = null;
         for (int attempt = 0; created == null; attempt++) {
             try {
-                created = call("POST", rfis, token, body, 201);
+                created = api.call("POST", rfis, token, body, 201);
             } catch (IllegalStateException e) {
                 if (attempt >= 60 || !e.getMessage().contains(" 422")) {
                     throw e;
@@ -273,30 +298,10 @@ public final class LocalStack {
             }
         }
         String id = created.path("id").asText();
-        JsonNode published = call("POST", rfis + "/" + id + "/publish", token, null, 200,
+        JsonNode published = api.call("POST", rfis + "/" + id + "/publish", token, null, 200,
                 "\"" + created.path("version").asLong() + "\"");
         say("  demo: RFI " + published.path("status").asText().toLowerCase(Locale.ROOT) + " until "
                 + published.path("lastDay").asText() + ": " + published.path("title").asText());
-    }
-
-    private JsonNode call(String method, String url, String token, JsonNode body, int expected) throws Exception {
-        return call(method, url, token, body, expected, null);
-    }
-
-    private JsonNode call(String method, String url, String token, JsonNode body, int expected, String ifMatch)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
     }
 
     private void printBanner(Map<String, Org> orgs, Tokens tokens) throws IOException {

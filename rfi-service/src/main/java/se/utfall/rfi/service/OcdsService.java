@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.rfi.domain.Baseline;
 import se.utfall.rfi.domain.Clarification;
 import se.utfall.rfi.domain.KnownChallenge;
 import se.utfall.rfi.domain.Rfi;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -129,8 +131,8 @@ public class OcdsService {
             planning.put("rationale", rationale.toString());
         }
         JsonNode budget = c.path("budget");
-        JsonNode baseline = c.path("baseline");
-        if (budget.path("amount").isNumber() || baseline.path("costPerPeriod").path("amount").isNumber()) {
+        Optional<Baseline> baseline = Baseline.of(c);
+        if (budget.path("amount").isNumber() || baseline.isPresent()) {
             ObjectNode b = planning.putObject("budget");
             b.put("id", "budget");
             if (budget.path("amount").isNumber()) {
@@ -138,12 +140,8 @@ public class OcdsService {
                 amount.put("amount", budget.path("amount").decimalValue());
                 amount.put("currency", budget.path("currency").asText("SEK"));
             }
-            if (baseline.path("costPerPeriod").path("amount").isNumber()) {
-                b.put("description", "Kostnad i dag: " + baseline.path("costPerPeriod").path("amount").decimalValue()
-                        .toPlainString() + " " + baseline.path("costPerPeriod").path("currency").asText("SEK")
-                        + " per " + period(baseline.path("period").asText("")) + " ("
-                        + baseline.path("description").asText("") + ")");
-            }
+            baseline.ifPresent(x -> b.put("description", "Kostnad i dag: " + x.perYear().toPlainString() + " "
+                    + x.currency() + " per år" + (x.description() == null ? "" : " (" + x.description() + ")")));
         }
         return planning;
     }
@@ -175,6 +173,8 @@ public class OcdsService {
                 json.getTypeFactory().constructCollectionType(List.class, String.class)) : List.of();
         if (!cpv.isEmpty()) {
             item.set("classification", cpv(cpv.get(0)));
+        }
+        if (cpv.size() > 1) {
             ArrayNode more = item.putArray("additionalClassifications");
             cpv.stream().skip(1).forEach(code -> more.add(cpv(code)));
         }
@@ -223,17 +223,6 @@ public class OcdsService {
         x.put("scheme", "CPV");
         x.put("id", code);
         return x;
-    }
-
-    private static String period(String period) {
-        return switch (period) {
-            case "YEAR" -> "år";
-            case "QUARTER" -> "kvartal";
-            case "MONTH" -> "månad";
-            case "WEEK" -> "vecka";
-            case "DAY" -> "dag";
-            default -> "period";
-        };
     }
 
     private String time(Instant at) {

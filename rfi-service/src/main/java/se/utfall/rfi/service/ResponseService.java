@@ -1,6 +1,5 @@
 package se.utfall.rfi.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +12,7 @@ import se.utfall.rfi.api.ResponseRequest;
 import se.utfall.rfi.api.ResponseView;
 import se.utfall.rfi.domain.Answer;
 import se.utfall.rfi.domain.AuditEntry;
+import se.utfall.rfi.domain.Baseline;
 import se.utfall.rfi.domain.ConsortiumMember;
 import se.utfall.rfi.domain.KnownChallenge;
 import se.utfall.rfi.domain.Receipts;
@@ -28,7 +28,6 @@ import se.utfall.web.problem.ProblemException;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -259,23 +258,8 @@ public class ResponseService {
 
     /** The challenge's cost baseline per year, from its last public event; null when unknown. */
     static Uni<Money> baseline(Rfi rfi) {
-        return KnownChallenge.<KnownChallenge>findById(rfi.challengeId).map(c -> {
-            JsonNode b = c == null || c.publicData == null ? null : c.publicData.path("baseline");
-            if (b == null || !b.path("costPerPeriod").path("amount").isNumber()) {
-                return null;
-            }
-            BigDecimal perPeriod = b.path("costPerPeriod").path("amount").decimalValue();
-            int periods = switch (b.path("period").asText("")) {
-                case "YEAR" -> 1;
-                case "QUARTER" -> 4;
-                case "MONTH" -> 12;
-                case "WEEK" -> 52;
-                case "DAY" -> 365;
-                default -> 0;
-            };
-            return periods == 0 ? null : new Money(perPeriod.multiply(BigDecimal.valueOf(periods)),
-                    b.path("costPerPeriod").path("currency").asText("SEK"));
-        });
+        return KnownChallenge.<KnownChallenge>findById(rfi.challengeId).map(c -> Baseline.of(c == null ? null
+                : c.publicData).map(b -> new Money(b.perYear(), b.currency())).orElse(null));
     }
 
     /** The estimated annual cost; null when none was given. */
