@@ -3,6 +3,7 @@
 #   - pgbench's single-row SELECT and durable single-row INSERT against the same PostgreSQL (the physical limit);
 #   - req/s, p50 and p99 of each hot path of challenge-service, and its ratio to the matching pgbench figure;
 #   - commit -> CloudEvent on the topic latency while publishing and amending under load;
+#   - rfi-service: re-submitting a response, and adding a 1 MB PDF to one, by 1,200 organisations;
 #   - the service's RSS before and after the load, and its start-up time with migrations already applied.
 # Uses the running local stack if there is one (it must have durable commits), else starts one and stops it after.
 # Any error answer (wrk's "Non-2xx or 3xx responses") fails the run: a benchmark of 401s cannot look fast.
@@ -243,6 +244,94 @@ run_paced "  paced to 80 % of that peak" "$LIMIT_INSERT" "$WORK/amend.lua" "$API
 wait "$LATENCY" || true
 LATENCY=0
 COMMIT_LATENCY=$(grep -E "^events=" "$WORK/latency.txt" || echo "not measured (see $WORK/latency.txt)")
+
+# --- 6b. rfi-service: responses to the demo's open Ramsjö RFI by many organisations -------------------------------
+# A submission is what an innovator does once per RFI; the repeatable form of the same work is a change to a
+# submitted response, which submits it again (share lock on the RFI, receipt over the canonical content, event).
+# Measured: that re-submission without a file, and adding a 1 MB PDF to a submitted response (which re-submits too).
+RFI_API=http://localhost:8082
+RFI=$(curl -sf "$RFI_API/api/v1/rfis?status=OPEN&size=1" | jq -r '.items[0].id // empty')
+[ -n "$RFI" ] || fail "rfi-service lists no open RFI (the demo data should have one)"
+RESPONSE_BODY=$(curl -sf "$RFI_API/api/v1/rfis/$RFI" | jq -c '{summary: "Byns butik och campingens kök lagar och kör ut",
+  answers: [.questions[] | if .type == "TEXT" then {questionId: .id, text: "Vi lagar maten i campingens kök och kör ut den varm varje dag, året runt."}
+    elif .type == "NUMBER" then {questionId: .id, number: 78} else {questionId: .id, choices: [.options[0]]} end],
+  consortium: [{name: "Ramsjö Camping (kök)", role: "Lagar maten"}], estimatedAnnualCost: {amount: 420000, currency: "SEK"}}')
+RESPONDENTS=${BENCH_RESPONDENTS:-1200}
+say "minting $RESPONDENTS innovator tokens of new organisations ..."
+./mvnw -B -q -o -pl deploy/local exec:java -Dexec.args="tokens innovator $RESPONDENTS" >"$WORK/innovators.txt"
+[ "$(wc -l <"$WORK/innovators.txt")" -eq "$RESPONDENTS" ] || fail "could not mint tokens (see $WORK/innovators.txt)"
+cat >"$WORK/respond.lua" <<LUA
+local tokens = {$(awk '{printf "\"%s\",", $2}' "$WORK/innovators.txt")}
+local n = 0
+setup = function(thread) thread:set("offset", n); n = n + 1 end
+init = function() n = offset - 1 end
+request = function()
+  n = n + 2
+  local token = tokens[n]
+  if token == nil then wrk.thread:stop(); token = tokens[1] end
+  return wrk.format("POST", "/api/v1/rfis/$RFI/responses", {["Content-Type"] = "application/json",
+    ["Authorization"] = "Bearer " .. token}, [[$RESPONSE_BODY]])
+end
+LUA
+say "each organisation drafts its response (not measured) ..."
+wrk -t2 -c16 -d30s -s "$WORK/respond.lua" "$RFI_API" >"$WORK/respond.txt" 2>&1
+psql $PG -d rfi -Atc "SELECT organisation_id || ' ' || id || ' ' || version FROM rfi_response
+  WHERE rfi_id = '$RFI' AND status = 'DRAFT'" | LC_ALL=C sort >"$WORK/drafts-rfi.txt"
+LC_ALL=C sort "$WORK/innovators.txt" | LC_ALL=C join - "$WORK/drafts-rfi.txt" | awk '{print $3, $2}' >"$WORK/respondents.txt"
+[ "$(wc -l <"$WORK/respondents.txt")" -ge $(( CONNS * 4 )) ] || fail "too few draft responses ($WORK/respond.txt)"
+say "each organisation submits (not measured) ..."
+while read -r id token; do
+  curl -sf -o /dev/null -X POST -H "Authorization: Bearer $token" -H 'If-Match: "0"' \
+    "$RFI_API/api/v1/responses/$id/submit" || fail "submitting $id failed"
+done <"$WORK/respondents.txt"
+resubmit_scripts() {
+# Submitted responses with the version each has now and their organisation's token.
+psql $PG -d rfi -Atc "SELECT organisation_id || ' ' || id || ' ' || version FROM rfi_response
+  WHERE rfi_id = '$RFI' AND status = 'SUBMITTED'" | LC_ALL=C sort >"$WORK/submitted-rfi.txt"
+LC_ALL=C sort "$WORK/innovators.txt" | LC_ALL=C join - "$WORK/submitted-rfi.txt" \
+  | awk '{printf "{\"%s\", \"%s\", %s},", $3, $2, $4}' >"$WORK/submitted.lua-table"
+for kind in resubmit attach; do
+cat >"$WORK/$kind.lua" <<LUA
+local all = {$(cat "$WORK/submitted.lua-table")}
+local n = 0
+setup = function(thread) thread:set("offset", n); n = n + 1 end
+init = function()
+  ids, token, version, i = {}, {}, {}, 0
+  for k = offset + 1, #all, 2 do
+    local id = all[k][1]
+    ids[#ids + 1] = id; token[id] = all[k][2]; version[id] = all[k][3]
+  end
+  pdf = "%PDF-1.4\n" .. string.rep("0123456789abcdef", 65536)
+end
+request = function()
+  i = i % #ids + 1
+  local id = ids[i]
+  local headers = {["Authorization"] = "Bearer " .. token[id], ["If-Match"] = '"' .. version[id] .. '"'}
+  if "$kind" == "attach" then
+    headers["Content-Type"] = "application/octet-stream"
+    return wrk.format("POST", "/api/v1/responses/" .. id .. "/attachments?filename=plan.pdf", headers, pdf)
+  end
+  headers["Content-Type"] = "application/json"
+  return wrk.format("PUT", "/api/v1/responses/" .. id, headers, [[$RESPONSE_BODY]])
+end
+response = function(status, headers, body)
+  local id = string.match(body, '"id":"([0-9a-f%-]+)"')
+  local v = string.match(body, '"version":(%d+)')
+  if id and v and version[id] then version[id] = tonumber(v) end
+end
+LUA
+done
+}
+warm_until_steady "re-submit a response" "$WORK/resubmit.lua" "$RFI_API" resubmit_scripts
+resubmit_scripts; run_wrk "warm-up: add a 1 MB PDF" 1 "$WORK/attach.lua" "$RFI_API" "$WARM" warm
+settle
+resubmit_scripts
+run_wrk "PUT response (re-submission)" "$LIMIT_INSERT" "$WORK/resubmit.lua" "$RFI_API"
+run_paced "  paced to 80 % of that peak" "$LIMIT_INSERT" "$WORK/resubmit.lua" "$RFI_API" resubmit_scripts
+resubmit_scripts
+run_wrk "POST 1 MB PDF (re-submission)" "$LIMIT_INSERT" "$WORK/attach.lua" "$RFI_API"
+run_paced "  paced to 80 % of that peak" "$LIMIT_INSERT" "$WORK/attach.lua" "$RFI_API" resubmit_scripts
+psql $PG -d rfi -qc "VACUUM ANALYZE" >/dev/null
 
 settle
 # --- 7. Reads -----------------------------------------------------------------------------------------------------
