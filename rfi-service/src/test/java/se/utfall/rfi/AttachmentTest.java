@@ -1,15 +1,20 @@
 package se.utfall.rfi;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import se.utfall.testing.Db;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -103,6 +108,43 @@ class AttachmentTest {
         as(buyer(YSTAD)).get("/api/v1/responses/" + id + "/attachments/" + attachmentId).then().statusCode(404);
         as(innovator(YSTAD)).get("/api/v1/responses/" + id + "/attachments/" + attachmentId).then().statusCode(404);
         anonymous().get("/api/v1/responses/" + id + "/attachments/" + attachmentId).then().statusCode(401);
+    }
+
+    /**
+     * Each held upload costs the heap a few copies of its size: an instance takes two at a time and refuses more
+     * before reading them (503, Retry-After, nothing stored), so a burst of large files cannot exhaust it.
+     */
+    @Test
+    void uploadsBeyondWhatTheInstanceHoldsAtOnceAreRefusedBeforeTheirBytesAreRead() throws Exception {
+        ExtractableResponse<Response> rfi = publishedRfi(nowSeconds().minusSeconds(60), nowSeconds().plusSeconds(3600));
+        String id = as(innovator(RAMSJO_SHOP)).body(answers(rfi)).post("/api/v1/rfis/" + rfi.path("id")
+                + "/responses").then().statusCode(201).extract().path("id");
+        String head = "POST /api/v1/responses/" + id + "/attachments?filename=a.pdf HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + innovator(RAMSJO_SHOP) + "\r\nIf-Match: \"0\"\r\n"
+                + "Content-Type: application/octet-stream\r\nContent-Length: 1000000\r\n\r\n";
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Socket s = new Socket("localhost", RestAssured.port);
+                s.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream().write(Files.pdf(1000), 0, 1000);
+                s.getOutputStream().flush();
+                held.add(s);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> upload(innovator(RAMSJO_SHOP), id, "\"0\"", "b.png",
+                    Files.png(100)).then().extract().statusCode() == 503);
+            upload(innovator(RAMSJO_SHOP), id, "\"0\"", "b.png", Files.png(100)).then().statusCode(503)
+                    .header("Retry-After", "1").contentType("application/problem+json")
+                    .body("type", equalTo("https://utfall.se/problems/uploads-busy"));
+            assertThat(Db.count("SELECT count(*) FROM attachment_content WHERE response_id = ?::uuid", id)).isZero();
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+        // The held ones went away: their places are free again.
+        await().atMost(Duration.ofSeconds(10)).until(() -> upload(innovator(RAMSJO_SHOP), id, "\"0\"", "b.png",
+                Files.png(100)).then().extract().statusCode() == 201);
     }
 
     @Test

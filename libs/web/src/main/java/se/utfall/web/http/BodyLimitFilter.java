@@ -2,6 +2,7 @@ package se.utfall.web.http;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -9,13 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
  * Refuses oversized bodies with a 413 problem document, counting the bytes actually read: a declared
  * {@code Content-Length} over the limit is refused before reading; a body without one (chunked) is read through a
  * body handler with the same limit, which fails the request at the first byte too many. Vert.x's own hard limit
- * ({@code quarkus.http.limits.max-body-size}) stays above this one as a backstop.
+ * ({@code quarkus.http.limits.max-body-size}) stays above this one as a backstop. Upload paths take larger bodies,
+ * but only {@code utfall.http.max-concurrent-uploads} at a time (503 with Retry-After beyond, before reading).
  */
 @ApplicationScoped
 public class BodyLimitFilter {
@@ -26,6 +29,8 @@ public class BodyLimitFilter {
     private final Pattern uploadPaths;
     private final long maxUploadBytes;
     private final BodyHandler chunkedUpload;
+    private final int maxConcurrentUploads;
+    private final AtomicInteger uploads = new AtomicInteger();
 
     public BodyLimitFilter(HttpLimits limits) {
         this.maxBytes = limits.maxBodyBytes();
@@ -33,6 +38,7 @@ public class BodyLimitFilter {
         this.uploadPaths = limits.uploadPaths().map(Pattern::compile).orElse(null);
         this.maxUploadBytes = limits.maxUploadBytes();
         this.chunkedUpload = BodyHandler.create(false).setBodyLimit(maxUploadBytes).setHandleFileUploads(false);
+        this.maxConcurrentUploads = limits.maxConcurrentUploads();
     }
 
     void register(@Observes Filters filters) {
@@ -54,6 +60,14 @@ public class BodyLimitFilter {
         boolean upload = uploadPaths != null && uploadPaths.matcher(rc.normalizedPath()).matches();
         long max = upload ? maxUploadBytes : maxBytes;
         rc.put(LIMIT, max);
+        if (upload && (rc.request().method() == HttpMethod.POST || rc.request().method() == HttpMethod.PUT)) {
+            if (uploads.incrementAndGet() > maxConcurrentUploads) {
+                uploads.decrementAndGet();
+                busy(rc);
+                return;
+            }
+            rc.addEndHandler(done -> uploads.decrementAndGet());
+        }
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             long bytes;
@@ -77,6 +91,17 @@ public class BodyLimitFilter {
             return;
         }
         rc.next();
+    }
+
+    private void busy(RoutingContext rc) {
+        rc.response().setStatusCode(503)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .putHeader(HttpHeaders.RETRY_AFTER, "1")
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end("{\"type\":\"https://utfall.se/problems/uploads-busy\","
+                        + "\"title\":\"Too many uploads at once\",\"status\":503,"
+                        + "\"detail\":\"This instance takes " + maxConcurrentUploads + " files at a time;"
+                        + " try again in a second. Nothing was stored.\"}");
     }
 
     private void tooLarge(RoutingContext rc) {

@@ -21,4 +21,12 @@ public interface HttpLimits {
     /** The largest file accepted on an upload path (default 10 MiB); Vert.x's backstop must be above it. */
     @WithDefault("10485760")
     long maxUploadBytes();
+
+    /**
+     * Uploads one instance takes at once; more are refused with 503 and {@code Retry-After} before their bytes
+     * are read. Each held upload costs a few copies of its size on the heap, so this bounds what a burst (or a
+     * hostile caller with many connections) can take.
+     */
+    @WithDefault("2")
+    int maxConcurrentUploads();
 }
