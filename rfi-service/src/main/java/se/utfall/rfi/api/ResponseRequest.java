@@ -11,7 +11,7 @@ import java.util.List;
 /** What a respondent writes. Status, owner, receipt and times are the service's; a read body can be sent back. */
 @Schema(description = "The content of a response, for create and full update")
 @JsonIgnoreProperties({"id", "rfiId", "organisationId", "organisationName", "status", "version", "createdAt",
-    "updatedAt", "submittedAt", "withdrawnAt", "receiptSha256", "costComparison"})
+    "updatedAt", "submittedAt", "withdrawnAt", "receiptSha256", "costComparison", "attachments", "outcome"})
 public record ResponseRequest(
         @Size(max = 4000) @Schema(description = "A short public summary (what may be shown beyond the buyer)")
         String summary,

@@ -21,7 +21,7 @@ import java.util.UUID;
 @Schema(description = "The content of an RFI, for create and full update")
 @JsonIgnoreProperties({"id", "ownerOrgId", "ownerOrgName", "municipalityCode", "status", "version", "timeZone",
     "amendments", "acceptingResponses", "cancellationReason", "createdAt", "updatedAt", "publishedAt", "openedAt",
-    "closedAt", "cancelledAt"})
+    "closedAt", "cancelledAt", "evaluatedAt"})
 public record RfiRequest(
         @Schema(description = "The published challenge the RFI asks about; cannot change later") UUID challengeId,
         @NotBlank @Size(max = 300) @Schema(examples = "Hela barnet: hur når vi barn och unga i tid?") String title,
