@@ -46,6 +46,7 @@ import se.utfall.challenge.service.ChallengeReads;
 import se.utfall.challenge.service.ChallengeService;
 import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.http.ETags;
+import se.utfall.web.http.EnumFilter;
 import se.utfall.web.json.MergePatch;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
@@ -54,9 +55,8 @@ import se.utfall.web.problem.ProblemException;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
 
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 @RunsToCompletion
@@ -305,22 +305,9 @@ public class ChallengeResource {
     }
 
     private static List<ChallengeStatus> statuses(List<String> raw, boolean draftsAllowed) {
-        if (raw == null || raw.isEmpty()) {
-            return draftsAllowed ? List.of() : List.of(ChallengeStatus.PUBLISHED);
-        }
-        return raw.stream().flatMap(s -> Arrays.stream(s.split(","))).map(s -> {
-            try {
-                ChallengeStatus st = ChallengeStatus.valueOf(s.trim().toUpperCase(Locale.ROOT));
-                if (!draftsAllowed && st == ChallengeStatus.DRAFT) {
-                    throw new IllegalArgumentException();
-                }
-                return st;
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("Unknown status filter", List.of(new Problem.FieldError("status",
-                        draftsAllowed ? "must be DRAFT, PUBLISHED, CLOSED or ARCHIVED"
-                                : "must be PUBLISHED, CLOSED or ARCHIVED")));
-            }
-        }).distinct().toList();
+        List<ChallengeStatus> asked = EnumFilter.parse("status", raw, ChallengeStatus.class, draftsAllowed
+                ? EnumSet.allOf(ChallengeStatus.class) : EnumSet.complementOf(EnumSet.of(ChallengeStatus.DRAFT)));
+        return asked.isEmpty() && !draftsAllowed ? List.of(ChallengeStatus.PUBLISHED) : asked;
     }
 
     private static ChallengeSearch.Sort sort(String raw, String q) {

@@ -43,17 +43,14 @@ import se.utfall.rfi.service.HistoryService;
 import se.utfall.rfi.service.OcdsService;
 import se.utfall.rfi.service.RfiService;
 import se.utfall.web.http.ETags;
+import se.utfall.web.http.EnumFilter;
 import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
-import se.utfall.web.problem.Problem;
-import se.utfall.web.problem.ProblemException;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 @RunsToCompletion
@@ -242,24 +239,8 @@ public class RfiResource {
     }
 
     private static List<RfiStatus> statuses(List<String> raw, boolean draftsAllowed) {
-        if (raw == null || raw.isEmpty()) {
-            if (!draftsAllowed) {
-                return PUBLISHED;
-            }
-            return Arrays.asList(RfiStatus.values());
-        }
-        return raw.stream().flatMap(s -> Arrays.stream(s.split(","))).map(s -> {
-            try {
-                RfiStatus st = RfiStatus.valueOf(s.trim().toUpperCase(Locale.ROOT));
-                if (!draftsAllowed && st == RfiStatus.DRAFT) {
-                    throw new IllegalArgumentException();
-                }
-                return st;
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("Unknown status filter", List.of(new Problem.FieldError("status",
-                        (draftsAllowed ? "must be DRAFT, " : "must be ")
-                                + "SCHEDULED, OPEN, CLOSED, EVALUATED or CANCELLED")));
-            }
-        }).distinct().toList();
+        List<RfiStatus> allowed = draftsAllowed ? List.of(RfiStatus.values()) : PUBLISHED;
+        List<RfiStatus> asked = EnumFilter.parse("status", raw, RfiStatus.class, allowed);
+        return asked.isEmpty() ? allowed : asked;
     }
 }
