@@ -1,0 +1,174 @@
+package se.utfall.matching.ranking;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Ranks innovator profiles for a need. Relevance is BM25 over concepts (stems and glossary groups, see
+ * {@link Concepts}) of each profile's name, description and capabilities, with term saturation, so repeating a
+ * word buys little; it is combined with sector overlap and, for a place-bound need, whether the provider serves
+ * the municipality (same municipality, then same county, then national, then elsewhere).
+ */
+public final class Ranker {
+    private static final String TEXT = "text";
+    private static final String CAPABILITIES = "capabilities";
+    private static final int CANDIDATES = 300;
+
+    private final Concepts concepts;
+    private final List<Profile> profiles;
+    private final IndexSearcher searcher;
+
+    /** One ranked profile: its score and the parts it is made of, for the explanation. */
+    public record Match(Profile profile, double score, double text, double sectors, double locality,
+            boolean placeBound, List<String> shared) {
+    }
+
+    public Ranker(Concepts concepts, List<Profile> profiles) {
+        this.concepts = concepts;
+        this.profiles = List.copyOf(profiles);
+        Analyzer whitespace = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                WhitespaceTokenizer source = new WhitespaceTokenizer();
+                return new TokenStreamComponents(source);
+            }
+        };
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        BM25Similarity similarity = new BM25Similarity(0.9f, 0.6f);
+        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(whitespace).setSimilarity(similarity))) {
+            for (int i = 0; i < this.profiles.size(); i++) {
+                Profile p = this.profiles.get(i);
+                String lang = p.language();
+                String text = String.join(" ", concepts.of(p.name() + ". " + p.description() + ". "
+                        + String.join(". ", p.capabilities()), lang));
+                String caps = String.join(" ", concepts.of(String.join(". ", p.capabilities()), lang));
+                Document d = new Document();
+                d.add(new StoredField("i", i));
+                d.add(new TextField(TEXT, text, Field.Store.NO));
+                d.add(new TextField(CAPABILITIES, caps, Field.Store.NO));
+                w.addDocument(d);
+            }
+            w.commit();
+            this.searcher = new IndexSearcher(DirectoryReader.open(dir));
+            this.searcher.setSimilarity(similarity);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int size() {
+        return profiles.size();
+    }
+
+    public List<Match> rank(Need need, int limit) {
+        String lang = need.language();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String t : concepts.of(need.title(), lang)) {
+            counts.merge(t, 3, Integer::sum);
+        }
+        for (String t : concepts.of(need.problemStatement() + ". " + need.targetGroup(), lang)) {
+            counts.merge(t, 1, Integer::sum);
+        }
+        // Where the need is counts through locality, not as words: a business named after the village is not
+        // thereby able to do the job.
+        if (need.locality() != null) {
+            concepts.stems(need.locality(), lang).forEach(counts::remove);
+        }
+        boolean placeBound = counts.keySet().stream().anyMatch(concepts::isPlaceBound);
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        counts.forEach((t, n) -> {
+            float weight = (t.startsWith(Concepts.GROUP) ? 2.5f : 1f) * Math.min(n, 4);
+            q.add(new BoostQuery(new TermQuery(new Term(TEXT, t)), weight), BooleanClause.Occur.SHOULD);
+            q.add(new BoostQuery(new TermQuery(new Term(CAPABILITIES, t)), 0.5f * weight),
+                    BooleanClause.Occur.SHOULD);
+        });
+        List<Match> matches = new ArrayList<>();
+        try {
+            TopDocs top = searcher.search(q.setMinimumNumberShouldMatch(1).build(), CANDIDATES);
+            double max = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
+            Set<String> needTerms = counts.keySet();
+            for (ScoreDoc sd : top.scoreDocs) {
+                Profile p = profiles.get(searcher.storedFields().document(sd.doc).getField("i").numericValue()
+                        .intValue());
+                // The square root keeps relevance decisive without letting a wordy profile outweigh locality.
+                double text = Math.sqrt(sd.score / max);
+                double sectors = sectorOverlap(need, p);
+                double locality = locality(need.municipalityCode(), p.regionsServed(), placeBound);
+                double score = (0.75 * text + 0.25 * sectors) * (placeBound ? 0.3 + 0.7 * locality
+                        : 0.8 + 0.2 * locality);
+                matches.add(new Match(p, score, text, sectors, locality, placeBound, shared(needTerms, p)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        matches.sort(Comparator.comparingDouble(Match::score).reversed());
+        return matches.size() > limit ? matches.subList(0, limit) : matches;
+    }
+
+    private List<String> shared(Set<String> needTerms, Profile p) {
+        Set<String> profileTerms = new HashSet<>(concepts.of(p.description() + ". "
+                + String.join(". ", p.capabilities()), p.language()));
+        List<String> out = new ArrayList<>();
+        for (String t : needTerms) {
+            if (t.startsWith(Concepts.GROUP) && profileTerms.contains(t)) {
+                out.add(concepts.name(t));
+            }
+        }
+        return out;
+    }
+
+    static double sectorOverlap(Need need, Profile p) {
+        if (need.sectors().isEmpty()) {
+            return 0;
+        }
+        return (double) need.sectors().stream().filter(p.sectors()::contains).count() / need.sectors().size();
+    }
+
+    /**
+     * How well a provider can be where the need is: 1 it serves the municipality; 0.6 the same county (the
+     * kommunkod's first two digits); a national provider 1 for a need that is not place-bound, 0.3 for one that
+     * is; elsewhere 0.6, or 0 when the need is place-bound.
+     */
+    static double locality(String municipality, List<String> served, boolean placeBound) {
+        if (municipality == null || municipality.length() != 4) {
+            return served.contains("SE") ? 1 : 0.6;
+        }
+        if (served.contains(municipality)) {
+            return 1;
+        }
+        if (served.stream().anyMatch(s -> s.length() == 4 && s.startsWith(municipality.substring(0, 2)))) {
+            return 0.6;
+        }
+        if (served.contains("SE")) {
+            return placeBound ? 0.3 : 1;
+        }
+        return placeBound ? 0 : 0.6;
+    }
+}

@@ -1,0 +1,42 @@
+package se.utfall.matching.ranking;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Ramsjö lesson, in small: the local actors who can do the job first, not the obvious or the same-named. */
+class RankerTest {
+    private static final Need RAMSJO = new Need("N", "Dagliga måltider för äldre i Ramsjö",
+            "Äldre i byn Ramsjö behöver en varm måltid varje dag; i dag körs kylda matlådor från tätorten en gång"
+                    + " i veckan.", "Äldre med hemtjänst i Ramsjö", List.of("elderly-care", "food"), "2161",
+            "Ramsjö", "sv");
+
+    private static Profile profile(String key, String name, String description, List<String> capabilities,
+            List<String> regions, String language) {
+        return new Profile(key, name, "LOCAL_BUSINESS", description, capabilities, List.of("food"), regions,
+                language);
+    }
+
+    @Test
+    void theVillageKitchenBeatsTheNationalMealBoxAndTheSameNamedHotel() {
+        Profile kitchen = profile("kitchen", "Ramsjö Camping (kök)", "Campingens kök lagar husmanskost varje dag"
+                + " och kan köra ut lunch till byborna.", List.of("laga mat", "hemleverans"), List.of("2161"), "sv");
+        Profile mealBox = profile("box", "Matlådan Sverige AB", "Kylda matlådor för äldre, levererade med bud"
+                + " en gång i veckan i hela landet.", List.of("matlådor", "leverans"), List.of("SE"), "sv");
+        Profile hotel = profile("hotel", "Ramsjö Hotell & Konferens", "Konferenser och övernattning i Ramsjö;"
+                + " Ramsjö Ramsjö Ramsjö, äldre byggnad vid sjön.", List.of("konferens", "logi"), List.of("2161"),
+                "sv");
+        Profile english = profile("en", "Hudiksvall Community Kitchen", "We cook fresh hot meals and deliver them"
+                + " to older people's homes every day.", List.of("cooking", "home delivery"), List.of("2184", "2161"),
+                "en");
+        List<Ranker.Match> ranked = new Ranker(Concepts.standard(), List.of(hotel, mealBox, kitchen, english))
+                .rank(RAMSJO, 10);
+        List<String> order = ranked.stream().map(m -> m.profile().key()).toList();
+        assertThat(order.indexOf("kitchen")).isLessThan(order.indexOf("box"));
+        assertThat(order.indexOf("en")).isLessThan(order.indexOf("box"));
+        assertThat(order.indexOf("hotel") < 0 || order.indexOf("hotel") > order.indexOf("kitchen")).isTrue();
+        assertThat(ranked.get(0).placeBound()).isTrue();
+    }
+}
