@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FILE=$(realpath "${1:-matching-service/src/test/resources/evaluation/labelled-set.json}")
-./mvnw -B -q -o -pl matching-service -am install -DskipTests >/dev/null
-./mvnw -B -q -o -pl matching-service exec:java -Dexec.mainClass=se.utfall.matching.ranking.Evaluate \
+./mvnw -B -q -pl matching-service -am install -DskipTests >/dev/null
+./mvnw -B -q -pl matching-service exec:java -Dexec.mainClass=se.utfall.matching.ranking.Evaluate \
   -Dexec.args="$FILE"

@@ -12,7 +12,9 @@ import se.utfall.testing.EventTopic;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -144,27 +146,35 @@ class ResponseTest {
         long rfiVersion = Db.count("SELECT version FROM rfi WHERE id = ?::uuid", rfiId);
         await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(closes.minusMillis(600)));
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<Integer>> results = new ArrayList<>();
+        List<Future<Outcome>> results = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             UUID org = orgs.get(i);
             String id = drafts.get(i);
             long delay = i * 50L;
-            Callable<Integer> submit = () -> {
+            Callable<Outcome> submit = () -> {
                 Thread.sleep(delay);
-                return as(innovator(org)).header("If-Match", "\"0\"").post("/api/v1/responses/" + id + "/submit")
-                        .then().extract().statusCode();
+                ExtractableResponse<Response> r = as(innovator(org)).header("If-Match", "\"0\"")
+                        .post("/api/v1/responses/" + id + "/submit").then().extract();
+                return new Outcome(r.statusCode(), Instant.now(), r.statusCode() == 200
+                        ? OffsetDateTime.parse(r.path("submittedAt")).toInstant() : null,
+                        r.statusCode() == 200 ? null : r.path("type"));
             };
             results.add(pool.submit(submit));
         }
         int accepted = 0;
         int refused = 0;
-        for (Future<Integer> f : results) {
-            int status = f.get();
-            assertThat(status).isIn(200, 409);
-            if (status == 200) {
+        for (Future<Outcome> f : results) {
+            Outcome o = f.get();
+            assertThat(o.status()).isIn(200, 409);
+            if (o.status() == 200) {
                 accepted++;
+                // The receipt's time is the decision's, strictly before the close.
+                assertThat(o.submittedAt()).isBefore(closes);
             } else {
                 refused++;
+                assertThat(o.problemType()).endsWith("/rfi-closed");
+                // Refused only once the close had come: the answer cannot arrive before the moment it was decided.
+                assertThat(o.answeredAt()).isAfterOrEqualTo(closes);
             }
         }
         pool.shutdown();
@@ -181,5 +191,30 @@ class ResponseTest {
         assertThat(Db.count("SELECT count(*) FROM rfi_response r JOIN audit_entry a ON a.response_id = r.id"
                 + " AND a.action = 'RESPONSE_SUBMITTED' WHERE r.rfi_id = ?::uuid AND a.at >= ?::timestamptz",
                 rfiId, closes.toString())).isZero();
+    }
+
+    @Test
+    void aBodyCannotSetStatusOwnerOrReceipt() {
+        ExtractableResponse<Response> rfi = publishedRfi(nowSeconds().minusSeconds(60), nowSeconds().plusSeconds(3600));
+        Map<String, Object> body = new HashMap<>(answers(rfi));
+        body.put("id", UUID.randomUUID().toString());
+        body.put("organisationId", YSTAD.toString());
+        body.put("status", "SUBMITTED");
+        body.put("receiptSha256", "0".repeat(64));
+        body.put("submittedAt", "2022-05-20T10:00:00+02:00");
+        ExtractableResponse<Response> created = as(innovator(RAMSJO_SHOP)).body(body)
+                .post("/api/v1/rfis/" + rfi.path("id") + "/responses").then().statusCode(201).extract();
+        assertThat(created.<String>path("id")).isNotEqualTo(body.get("id"));
+        assertThat(created.<String>path("organisationId")).isEqualTo(RAMSJO_SHOP.toString());
+        assertThat(created.<String>path("status")).isEqualTo("DRAFT");
+        assertThat(created.<String>path("receiptSha256")).isNull();
+        assertThat(created.<String>path("submittedAt")).isNull();
+        assertThat(Db.count("SELECT count(*) FROM rfi_response WHERE rfi_id = ?::uuid AND (status <> 'DRAFT'"
+                + " OR organisation_id <> ?::uuid)", rfi.<String>path("id"), RAMSJO_SHOP.toString())).isZero();
+        // Ystad, named in the body, has nothing: its own read of the response is a 404.
+        as(innovator(YSTAD)).get("/api/v1/responses/" + created.<String>path("id")).then().statusCode(404);
+    }
+
+    private record Outcome(int status, Instant answeredAt, Instant submittedAt, String problemType) {
     }
 }

@@ -28,6 +28,7 @@ public final class EventTypes {
     public static final String RESPONSE_WITHDRAWN = "se.utfall.response.withdrawn.v1";
     public static final String RESPONSE_SHORTLISTED = "se.utfall.response.shortlisted.v1";
     public static final String RESPONSE_NOT_SHORTLISTED = "se.utfall.response.not-shortlisted.v1";
+    public static final String MATCH_RECOMMENDED = "se.utfall.match.recommended.v1";
 
     private static final Pattern NAME = Pattern.compile("se\\.utfall\\.[a-z][a-z-]*\\.[a-z][a-z-]*\\.v[1-9][0-9]*");
 

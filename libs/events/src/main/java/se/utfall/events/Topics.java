@@ -15,6 +15,7 @@ public final class Topics {
     public static final String RESPONSES = "utfall.responses.v1";
     public static final String RESPONSES_INTERNAL = "utfall.internal.responses.v1";
     public static final String MATCHES = "utfall.matches.v1";
+    public static final String MATCHES_INTERNAL = "utfall.internal.matches.v1";
     public static final String FINANCE = "utfall.finance.v1";
 
     /** Records a consumer could not process end up here, with the reason in headers. */

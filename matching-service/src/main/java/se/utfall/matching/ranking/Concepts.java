@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +47,7 @@ public final class Concepts {
     private final Map<String, Set<Integer>> phrases = new HashMap<>();
     private final Set<Integer> placeBound = new HashSet<>();
     private final List<String> groupNames = new ArrayList<>();
+    private final List<String> groupNamesEn = new ArrayList<>();
     private int longestPhrase = 1;
 
     private Concepts(CharArraySet compoundParts) {
@@ -114,6 +116,7 @@ public final class Concepts {
             String sv = sides[0].replace("@place", "");
             String en = sides.length > 1 ? sides[1] : "";
             c.groupNames.add(sv.split(",")[0].strip());
+            c.groupNamesEn.add(en.isBlank() ? sv.split(",")[0].strip() : en.split(",")[0].strip());
             for (String term : sv.split(",")) {
                 c.addPhrase(term, "sv", g);
             }
@@ -186,9 +189,45 @@ public final class Concepts {
 
     /** A readable name for a group token (its first Swedish term), or the token itself. */
     public String name(String token) {
+        return name(token, "sv");
+    }
+
+    /** A readable name for a group token in a language ("sv" or "en": its first term there). */
+    public String name(String token, String language) {
         if (token.startsWith(GROUP)) {
-            return groupNames.get(Integer.parseInt(token.substring(1)));
+            int g = Integer.parseInt(token.substring(1));
+            return "en".equals(language) ? groupNamesEn.get(g) : groupNames.get(g);
         }
         return token;
     }
+
+    /** The glossary groups a text names: what it is about, in either language. */
+    public Set<String> groups(String text, String language) {
+        return new LinkedHashSet<>(groupTokens(stems(text, language)));
+    }
+
+    /**
+     * The language a text is most likely written in, "sv" or "en", by the common words of each (Swedish when
+     * undecided, as most texts here are). Good enough for choosing an analyser; not a general detector.
+     */
+    public static String guessLanguage(String text) {
+        if (text == null || text.isBlank()) {
+            return "sv";
+        }
+        int sv = 0;
+        int en = 0;
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (SWEDISH_MARKERS.contains(w)) {
+                sv++;
+            } else if (ENGLISH_MARKERS.contains(w)) {
+                en++;
+            }
+        }
+        return en > sv ? "en" : "sv";
+    }
+
+    private static final Set<String> SWEDISH_MARKERS = Set.of("och", "att", "det", "som", "en", "är", "av", "för",
+            "med", "till", "på", "har", "de", "inte", "om", "ett", "vi", "kan", "i", "från", "eller", "hos", "varje");
+    private static final Set<String> ENGLISH_MARKERS = Set.of("and", "the", "to", "of", "is", "for", "with", "on",
+            "that", "are", "we", "can", "in", "from", "or", "at", "by", "our", "every", "who", "their");
 }

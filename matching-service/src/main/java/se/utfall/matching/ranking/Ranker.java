@@ -40,12 +40,20 @@ public final class Ranker {
     private static final String TEXT = "text";
     private static final String CAPABILITIES = "capabilities";
     private static final int CANDIDATES = 300;
+    /**
+     * A national provider's locality for a need done on site: it says it serves everywhere, but a weekly parcel
+     * is not a daily hot meal, nor a visit; a local actor that can do the job ranks above it.
+     */
+    static final double NATIONAL_ON_SITE = 0.2;
 
     private final Concepts concepts;
     private final List<Profile> profiles;
     private final IndexSearcher searcher;
 
-    /** One ranked profile: its score and the parts it is made of, for the explanation. */
+    /**
+     * One ranked profile: its score and the parts it is made of, for the explanation ({@code shared}: the glossary
+     * concepts need and profile have in common, as tokens for {@link Concepts#name(String, String)}).
+     */
     public record Match(Profile profile, double score, double text, double sectors, double locality,
             boolean placeBound, List<String> shared) {
     }
@@ -138,7 +146,7 @@ public final class Ranker {
         List<String> out = new ArrayList<>();
         for (String t : needTerms) {
             if (t.startsWith(Concepts.GROUP) && profileTerms.contains(t)) {
-                out.add(concepts.name(t));
+                out.add(t);
             }
         }
         return out;
@@ -153,7 +161,7 @@ public final class Ranker {
 
     /**
      * How well a provider can be where the need is: 1 it serves the municipality; 0.6 the same county (the
-     * kommunkod's first two digits); a national provider 1 for a need that is not place-bound, 0.3 for one that
+     * kommunkod's first two digits); a national provider 1 for a need that is not place-bound, 0.2 for one that
      * is; elsewhere 0.6, or 0 when the need is place-bound.
      */
     static double locality(String municipality, List<String> served, boolean placeBound) {
@@ -167,7 +175,7 @@ public final class Ranker {
             return 0.6;
         }
         if (served.contains("SE")) {
-            return placeBound ? 0.3 : 1;
+            return placeBound ? NATIONAL_ON_SITE : 1;
         }
         return placeBound ? 0 : 0.6;
     }

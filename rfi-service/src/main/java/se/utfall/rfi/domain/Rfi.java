@@ -1,5 +1,6 @@
 package se.utfall.rfi.domain;
 
+import se.utfall.web.json.JsonText;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 /** What a buyer writes: the text, the questions, the criteria and the window. */
 public record RfiContent(String title, String description, List<Question> questions, List<Criterion> criteria,
@@ -26,9 +27,14 @@ public record RfiContent(String title, String description, List<Question> questi
         if (opensAt != null && closesAt != null && !opensAt.isBefore(closesAt)) {
             p.add("closesAt", "must be after opensAt");
         }
+        // Ids a client sends back must stay unique: answers and scores are keyed by them.
+        Set<UUID> ids = new HashSet<>();
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
             String at = "questions[" + i + "]";
+            if (!ids.add(q.id())) {
+                p.add(at + ".id", "two questions have this id");
+            }
             if (q.type().hasOptions()) {
                 Set<String> seen = new HashSet<>();
                 if (q.options().size() < 2) {
@@ -52,7 +58,11 @@ public record RfiContent(String title, String description, List<Question> questi
             }
         }
         Set<String> names = new HashSet<>();
+        Set<UUID> criterionIds = new HashSet<>();
         for (int i = 0; i < criteria.size(); i++) {
+            if (!criterionIds.add(criteria.get(i).id())) {
+                p.add("criteria[" + i + "].id", "two criteria have this id");
+            }
             if (!names.add(criteria.get(i).name().trim().toLowerCase(Locale.ROOT))) {
                 p.add("criteria[" + i + "].name", "two criteria have this name");
             }

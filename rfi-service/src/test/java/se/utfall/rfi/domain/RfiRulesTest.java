@@ -148,4 +148,46 @@ class RfiRulesTest {
         assertThat(c.missingForPublication(Instant.EPOCH).list()).extracting(RuleViolation.FieldProblem::field)
                 .contains("criteria");
     }
+
+    @Test
+    void idsSentBackTwiceAreRefusedBeforeAnythingIsKeyedByThem() {
+        UUID q = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        RfiContent content = new RfiContent("T", null, List.of(
+                new Question(q, "Hur?", QuestionType.TEXT, true, 100, List.of()),
+                new Question(q, "Varför?", QuestionType.TEXT, false, 100, List.of())), List.of(
+                new Criterion(c, "Kostnad", null, 50), new Criterion(c, "Lokal förankring", null, 50)),
+                Instant.EPOCH, Instant.EPOCH.plusSeconds(1));
+        assertThat(content.problems().list()).extracting(RuleViolation.FieldProblem::field)
+                .containsExactlyInAnyOrder("questions[1].id", "criteria[1].id");
+    }
+
+    @Test
+    void aWindowSpanningTheChangeOfTimeOpensAndClosesAtLocalMidnight() {
+        // "Open 20 March – 5 April 2026" spans the last Sunday of March; "20 October – 5 November" the last of
+        // October. Both begin at local midnight in winter or summer time and end at the local midnight after the
+        // last day, in the other offset.
+        Instant springOpens = Windows.startOf(LocalDate.of(2026, 3, 20), STOCKHOLM);
+        Instant springCloses = Windows.endOf(LocalDate.of(2026, 4, 5), STOCKHOLM);
+        assertThat(springOpens).isEqualTo(Instant.parse("2026-03-19T23:00:00Z"));
+        assertThat(springCloses).isEqualTo(Instant.parse("2026-04-05T22:00:00Z"));
+        Rfi spring = draft(springOpens, springCloses);
+        spring.publish(Instant.parse("2026-03-01T08:00:00Z"));
+        assertThat(spring.openIfDue(springOpens)).isTrue();
+        assertThat(spring.acceptsResponses(Instant.parse("2026-03-29T01:30:00Z"))).isTrue();
+        assertThat(spring.acceptsResponses(springCloses.minusSeconds(1))).isTrue();
+        assertThat(spring.acceptsResponses(springCloses)).isFalse();
+
+        Instant autumnOpens = Windows.startOf(LocalDate.of(2026, 10, 20), STOCKHOLM);
+        Instant autumnCloses = Windows.endOf(LocalDate.of(2026, 11, 5), STOCKHOLM);
+        assertThat(autumnOpens).isEqualTo(Instant.parse("2026-10-19T22:00:00Z"));
+        assertThat(autumnCloses).isEqualTo(Instant.parse("2026-11-05T23:00:00Z"));
+        assertThat(Duration.between(autumnOpens, autumnCloses)).isEqualTo(Duration.ofDays(17).plusHours(1));
+        Rfi autumn = draft(autumnOpens, autumnCloses);
+        autumn.publish(Instant.parse("2026-10-01T08:00:00Z"));
+        assertThat(autumn.openIfDue(autumnOpens.minusSeconds(1))).isFalse();
+        assertThat(autumn.openIfDue(autumnOpens)).isTrue();
+        assertThat(autumn.acceptsResponses(autumnCloses.minusSeconds(1))).isTrue();
+        assertThat(autumn.acceptsResponses(autumnCloses)).isFalse();
+    }
 }

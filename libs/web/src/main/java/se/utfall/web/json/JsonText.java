@@ -1,4 +1,4 @@
-package se.utfall.rfi.domain;
+package se.utfall.web.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,0 +1,11 @@
+package se.utfall.matching.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An open need recommended to an innovator, with the same score and reasons a buyer sees the other way. */
+public record NeedRecommendationView(int rank, UUID needId, String kind, UUID challengeId, String title,
+        String municipalityCode, String locality, Instant closesAt, double score, List<String> sharedConcepts,
+        List<String> sharedSectors, String providerLocality, List<String> reasons, String explanation) {
+}

@@ -1,0 +1,13 @@
+package se.utfall.matching.api;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An innovator recommended for a need: the score (0–1) and what it is made of, in the reader's language.
+ * {@code locality}: MUNICIPALITY, COUNTY, NATIONAL or ELSEWHERE; {@code feedback}: the reader's organisation's.
+ */
+public record RecommendationView(int rank, UUID profileId, UUID organisationId, String name, String type,
+        List<String> regionsServed, double score, List<String> sharedConcepts, List<String> sharedSectors,
+        String locality, boolean placeBound, List<String> reasons, String explanation, FeedbackView feedback) {
+}

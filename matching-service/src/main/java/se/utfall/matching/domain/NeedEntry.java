@@ -1,0 +1,74 @@
+package se.utfall.matching.domain;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+import se.utfall.matching.ranking.Need;
+import se.utfall.web.json.JsonText;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A public need as the index knows it: a published challenge, or an RFI on one. Written only by the feed's
+ * version-guarded upsert ({@code NeedFeed}), read here.
+ */
+@Entity
+@Immutable
+@Table(name = "need")
+public class NeedEntry extends PanacheEntityBase {
+    public static final String CHALLENGE = "CHALLENGE";
+    public static final String RFI = "RFI";
+
+    @Id
+    public UUID id;
+    public String kind;
+    @Column(name = "challenge_id")
+    public UUID challengeId;
+    public long version;
+    public String status;
+    public boolean open;
+    @Column(name = "owner_org_id")
+    public UUID ownerOrgId;
+    @Column(name = "owner_org_name")
+    public String ownerOrgName;
+    public String title;
+    @Column(name = "problem_statement")
+    public String problemStatement;
+    @Column(name = "target_group")
+    public String targetGroup;
+    public String sectors;
+    @Column(name = "municipality_code")
+    public String municipalityCode;
+    public String locality;
+    public String language;
+    @Column(name = "closes_at")
+    public Instant closesAt;
+    @Column(name = "last_event_id")
+    public String lastEventId;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public List<String> sectorList() {
+        return JsonText.read(sectors, new TypeReference<List<String>>() { });
+    }
+
+    /**
+     * The need as the ranking reads it. An RFI says what it asks in its own title and description, and takes
+     * what it does not say itself (sectors, target group, place) from its challenge, when the index knows it.
+     */
+    public Need toRanking(NeedEntry challenge) {
+        boolean inherit = RFI.equals(kind) && challenge != null;
+        List<String> ownSectors = sectorList();
+        return new Need(id.toString(), title, problemStatement,
+                targetGroup != null || !inherit ? targetGroup : challenge.targetGroup,
+                !ownSectors.isEmpty() || !inherit ? ownSectors : challenge.sectorList(),
+                municipalityCode != null || !inherit ? municipalityCode : challenge.municipalityCode,
+                locality != null || !inherit ? locality : challenge.locality, language);
+    }
+}

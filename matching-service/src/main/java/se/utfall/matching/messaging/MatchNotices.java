@@ -1,0 +1,91 @@
+package se.utfall.matching.messaging;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.events.EventTypes;
+import se.utfall.matching.domain.NeedEntry;
+import se.utfall.matching.ranking.Need;
+import se.utfall.matching.ranking.Ranker;
+import se.utfall.matching.service.Explanations;
+import se.utfall.matching.service.MatchingConfig;
+import se.utfall.matching.service.ProfileIndex;
+import se.utfall.messaging.outbox.Outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Announces a need's strong matches on the internal topic, so notification channels can tell innovators in time:
+ * the best few at or above the threshold, each (need, profile) pair at most once ever, decided by the insert into
+ * {@code match_notice} in the same transaction as the event's outbox row.
+ */
+@ApplicationScoped
+public class MatchNotices {
+    private static final String CLAIM = """
+            INSERT INTO match_notice (need_id, profile_id, score, created_at) VALUES (:need, :profile, :score, :at)
+            ON CONFLICT DO NOTHING""";
+
+    private final ProfileIndex index;
+    private final Explanations explanations;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final double threshold;
+    private final int limit;
+
+    public MatchNotices(ProfileIndex index, Explanations explanations, Outbox outbox, Clock clock,
+            MatchingConfig config) {
+        this.index = index;
+        this.explanations = explanations;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.threshold = config.notifyThreshold();
+        this.limit = config.notifyLimit();
+    }
+
+    /** Ranks the need (as the index now holds it) and announces its new strong matches; in the caller's tx. */
+    public Uni<Void> announce(UUID needId) {
+        return NeedEntry.<NeedEntry>findById(needId).chain(entry -> entry == null || !entry.open
+                ? Uni.createFrom().voidItem()
+                : challengeOf(entry).chain(challenge -> {
+                    Need need = entry.toRanking(challenge);
+                    List<Ranker.Match> strong = index.rank(need, entry.version).stream()
+                            .filter(m -> m.score() >= threshold).limit(limit).toList();
+                    Instant now = clock.instant();
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (int i = 0; i < strong.size(); i++) {
+                        Ranker.Match m = strong.get(i);
+                        int rank = i + 1;
+                        chain = chain.chain(() -> claim(entry, need, m, rank, now));
+                    }
+                    return chain;
+                }));
+    }
+
+    private static Uni<NeedEntry> challengeOf(NeedEntry entry) {
+        return NeedEntry.RFI.equals(entry.kind) ? NeedEntry.findById(entry.challengeId)
+                : Uni.createFrom().nullItem();
+    }
+
+    private Uni<Void> claim(NeedEntry entry, Need need, Ranker.Match m, int rank, Instant now) {
+        UUID profileId = UUID.fromString(m.profile().key());
+        UUID org = index.organisationOf(m.profile().key()).orElse(null);
+        if (org == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(CLAIM)
+                .setParameter("need", entry.id)
+                .setParameter("profile", profileId)
+                .setParameter("score", m.score())
+                .setParameter("at", now)
+                .executeUpdate()).chain(claimed -> claimed == 0 ? Uni.createFrom().voidItem()
+                : outbox.append(EventTypes.MATCH_RECOMMENDED, entry.id.toString(),
+                        "needs/" + entry.id + "/matches/" + profileId,
+                        new MatchEventData(entry.id, entry.kind, entry.challengeId, entry.title,
+                                need.municipalityCode(), profileId, org, m.profile().name(),
+                                Math.round(m.score() * 1000) / 1000.0, rank,
+                                explanations.reasons(need, m, "sv"), now)).replaceWithVoid());
+    }
+}

@@ -1,0 +1,173 @@
+package se.utfall.matching.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+import se.utfall.events.CloudEvent;
+import se.utfall.events.Topics;
+import se.utfall.matching.messaging.NeedFeed;
+import se.utfall.messaging.inbox.Inbox;
+import se.utfall.messaging.inbox.PoisonEventException;
+import se.utfall.web.problem.ProblemException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds the need index from scratch: wipes it (and the inbox's memory of the feed's events) and reads both
+ * topics from their first record to the end as of the start, every partition, through the same feed and inbox
+ * as the live consumers. It does not depend on which partitions this replica consumes, so one call on any
+ * replica rebuilds the index all replicas share. The live consumers go on meanwhile; an event both apply is
+ * applied once (inbox) and an older version never overwrites a newer one. Announced matches are remembered
+ * apart from the index, so a rebuild announces nothing twice.
+ */
+@ApplicationScoped
+public class IndexRebuild {
+    private static final Logger LOG = Logger.getLogger(IndexRebuild.class);
+    private static final List<String> TOPICS = List.of(Topics.CHALLENGES, Topics.RFIS);
+
+    /** Where a rebuild stands. */
+    public record Status(String state, Instant startedAt, Instant finishedAt, long records, long skipped,
+            String error) {
+        static final Status IDLE = new Status("IDLE", null, null, 0, 0, null);
+    }
+
+    private final Inbox inbox;
+    private final NeedFeed feed;
+    private final Config config;
+    private final AtomicReference<Status> status = new AtomicReference<>(Status.IDLE);
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "need-index-rebuild");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public IndexRebuild(Inbox inbox, NeedFeed feed, Config config) {
+        this.inbox = inbox;
+        this.feed = feed;
+        this.config = config;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    public Status status() {
+        return status.get();
+    }
+
+    /** Starts a rebuild in the background; 409 while one runs. */
+    public Status start() {
+        Status running = new Status("RUNNING", Instant.now(), null, 0, 0, null);
+        Status previous = status.get();
+        if ("RUNNING".equals(previous.state()) || !status.compareAndSet(previous, running)) {
+            throw ProblemException.conflict("A rebuild of the need index is running already");
+        }
+        worker.execute(this::run);
+        return running;
+    }
+
+    private void run() {
+        Instant started = status.get().startedAt();
+        long records = 0;
+        long skipped = 0;
+        try {
+            wipe();
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(),
+                    new StringDeserializer(), new ByteArrayDeserializer())) {
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (String topic : TOPICS) {
+                    consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                            .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+                while (!done(consumer, end)) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                        if (r.offset() >= end.getOrDefault(new TopicPartition(r.topic(), r.partition()), 0L)) {
+                            continue;
+                        }
+                        records++;
+                        if (!apply(r)) {
+                            skipped++;
+                        }
+                        status.set(new Status("RUNNING", started, null, records, skipped, null));
+                    }
+                }
+            }
+            status.set(new Status("DONE", started, Instant.now(), records, skipped, null));
+            LOG.infof("Need index rebuilt from %d records (%d skipped as unreadable)", records, skipped);
+        } catch (RuntimeException e) {
+            LOG.errorf("Need index rebuild failed after %d records: %s", records, e.toString());
+            status.set(new Status("FAILED", started, Instant.now(), records, skipped, e.getMessage()));
+        }
+    }
+
+    private static boolean done(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Applies one record as the live consumer would; false for one no retry can fix (it was dead-lettered). */
+    private boolean apply(ConsumerRecord<String, byte[]> r) {
+        String consumer = Topics.CHALLENGES.equals(r.topic()) ? NeedFeed.CHALLENGE_CONSUMER : NeedFeed.RFI_CONSUMER;
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> inbox.handle(consumer, r, feed::apply));
+            return true;
+        } catch (CloudEvent.InvalidEventException | PoisonEventException e) {
+            return false;
+        } catch (Throwable e) {
+            throw new IllegalStateException("record " + r.topic() + "-" + r.partition() + "@" + r.offset()
+                    + " could not be applied: " + e.getMessage(), e);
+        }
+    }
+
+    private void wipe() {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                    .chain(s -> s.createNativeQuery("DELETE FROM need_buyer").executeUpdate()
+                            .chain(() -> s.createNativeQuery("DELETE FROM need").executeUpdate())
+                            .chain(() -> s.createNativeQuery("DELETE FROM inbox_event WHERE consumer IN"
+                                    + " (:challenges, :rfis)").setParameter("challenges", NeedFeed.CHALLENGE_CONSUMER)
+                                    .setParameter("rfis", NeedFeed.RFI_CONSUMER).executeUpdate()))));
+        } catch (Throwable e) {
+            throw new IllegalStateException("could not wipe the need index: " + e.getMessage(), e);
+        }
+    }
+
+    /** The service's own Kafka client settings ({@code kafka.*}: servers, security), with no group. */
+    private Properties properties() {
+        Properties p = new Properties();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("kafka.") && !name.startsWith("kafka.group")) {
+                config.getOptionalValue(name, String.class).ifPresent(v -> p.put(name.substring(6), v));
+            }
+        }
+        p.put("enable.auto.commit", "false");
+        p.put("auto.offset.reset", "earliest");
+        p.remove("group.id");
+        return p;
+    }
+}

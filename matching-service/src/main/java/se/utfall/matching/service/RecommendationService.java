@@ -1,0 +1,171 @@
+package se.utfall.matching.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.matching.api.ConsortiumView;
+import se.utfall.matching.api.FeedbackView;
+import se.utfall.matching.api.NeedRecommendationView;
+import se.utfall.matching.api.RecommendationView;
+import se.utfall.matching.domain.Feedback;
+import se.utfall.matching.domain.InnovatorProfile;
+import se.utfall.matching.domain.NeedEntry;
+import se.utfall.matching.ranking.Consortia;
+import se.utfall.matching.ranking.Need;
+import se.utfall.matching.ranking.Ranker;
+import se.utfall.web.problem.ProblemException;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Recommendations both ways and consortium suggestions, all from this replica's {@link ProfileIndex}. */
+@ApplicationScoped
+public class RecommendationService {
+    private final ProfileIndex index;
+    private final Explanations explanations;
+    private final Consortia consortia;
+
+    public RecommendationService(ProfileIndex index, Explanations explanations) {
+        this.index = index;
+        this.explanations = explanations;
+        this.consortia = new Consortia(index.concepts());
+    }
+
+    /** Ranked innovators for a need, for its buyers and coordinators, with their organisation's feedback. */
+    @WithSession
+    public Uni<List<RecommendationView>> forNeed(UUID needId, int limit, String lang, Viewer viewer) {
+        return Needs.forInsider(needId, viewer).chain(loaded -> feedbackOf(needId, viewer).map(feedback -> {
+            Need need = loaded.ranking();
+            List<Ranker.Match> ranked = index.rank(need, loaded.entry().version);
+            List<RecommendationView> out = new ArrayList<>();
+            for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
+                Ranker.Match m = ranked.get(i);
+                out.add(view(need, m, i + 1, lang, feedback.get(UUID.fromString(m.profile().key()))));
+            }
+            return out;
+        }));
+    }
+
+    /** Up to three consortia of complementary local actors; none when the need is not done on site. */
+    @WithSession
+    public Uni<List<ConsortiumView>> consortia(UUID needId, String lang, Viewer viewer) {
+        return Needs.forInsider(needId, viewer).map(loaded -> {
+            Need need = loaded.ranking();
+            List<Ranker.Match> ranked = index.rank(need, loaded.entry().version);
+            boolean en = "en".equals(lang);
+            return consortia.suggest(need, ranked, 3).stream().map(s -> {
+                List<ConsortiumView.Member> members = s.members().stream().map(m -> {
+                    List<String> brings = m.brings().stream().map(t -> index.concepts().name(t, lang)).toList();
+                    String who = m.match().profile().name();
+                    return new ConsortiumView.Member(UUID.fromString(m.match().profile().key()),
+                            index.organisationOf(m.match().profile().key()).orElse(null), who,
+                            m.match().profile().type(), Explanations.locality(need, m.match()), brings,
+                            (en ? who + " brings " : who + " bidrar med ") + String.join(", ", brings) + ".");
+                }).toList();
+                List<String> covered = s.covered().stream().map(t -> index.concepts().name(t, lang)).toList();
+                List<String> missing = s.missing().stream().map(t -> index.concepts().name(t, lang)).toList();
+                String names = members.stream().map(ConsortiumView.Member::name)
+                        .collect(Collectors.joining(en ? " and " : " och "));
+                String text = (en ? "Together " + names + " cover " : "Tillsammans täcker " + names + " ")
+                        + String.join(", ", covered)
+                        + (missing.isEmpty() ? "." : (en ? "; still missing: " : "; saknas ännu: ")
+                                + String.join(", ", missing) + ".");
+                return new ConsortiumView(round(s.score()), members, covered, missing, text);
+            }).toList();
+        });
+    }
+
+    /** Open needs ranked for an innovator's own profile, from the same rankings a buyer sees. */
+    @WithSession
+    public Uni<List<NeedRecommendationView>> forInnovator(UUID organisation, int limit, String lang) {
+        return InnovatorProfile.<InnovatorProfile>find("orgId", organisation).firstResult().chain(profile -> {
+            if (profile == null) {
+                throw ProblemException.notFound("profile of your organisation (create it first)");
+            }
+            String key = profile.id.toString();
+            return NeedEntry.<NeedEntry>list("open", true).chain(open -> challenges(open).map(byId -> {
+                List<NeedRecommendationView> found = new ArrayList<>();
+                for (NeedEntry entry : open) {
+                    Need need = entry.toRanking(byId.get(entry.challengeId));
+                    List<Ranker.Match> ranked = index.rank(need, entry.version);
+                    for (Ranker.Match m : ranked) {
+                        if (m.profile().key().equals(key)) {
+                            found.add(new NeedRecommendationView(0, entry.id, entry.kind, entry.challengeId,
+                                    entry.title, need.municipalityCode(), need.locality(), entry.closesAt,
+                                    round(m.score()), explanations.sharedConcepts(m, lang),
+                                    Explanations.sharedSectors(need, m), Explanations.locality(need, m),
+                                    explanations.reasons(need, m, lang), explanations.explanation(need, m, lang)));
+                            break;
+                        }
+                    }
+                }
+                found.sort(Comparator.comparingDouble(NeedRecommendationView::score).reversed());
+                List<NeedRecommendationView> out = new ArrayList<>();
+                for (int i = 0; i < Math.min(limit, found.size()); i++) {
+                    NeedRecommendationView v = found.get(i);
+                    out.add(new NeedRecommendationView(i + 1, v.needId(), v.kind(), v.challengeId(), v.title(),
+                            v.municipalityCode(), v.locality(), v.closesAt(), v.score(), v.sharedConcepts(),
+                            v.sharedSectors(), v.providerLocality(), v.reasons(), v.explanation()));
+                }
+                return out;
+            }));
+        });
+    }
+
+    /** Where a profile stands for a need now: its score and rank, or null when it is not among the ranked. */
+    Ranked standing(Need need, long version, UUID profileId) {
+        List<Ranker.Match> ranked = index.rank(need, version);
+        for (int i = 0; i < ranked.size(); i++) {
+            if (ranked.get(i).profile().key().equals(profileId.toString())) {
+                return new Ranked(round(ranked.get(i).score()), i + 1);
+            }
+        }
+        return null;
+    }
+
+    record Ranked(double score, int rank) {
+    }
+
+    private RecommendationView view(Need need, Ranker.Match m, int rank, String lang, FeedbackView feedback) {
+        String key = m.profile().key();
+        return new RecommendationView(rank, UUID.fromString(key), index.organisationOf(key).orElse(null),
+                m.profile().name(), m.profile().type(), m.profile().regionsServed(), round(m.score()),
+                explanations.sharedConcepts(m, lang), Explanations.sharedSectors(need, m),
+                Explanations.locality(need, m), m.placeBound(), explanations.reasons(need, m, lang),
+                explanations.explanation(need, m, lang), feedback);
+    }
+
+    private static Uni<Map<UUID, FeedbackView>> feedbackOf(UUID needId, Viewer viewer) {
+        if (viewer.organisation() == null) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Feedback.<Feedback>list("needId = ?1 and orgId = ?2", needId, viewer.organisation())
+                .map(list -> {
+                    Map<UUID, FeedbackView> out = new HashMap<>();
+                    list.forEach(f -> out.put(f.profileId, FeedbackService.view(f)));
+                    return out;
+                });
+    }
+
+    private static Uni<Map<UUID, NeedEntry>> challenges(List<NeedEntry> needs) {
+        List<UUID> ids = needs.stream().filter(n -> NeedEntry.RFI.equals(n.kind)).map(n -> n.challengeId)
+                .distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return NeedEntry.<NeedEntry>list("id in ?1", ids).map(list -> {
+            Map<UUID, NeedEntry> out = new HashMap<>();
+            list.forEach(n -> out.put(n.id, n));
+            return out;
+        });
+    }
+
+    static double round(double score) {
+        return Math.round(score * 1000) / 1000.0;
+    }
+}

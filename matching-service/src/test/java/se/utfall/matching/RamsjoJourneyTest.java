@@ -1,0 +1,127 @@
+package se.utfall.matching;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Test;
+import se.utfall.events.EventSchemas;
+import se.utfall.events.EventTypes;
+import se.utfall.events.Topics;
+import se.utfall.testing.EventTopic;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.utfall.matching.Fixtures.LJUSDAL;
+import static se.utfall.matching.Fixtures.awaitIndexed;
+import static se.utfall.matching.Fixtures.challengeEvent;
+import static se.utfall.matching.Fixtures.createProfile;
+import static se.utfall.matching.Fixtures.newId;
+import static se.utfall.matching.Fixtures.profile;
+import static se.utfall.matching.Fixtures.profileCount;
+import static se.utfall.matching.Fixtures.publishAndAwait;
+import static se.utfall.matching.Fixtures.ramsjo;
+import static se.utfall.testing.Api.as;
+import static se.utfall.testing.Api.buyer;
+import static se.utfall.testing.Api.innovator;
+
+/**
+ * The Ramsjö lesson end to end: Ljusdal's meals need arrives as a challenge event; the village shop and the
+ * campsite kitchen rank above a national meal-box company and a Ramsjö-named hotel that cannot cook; the
+ * consortium suggestion pairs shop and kitchen; each strong match is announced once.
+ */
+@QuarkusTest
+class RamsjoJourneyTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theVillageShopAndTheCampsiteKitchenTogether() {
+        UUID shopOrg = UUID.randomUUID();
+        UUID kitchenOrg = UUID.randomUUID();
+        UUID boxOrg = UUID.randomUUID();
+        UUID hotelOrg = UUID.randomUUID();
+        String shop = createProfile(shopOrg, profile("Ramsjö Lanthandel", "LOCAL_BUSINESS",
+                "Byns lanthandel med dagligvaror. Vi kör hem varor till äldre i byn varje vardag med egen bil.",
+                List.of("hemleverans", "dagligvaror"), List.of("retail"), List.of("2161")));
+        String kitchen = createProfile(kitchenOrg, profile("Ramsjö Camping, köket", "LOCAL_BUSINESS",
+                "Campingens kök lagar husmanskost året runt och kan laga lunch till byns äldre.",
+                List.of("laga mat", "storkök"), List.of("food"), List.of("2161")));
+        String box = createProfile(boxOrg, profile("Matlådan Sverige AB", "COMPANY",
+                "Kylda matlådor för äldre, levererade med bud en gång i veckan i hela landet.",
+                List.of("matlådor", "leverans"), List.of("food", "elderly-care"), List.of("SE")));
+        String hotel = createProfile(hotelOrg, profile("Ramsjö Hotell & Konferens", "LOCAL_BUSINESS",
+                "Konferens och övernattning vid sjön i Ramsjö. Ramsjö, Ramsjö, Ramsjö: äldre trähus i byn.",
+                List.of("konferens", "logi"), List.of("tourism"), List.of("2161")));
+        awaitIndexed(profileCount());
+
+        String need = newId();
+        try (EventTopic matches = EventTopic.from(Topics.MATCHES_INTERNAL)) {
+            String published = newId();
+            publishAndAwait(challengeEvent(published, EventTypes.CHALLENGE_PUBLISHED, ramsjo(need, "PUBLISHED", 1),
+                    need), need, 1);
+
+            // Ljusdal's buyer sees the local actors first, and why.
+            List<Map<String, Object>> ranked = as(buyer(LJUSDAL)).get("/api/v1/needs/" + need
+                    + "/recommendations?limit=20").then().statusCode(200).extract().path("");
+            List<String> order = ranked.stream().map(r -> (String) r.get("profileId")).toList();
+            assertThat(order).as(ranked.toString()).contains(shop, kitchen, box);
+            assertThat(order.indexOf(kitchen)).as(ranked.toString()).isLessThan(order.indexOf(box));
+            assertThat(order.indexOf(shop)).isLessThan(order.indexOf(box));
+            assertThat(!order.contains(hotel) || order.indexOf(hotel) > order.indexOf(shop)).isTrue();
+            Map<String, Object> first = ranked.get(order.indexOf(kitchen));
+            assertThat(first.get("locality")).isEqualTo("MUNICIPALITY");
+            assertThat(first.get("placeBound")).isEqualTo(true);
+            assertThat((String) first.get("explanation")).contains("Verkar i behovets kommun (Ramsjö)");
+            assertThat(ranked.get(order.indexOf(box)).get("locality")).isEqualTo("NATIONAL");
+            // The contact person is not part of a recommendation.
+            assertThat(ranked.toString()).doesNotContain("Anna Andersson", "anna@example.se");
+            // The same reasons in English, for an English-speaking reader.
+            String english = as(buyer(LJUSDAL)).queryParam("lang", "en").get("/api/v1/needs/" + need
+                    + "/recommendations").then().statusCode(200).extract().asString();
+            assertThat(english).contains("Works in the municipality of the need (Ramsjö)");
+
+            // The consortium suggestion pairs the shop (delivery) and the kitchen (cooking).
+            List<Map<String, Object>> consortia = as(buyer(LJUSDAL)).get("/api/v1/needs/" + need + "/consortia")
+                    .then().statusCode(200).extract().path("");
+            assertThat(consortia).isNotEmpty();
+            List<Map<String, Object>> members = (List<Map<String, Object>>) consortia.get(0).get("members");
+            assertThat(members).extracting(m -> m.get("profileId")).containsExactlyInAnyOrder(shop, kitchen);
+            Map<Object, Object> brings = members.stream().collect(Collectors.toMap(m -> m.get("profileId"),
+                    m -> m.get("brings")));
+            assertThat((List<String>) brings.get(kitchen)).contains("laga mat");
+            assertThat((List<String>) brings.get(shop)).contains("leverera");
+
+            // Strong matches are announced once per pair, internally, valid against the catalogue's schema.
+            List<EventTopic.Event> announced = matches.await(2, e -> need.equals(e.key())
+                    && (shop.equals(e.body().path("profileId").asText())
+                            || kitchen.equals(e.body().path("profileId").asText())), Duration.ofSeconds(30));
+            for (EventTopic.Event e : announced) {
+                assertThat(e.type()).isEqualTo(EventTypes.MATCH_RECOMMENDED);
+                assertThat(EventSchemas.validate(e.type(), e.body())).isEmpty();
+                assertThat(e.body().toString()).doesNotContain("Anna", "anna@example.se");
+            }
+            // The same event again and a later amendment announce nothing anew.
+            try (KafkaProducer<String, byte[]> p = Fixtures.producer()) {
+                p.send(challengeEvent(published, EventTypes.CHALLENGE_PUBLISHED, ramsjo(need, "PUBLISHED", 1), need))
+                        .get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            publishAndAwait(challengeEvent(newId(), EventTypes.CHALLENGE_UPDATED, ramsjo(need, "PUBLISHED", 3),
+                    need), need, 3);
+            List<EventTopic.Event> all = matches.collect(e -> need.equals(e.key()), Duration.ofSeconds(3));
+            Map<String, Long> perProfile = all.stream().collect(Collectors.groupingBy(
+                    e -> e.body().path("profileId").asText(), Collectors.counting()));
+            assertThat(perProfile).containsEntry(shop, 1L).containsEntry(kitchen, 1L);
+            assertThat(perProfile.values()).allMatch(n -> n == 1L);
+        }
+
+        // The innovators see the need among theirs, with the same reasons.
+        List<Map<String, Object>> forShop = as(innovator(shopOrg)).get("/api/v1/recommendations/mine").then()
+                .statusCode(200).extract().path("");
+        assertThat(forShop).extracting(r -> r.get("needId")).contains(need);
+    }
+}
