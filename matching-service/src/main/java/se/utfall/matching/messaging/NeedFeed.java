@@ -65,26 +65,29 @@ public class NeedFeed {
 
     @Incoming("challenges")
     public Uni<Void> challenges(ConsumerRecord<String, byte[]> record) {
-        return inbox.handle(CHALLENGE_CONSUMER, record, this::apply);
+        return inbox.handle(CHALLENGE_CONSUMER, record, e -> apply(e, true));
     }
 
     @Incoming("rfis")
     public Uni<Void> rfis(ConsumerRecord<String, byte[]> record) {
-        return inbox.handle(RFI_CONSUMER, record, this::apply);
+        return inbox.handle(RFI_CONSUMER, record, e -> apply(e, true));
     }
 
-    /** Applies one event in the caller's transaction. */
-    public Uni<Void> apply(CloudEvent event) {
+    /**
+     * Applies one event in the caller's transaction; {@code announce}: whether a need it opens is announced (not
+     * when the index is rebuilt from old events: innovators hear of a need when it is published, not again).
+     */
+    public Uni<Void> apply(CloudEvent event, boolean announce) {
         if (CHALLENGE_TYPES.contains(event.type())) {
-            return challenge(event);
+            return challenge(event, announce);
         }
         if (RFI_TYPES.contains(event.type())) {
-            return rfi(event);
+            return rfi(event, announce);
         }
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> challenge(CloudEvent event) {
+    private Uni<Void> challenge(CloudEvent event, boolean announce) {
         JsonNode d = event.data();
         UUID id = uuid(d, "id");
         String status = d.path("status").asText();
@@ -107,11 +110,11 @@ public class NeedFeed {
                 buyers = buyers.chain(() -> s.createNativeQuery(ADD_BUYER).setParameter("id", id)
                         .setParameter("org", org).executeUpdate());
             }
-            return buyers.chain(() -> row.open() ? notices.announce(id) : Uni.createFrom().voidItem());
+            return buyers.chain(() -> announce && row.open() ? notices.announce(id) : Uni.createFrom().voidItem());
         }));
     }
 
-    private Uni<Void> rfi(CloudEvent event) {
+    private Uni<Void> rfi(CloudEvent event, boolean announce) {
         JsonNode d = event.data();
         UUID id = uuid(d, "id");
         String status = d.path("status").asText();
@@ -122,7 +125,7 @@ public class NeedFeed {
                 List.of(), text(d, "municipalityCode"), null, Concepts.guessLanguage(title + " " + description),
                 instant(d, "closesAt"));
         return Panache.getSession().chain(s -> upsert(s, row, event).chain(changed ->
-                changed == 1 && row.open() ? notices.announce(id) : Uni.createFrom().voidItem()));
+                announce && changed == 1 && row.open() ? notices.announce(id) : Uni.createFrom().voidItem()));
     }
 
     private record Row(UUID id, String kind, UUID challengeId, long version, String status, boolean open,

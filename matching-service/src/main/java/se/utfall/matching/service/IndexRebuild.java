@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * topics from their first record to the end as of the start, every partition, through the same feed and inbox
  * as the live consumers. It does not depend on which partitions this replica consumes, so one call on any
  * replica rebuilds the index all replicas share. The live consumers go on meanwhile; an event both apply is
- * applied once (inbox) and an older version never overwrites a newer one. Announced matches are remembered
- * apart from the index, so a rebuild announces nothing twice.
+ * applied once (inbox) and an older version never overwrites a newer one. A rebuild announces no matches: they
+ * were announced when their needs were published (and are remembered apart from the index).
  */
 @ApplicationScoped
 public class IndexRebuild {
@@ -51,6 +51,7 @@ public class IndexRebuild {
 
     private final Inbox inbox;
     private final NeedFeed feed;
+    private final ProfileIndex index;
     private final Config config;
     private final AtomicReference<Status> status = new AtomicReference<>(Status.IDLE);
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -59,8 +60,9 @@ public class IndexRebuild {
         return t;
     });
 
-    public IndexRebuild(Inbox inbox, NeedFeed feed, Config config) {
+    public IndexRebuild(Inbox inbox, NeedFeed feed, ProfileIndex index, Config config) {
         this.inbox = inbox;
+        this.index = index;
         this.feed = feed;
         this.config = config;
     }
@@ -90,6 +92,7 @@ public class IndexRebuild {
         long skipped = 0;
         try {
             wipe();
+            index.forgetRankings();
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(),
                     new StringDeserializer(), new ByteArrayDeserializer())) {
                 List<TopicPartition> partitions = new ArrayList<>();
@@ -113,6 +116,7 @@ public class IndexRebuild {
                     }
                 }
             }
+            index.forgetRankings();
             status.set(new Status("DONE", started, Instant.now(), records, skipped, null));
             LOG.infof("Need index rebuilt from %d records (%d skipped as unreadable)", records, skipped);
         } catch (RuntimeException e) {
@@ -134,11 +138,14 @@ public class IndexRebuild {
     private boolean apply(ConsumerRecord<String, byte[]> r) {
         String consumer = Topics.CHALLENGES.equals(r.topic()) ? NeedFeed.CHALLENGE_CONSUMER : NeedFeed.RFI_CONSUMER;
         try {
-            VertxContextSupport.subscribeAndAwait(() -> inbox.handle(consumer, r, feed::apply));
+            VertxContextSupport.subscribeAndAwait(() -> inbox.handle(consumer, r, e -> feed.apply(e, false)));
             return true;
-        } catch (CloudEvent.InvalidEventException | PoisonEventException e) {
-            return false;
         } catch (Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof CloudEvent.InvalidEventException || t instanceof PoisonEventException) {
+                    return false;
+                }
+            }
             throw new IllegalStateException("record " + r.topic() + "-" + r.partition() + "@" + r.offset()
                     + " could not be applied: " + e.getMessage(), e);
         }

@@ -114,6 +114,11 @@ public class ProfileIndex {
         return ranked;
     }
 
+    /** Drops every cached ranking: the needs they were made for may have changed (a rebuild of the index). */
+    public void forgetRankings() {
+        rankings.clear();
+    }
+
     /** The organisation a ranked profile belongs to. */
     public Optional<UUID> organisationOf(String profileKey) {
         return Optional.ofNullable(snapshot.organisations().get(profileKey));
