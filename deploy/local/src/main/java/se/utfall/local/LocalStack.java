@@ -47,7 +47,8 @@ public final class LocalStack {
     /** The services that exist, with their ports. Later services add themselves here. */
     private static final List<Service> SERVICES = List.of(
             new Service("challenge-service", "challenge", 8081, 9081),
-            new Service("rfi-service", "rfi", 8082, 9082));
+            new Service("rfi-service", "rfi", 8082, 9082),
+            new Service("matching-service", "matching", 8083, 9083));
 
     /** A service: its API port, and its management port (health, metrics). */
     private record Service(String name, String database, int port, int managementPort) {
@@ -75,6 +76,8 @@ public final class LocalStack {
     private final List<Callable<String>> evaluatedLater = new ArrayList<>();
     private Postgres postgres;
     private Kafka kafka;
+    /** The first published demo challenge (Ramsjö), for the banner's examples. */
+    private String demoNeed;
 
     private LocalStack(Path root) {
         this.root = root;
@@ -267,6 +270,7 @@ public final class LocalStack {
 
     /** Demo data goes through the public API, so it is validated, audited and announced like real data. */
     private void loadDemoData(Map<String, Org> orgs, Tokens tokens) throws Exception {
+        demoProfiles(orgs, tokens);
         String challenges = SERVICES.get(0).base() + "/api/v1/challenges";
         for (JsonNode c : resource("demo/challenges.json").path("challenges")) {
             Org owner = orgs.get(c.path("owner").asText());
@@ -298,7 +302,10 @@ public final class LocalStack {
                 }
             }
             say("  demo: " + (c.path("publish").asBoolean() ? "published " : "draft     ") + body.path("title")
-                    .asText());
+                    .asText() + (c.path("publish").asBoolean() ? " (" + id + ")" : ""));
+            if (c.path("publish").asBoolean() && demoNeed == null) {
+                demoNeed = id;
+            }
             if (c.path("rfi").path("demo").asText().equals("evaluated")) {
                 evaluatedLater.add(() -> new DemoEvaluatedRfi(api, SERVICES.get(1).base(), key -> demoToken(tokens,
                         orgs, key)).run(id, c.path("owner").asText(), c.path("rfi")));
@@ -306,6 +313,28 @@ public final class LocalStack {
                 demoRfi(id, c.path("rfi"), token);
             }
         }
+    }
+
+    /**
+     * Innovator profiles, saved before any challenge is published, and awaited in matching-service's ranking
+     * index, so the demo needs' strong matches are announced when the needs arrive.
+     */
+    private void demoProfiles(Map<String, Org> orgs, Tokens tokens) throws Exception {
+        String profiles = SERVICES.get(2).base() + "/api/v1/profiles/mine";
+        int n = 0;
+        for (JsonNode p : resource("demo/profiles.json").path("profiles")) {
+            api.call("PUT", profiles, token(tokens, orgs.get(p.path("org").asText())), p.path("body"), 201);
+            n++;
+        }
+        String admin = tokens.token("local-admin", "admin", UUID.randomUUID(), "Utfall drift", Duration.ofMinutes(5));
+        for (int attempt = 0; attempt < 60; attempt++) {
+            JsonNode index = api.call("GET", SERVICES.get(2).base() + "/api/v1/admin/profile-index", admin, null, 200);
+            if (index.path("profiles").asInt() >= n) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        say("  demo: " + n + " innovator profiles");
     }
 
     /**
@@ -363,6 +392,12 @@ public final class LocalStack {
                 .append("  curl -s -X POST localhost:8081/api/v1/challenges -H \"Authorization: Bearer "
                         + "$TOKEN_LJUSDAL\" "
                         + "-H 'Content-Type: application/json' -d @deploy/local/examples/challenge.json\n")
+                .append("  curl -s localhost:8083/api/v1/needs/" + demoNeed + "/recommendations -H \"Authorization:"
+                        + " Bearer $TOKEN_LJUSDAL\" | jq    # who could meet the Ramsjö need, and why\n")
+                .append("  curl -s localhost:8083/api/v1/needs/" + demoNeed + "/consortia -H \"Authorization:"
+                        + " Bearer $TOKEN_LJUSDAL\" | jq       # the village shop and the campsite kitchen\n")
+                .append("  curl -s localhost:8083/api/v1/recommendations/mine -H \"Authorization: Bearer"
+                        + " $TOKEN_RAMSJO_LIVS\" | jq       # open needs for the shop\n")
                 .append("Ctrl-C stops everything.\n");
         System.out.println(out);
     }

@@ -54,6 +54,14 @@ public class NeedEntry extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /**
+     * What identifies the content the ranking reads: an RFI also reads its challenge, so a change to either is a
+     * change of the need.
+     */
+    public long rankingVersion(NeedEntry challenge) {
+        return RFI.equals(kind) && challenge != null ? version * 1_000_003L + challenge.version : version;
+    }
+
     public List<String> sectorList() {
         return JsonText.read(sectors, new TypeReference<List<String>>() { });
     }

@@ -3,6 +3,7 @@ package se.utfall.matching.messaging;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import se.utfall.events.EventTypes;
 import se.utfall.matching.domain.NeedEntry;
 import se.utfall.matching.ranking.Need;
@@ -24,6 +25,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MatchNotices {
+    private static final Logger LOG = Logger.getLogger(MatchNotices.class);
     private static final String CLAIM = """
             INSERT INTO match_notice (need_id, profile_id, score, created_at) VALUES (:need, :profile, :score, :at)
             ON CONFLICT DO NOTHING""";
@@ -51,8 +53,19 @@ public class MatchNotices {
                 ? Uni.createFrom().voidItem()
                 : challengeOf(entry).chain(challenge -> {
                     Need need = entry.toRanking(challenge);
-                    List<Ranker.Match> strong = index.rank(need, entry.version).stream()
-                            .filter(m -> m.score() >= threshold).limit(limit).toList();
+                    if (!index.isBuilt()) {
+                        // Ranked against nothing, the need would never be announced: let the inbox retry.
+                        throw new IllegalStateException("the profile index is not built yet");
+                    }
+                    List<Ranker.Match> strong;
+                    try {
+                        strong = index.rank(need, entry.rankingVersion(challenge)).stream()
+                                .filter(m -> m.score() >= threshold).limit(limit).toList();
+                    } catch (RuntimeException e) {
+                        // A need the ranking cannot read is indexed all the same, just not announced.
+                        LOG.warnf("Need %s not ranked for announcement: %s", entry.id, e.toString());
+                        return Uni.createFrom().voidItem();
+                    }
                     Instant now = clock.instant();
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (int i = 0; i < strong.size(); i++) {
@@ -86,6 +99,7 @@ public class MatchNotices {
                         new MatchEventData(entry.id, entry.kind, entry.challengeId, entry.title,
                                 need.municipalityCode(), profileId, org, m.profile().name(),
                                 Math.round(m.score() * 1000) / 1000.0, rank,
-                                explanations.reasons(need, m, "sv"), now)).replaceWithVoid());
+                                explanations.reasons(need, m, "sv"), explanations.reasons(need, m, "en"), now))
+                        .replaceWithVoid());
     }
 }

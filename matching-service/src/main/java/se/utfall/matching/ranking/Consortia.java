@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -77,7 +78,8 @@ public final class Consortia {
 
     /** The concepts a need asks for, place-bound activities first. */
     public Set<String> asks(Need need) {
-        String text = need.title() + ". " + need.problemStatement() + ". " + need.targetGroup();
+        String text = need.title() + ". " + Objects.toString(need.problemStatement(), "") + ". "
+                + Objects.toString(need.targetGroup(), "");
         Set<String> groups = concepts.groups(text, need.language());
         Set<String> ordered = new LinkedHashSet<>();
         groups.stream().filter(concepts::isPlaceBound).forEach(ordered::add);

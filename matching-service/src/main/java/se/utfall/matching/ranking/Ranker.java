@@ -4,11 +4,11 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,8 @@ public final class Ranker {
     private static final String TEXT = "text";
     private static final String CAPABILITIES = "capabilities";
     private static final int CANDIDATES = 300;
+    /** The most terms of a need a query uses (two clauses each; Lucene allows 1,024 clauses). */
+    static final int MAX_TERMS = 200;
     /**
      * A national provider's locality for a need done on site: it says it serves everywhere, but a weekly parcel
      * is not a daily hot meal, nor a visit; a local actor that can do the job ranks above it.
@@ -49,6 +50,8 @@ public final class Ranker {
     private final Concepts concepts;
     private final List<Profile> profiles;
     private final IndexSearcher searcher;
+    /** Per profile, the glossary groups of its description and capabilities (for the explanation). */
+    private final List<Set<String>> groups;
 
     /**
      * One ranked profile: its score and the parts it is made of, for the explanation ({@code shared}: the glossary
@@ -70,15 +73,18 @@ public final class Ranker {
         };
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         BM25Similarity similarity = new BM25Similarity(0.9f, 0.6f);
-        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(whitespace).setSimilarity(similarity))) {
+        List<Set<String>> profileGroups = new ArrayList<>(this.profiles.size());
+        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(whitespace).setSimilarity(similarity)
+                .setMergePolicy(NoMergePolicy.INSTANCE).setRAMBufferSizeMB(256))) {
             for (int i = 0; i < this.profiles.size(); i++) {
                 Profile p = this.profiles.get(i);
+                profileGroups.add(Set.copyOf(concepts.groups(p.description() + ". "
+                        + String.join(". ", p.capabilities()), p.language())));
                 String lang = p.language();
                 String text = String.join(" ", concepts.of(p.name() + ". " + p.description() + ". "
                         + String.join(". ", p.capabilities()), lang));
                 String caps = String.join(" ", concepts.of(String.join(". ", p.capabilities()), lang));
                 Document d = new Document();
-                d.add(new StoredField("i", i));
                 d.add(new TextField(TEXT, text, Field.Store.NO));
                 d.add(new TextField(CAPABILITIES, caps, Field.Store.NO));
                 w.addDocument(d);
@@ -86,6 +92,10 @@ public final class Ranker {
             w.commit();
             this.searcher = new IndexSearcher(DirectoryReader.open(dir));
             this.searcher.setSimilarity(similarity);
+            if (searcher.getIndexReader().maxDoc() != this.profiles.size()) {
+                throw new IllegalStateException("index and profiles disagree");
+            }
+            this.groups = profileGroups;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,7 +111,7 @@ public final class Ranker {
         for (String t : concepts.of(need.title(), lang)) {
             counts.merge(t, 3, Integer::sum);
         }
-        for (String t : concepts.of(need.problemStatement() + ". " + need.targetGroup(), lang)) {
+        for (String t : concepts.of(text(need.problemStatement()) + ". " + text(need.targetGroup()), lang)) {
             counts.merge(t, 1, Integer::sum);
         }
         // Where the need is counts through locality, not as words: a business named after the village is not
@@ -110,9 +120,14 @@ public final class Ranker {
             concepts.stems(need.locality(), lang).forEach(counts::remove);
         }
         boolean placeBound = counts.keySet().stream().anyMatch(concepts::isPlaceBound);
+        // Two clauses per term, and Lucene takes at most 1,024: a long need keeps its most weighty terms.
+        Map<String, Integer> terms = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted((a, b) -> Float.compare(weight(b.getKey(), b.getValue()), weight(a.getKey(), a.getValue())))
+                .limit(MAX_TERMS).forEach(e -> terms.put(e.getKey(), e.getValue()));
         BooleanQuery.Builder q = new BooleanQuery.Builder();
-        counts.forEach((t, n) -> {
-            float weight = (t.startsWith(Concepts.GROUP) ? 2.5f : 1f) * Math.min(n, 4);
+        terms.forEach((t, n) -> {
+            float weight = weight(t, n);
             q.add(new BoostQuery(new TermQuery(new Term(TEXT, t)), weight), BooleanClause.Occur.SHOULD);
             q.add(new BoostQuery(new TermQuery(new Term(CAPABILITIES, t)), 0.5f * weight),
                     BooleanClause.Occur.SHOULD);
@@ -121,17 +136,17 @@ public final class Ranker {
         try {
             TopDocs top = searcher.search(q.setMinimumNumberShouldMatch(1).build(), CANDIDATES);
             double max = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
-            Set<String> needTerms = counts.keySet();
+            Set<String> needTerms = terms.keySet();
             for (ScoreDoc sd : top.scoreDocs) {
-                Profile p = profiles.get(searcher.storedFields().document(sd.doc).getField("i").numericValue()
-                        .intValue());
+                // Documents were added in order into segments never merged: the doc id is the profile's index.
+                Profile p = profiles.get(sd.doc);
                 // The square root keeps relevance decisive without letting a wordy profile outweigh locality.
                 double text = Math.sqrt(sd.score / max);
                 double sectors = sectorOverlap(need, p);
                 double locality = locality(need.municipalityCode(), p.regionsServed(), placeBound);
                 double score = (0.75 * text + 0.25 * sectors) * (placeBound ? 0.3 + 0.7 * locality
                         : 0.8 + 0.2 * locality);
-                matches.add(new Match(p, score, text, sectors, locality, placeBound, shared(needTerms, p)));
+                matches.add(new Match(p, score, text, sectors, locality, placeBound, shared(needTerms, sd.doc)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -140,9 +155,16 @@ public final class Ranker {
         return matches.size() > limit ? matches.subList(0, limit) : matches;
     }
 
-    private List<String> shared(Set<String> needTerms, Profile p) {
-        Set<String> profileTerms = new HashSet<>(concepts.of(p.description() + ". "
-                + String.join(". ", p.capabilities()), p.language()));
+    private static float weight(String term, int n) {
+        return (term.startsWith(Concepts.GROUP) ? 2.5f : 1f) * Math.min(n, 4);
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    private List<String> shared(Set<String> needTerms, int doc) {
+        Set<String> profileTerms = groups.get(doc);
         List<String> out = new ArrayList<>();
         for (String t : needTerms) {
             if (t.startsWith(Concepts.GROUP) && profileTerms.contains(t)) {

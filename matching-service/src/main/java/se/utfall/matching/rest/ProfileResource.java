@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.matching.api.ProfileRequest;
 import se.utfall.matching.api.ProfileView;
+import se.utfall.matching.service.ProfileIndex;
 import se.utfall.matching.service.ProfileService;
 import se.utfall.matching.service.Viewer;
 import se.utfall.web.http.ETags;
@@ -46,10 +47,12 @@ import java.util.UUID;
 @Tag(name = "Profiles", description = "Innovators describe what they can do and where")
 public class ProfileResource {
     private final ProfileService service;
+    private final ProfileIndex index;
     private final Caller caller;
 
-    public ProfileResource(ProfileService service, Caller caller) {
+    public ProfileResource(ProfileService service, ProfileIndex index, Caller caller) {
         this.service = service;
+        this.index = index;
         this.caller = caller;
     }
 
@@ -88,7 +91,8 @@ public class ProfileResource {
     public Uni<Response> save(@NotNull(message = "a JSON body is required") @Valid ProfileRequest request,
             @Parameter(description = "ETag of the version you read; required once the profile exists")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UriInfo uri) {
-        return service.save(request, ifMatch, caller.actor()).map(saved -> saved.created()
+        // The index is told once the transaction has committed (the service's method has returned).
+        return service.save(request, ifMatch, caller.actor()).invoke(index::refreshSoon).map(saved -> saved.created()
                 ? Response.created(uri.getBaseUriBuilder().path("api/v1/profiles/{id}").build(saved.view().id()))
                         .tag(ETags.entityTag(saved.view().version())).entity(saved.view()).build()
                 : ok(saved.view()));
@@ -102,7 +106,8 @@ public class ProfileResource {
     @APIResponse(responseCode = "204", description = "Removed")
     public Uni<Response> delete(@Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.delete(ifMatch, caller.actor()).map(v -> Response.noContent().build());
+        return service.delete(ifMatch, caller.actor()).invoke(index::refreshSoon)
+                .map(v -> Response.noContent().build());
     }
 
     @GET

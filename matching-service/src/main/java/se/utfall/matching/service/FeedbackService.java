@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -53,7 +54,7 @@ public class FeedbackService {
                         throw ProblemException.notFound("profile");
                     }
                     RecommendationService.Ranked now = recommendations.standing(loaded.ranking(),
-                            loaded.entry().version, profileId);
+                            loaded.version(), profileId);
                     return Feedback.<Feedback>find("needId = ?1 and profileId = ?2 and orgId = ?3", needId,
                             profileId, viewer.organisation()).firstResult().chain(existing -> {
                                 Feedback f = existing;
@@ -106,7 +107,9 @@ public class FeedbackService {
                             profileIds).map(profiles -> {
                                 Map<UUID, NeedEntry> byId = new LinkedHashMap<>();
                                 needs.forEach(n -> byId.put(n.id, n));
+                                // A need the index no longer holds (mid-rebuild, or gone) is left out.
                                 List<Need> needList = needIds.stream().sorted().map(byId::get)
+                                        .filter(Objects::nonNull)
                                         .map(n -> n.toRanking(byId.get(n.challengeId))).toList();
                                 List<Profile> profileList = profiles.stream()
                                         .sorted((a, b) -> a.id.compareTo(b.id))

@@ -5,8 +5,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -27,7 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -35,13 +40,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * topics from their first record to the end as of the start, every partition, through the same feed and inbox
  * as the live consumers. It does not depend on which partitions this replica consumes, so one call on any
  * replica rebuilds the index all replicas share. The live consumers go on meanwhile; an event both apply is
- * applied once (inbox) and an older version never overwrites a newer one. A rebuild announces no matches: they
- * were announced when their needs were published (and are remembered apart from the index).
+ * applied once (inbox) and an older version never overwrites a newer one. Records the live consumers had
+ * committed are not announced again (their needs were announced when published); later ones are, once per pair.
  */
 @ApplicationScoped
 public class IndexRebuild {
     private static final Logger LOG = Logger.getLogger(IndexRebuild.class);
     private static final List<String> TOPICS = List.of(Topics.CHALLENGES, Topics.RFIS);
+    /** A rebuild that reads nothing for this long gives up (FAILED) rather than hold the next one off. */
+    private static final Duration STALL = Duration.ofMinutes(2);
 
     /** Where a rebuild stands. */
     public record Status(String state, Instant startedAt, Instant finishedAt, long records, long skipped,
@@ -102,14 +109,21 @@ public class IndexRebuild {
                 }
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> live = liveOffsets(partitions);
                 Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+                Instant progress = Instant.now();
                 while (!done(consumer, end)) {
+                    if (Duration.between(progress, Instant.now()).compareTo(STALL) > 0) {
+                        throw new IllegalStateException("no progress for " + STALL.toSeconds() + " s (broker away?)");
+                    }
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                        progress = Instant.now();
                         if (r.offset() >= end.getOrDefault(new TopicPartition(r.topic(), r.partition()), 0L)) {
                             continue;
                         }
                         records++;
-                        if (!apply(r)) {
+                        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                        if (!apply(r, r.offset() >= live.getOrDefault(tp, 0L))) {
                             skipped++;
                         }
                         status.set(new Status("RUNNING", started, null, records, skipped, null));
@@ -125,6 +139,30 @@ public class IndexRebuild {
         }
     }
 
+    /**
+     * Where the live consumers have committed, per partition. Records before it were applied and announced by
+     * them; the rebuild applies those silently, and the rest (which they may not have read yet) as they would.
+     */
+    private Map<TopicPartition, Long> liveOffsets(List<TopicPartition> partitions) {
+        String group = config.getOptionalValue("mp.messaging.incoming.challenges.group.id", String.class)
+                .orElse("matching-service");
+        Map<TopicPartition, Long> end = new HashMap<>();
+        try (Admin admin = Admin.create(properties())) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            for (TopicPartition p : partitions) {
+                OffsetAndMetadata o = committed.get(p);
+                end.put(p, o == null ? 0L : o.offset());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the consumers' offsets: " + e.getMessage(), e);
+        }
+        return end;
+    }
+
     private static boolean done(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
         for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
             if (consumer.position(e.getKey()) < e.getValue()) {
@@ -134,11 +172,15 @@ public class IndexRebuild {
         return true;
     }
 
-    /** Applies one record as the live consumer would; false for one no retry can fix (it was dead-lettered). */
-    private boolean apply(ConsumerRecord<String, byte[]> r) {
+    /**
+     * Applies one record as the live consumer would; false for one no retry can fix (it was dead-lettered).
+     * {@code announce}: whether the live consumers may not have applied it yet (then its need is announced as they
+     * would; announcing is once per pair in any case).
+     */
+    private boolean apply(ConsumerRecord<String, byte[]> r, boolean announce) {
         String consumer = Topics.CHALLENGES.equals(r.topic()) ? NeedFeed.CHALLENGE_CONSUMER : NeedFeed.RFI_CONSUMER;
         try {
-            VertxContextSupport.subscribeAndAwait(() -> inbox.handle(consumer, r, e -> feed.apply(e, false)));
+            VertxContextSupport.subscribeAndAwait(() -> inbox.handle(consumer, r, e -> feed.apply(e, announce)));
             return true;
         } catch (Throwable e) {
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -18,6 +18,10 @@ final class Needs {
         Need ranking() {
             return entry.toRanking(challenge);
         }
+
+        long version() {
+            return entry.rankingVersion(challenge);
+        }
     }
 
     static Uni<Loaded> load(UUID id) {

@@ -102,7 +102,15 @@ public class ProfileIndex {
         }
     }
 
-    /** Ranks the profiles for a need (cached while neither the need nor the profiles change). */
+    /** Whether the index has been built at least once since start. */
+    public boolean isBuilt() {
+        return snapshot.generation() > 0;
+    }
+
+    /**
+     * Ranks the profiles for a need (cached while neither the need nor the profiles change; {@code needVersion}
+     * must change whenever what the ranking reads of the need does, see {@code NeedEntry#rankingVersion}).
+     */
     public List<Ranker.Match> rank(Need need, long needVersion) {
         Snapshot s = snapshot;
         Cached c = rankings.get(need.key());
@@ -127,7 +135,8 @@ public class ProfileIndex {
     private void refreshQuietly() {
         try {
             refresh();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Whatever it was (even running out of memory while building), the schedule must go on.
             // The database may be away for a moment: keep ranking with the index we have, try again next time.
             LOG.warnf("Profile index not refreshed: %s", e.getMessage());
         }

@@ -26,11 +26,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ProfileService {
-    private final ProfileIndex index;
     private final Clock clock;
 
-    public ProfileService(ProfileIndex index, Clock clock) {
-        this.index = index;
+    public ProfileService(Clock clock) {
         this.clock = clock;
     }
 
@@ -75,7 +73,7 @@ public class ProfileService {
             }
             boolean created = existing == null;
             return p.<InnovatorProfile>persistAndFlush().map(saved -> new Saved(view(saved), created));
-        }).invoke(index::refreshSoon);
+        });
     }
 
     /** Removes the organisation's profile and the feedback given on it (the organisation leaves matching). */
@@ -87,7 +85,7 @@ public class ProfileService {
             }
             ETags.requireMatch(ifMatch, p.version);
             return Feedback.delete("profileId", p.id).chain(() -> p.delete());
-        }).invoke(index::refreshSoon);
+        });
     }
 
     /** A profile, for its organisation, buyers, coordinators and admins; 404 for anyone else. */

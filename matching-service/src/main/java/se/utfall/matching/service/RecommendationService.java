@@ -41,7 +41,7 @@ public class RecommendationService {
     public Uni<List<RecommendationView>> forNeed(UUID needId, int limit, String lang, Viewer viewer) {
         return Needs.forInsider(needId, viewer).chain(loaded -> feedbackOf(needId, viewer).map(feedback -> {
             Need need = loaded.ranking();
-            List<Ranker.Match> ranked = index.rank(need, loaded.entry().version);
+            List<Ranker.Match> ranked = index.rank(need, loaded.version());
             List<RecommendationView> out = new ArrayList<>();
             for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
                 Ranker.Match m = ranked.get(i);
@@ -56,7 +56,7 @@ public class RecommendationService {
     public Uni<List<ConsortiumView>> consortia(UUID needId, String lang, Viewer viewer) {
         return Needs.forInsider(needId, viewer).map(loaded -> {
             Need need = loaded.ranking();
-            List<Ranker.Match> ranked = index.rank(need, loaded.entry().version);
+            List<Ranker.Match> ranked = index.rank(need, loaded.version());
             boolean en = "en".equals(lang);
             return consortia.suggest(need, ranked, 3).stream().map(s -> {
                 List<ConsortiumView.Member> members = s.members().stream().map(m -> {
@@ -91,8 +91,10 @@ public class RecommendationService {
             return NeedEntry.<NeedEntry>list("open", true).chain(open -> challenges(open).map(byId -> {
                 List<NeedRecommendationView> found = new ArrayList<>();
                 for (NeedEntry entry : open) {
-                    Need need = entry.toRanking(byId.get(entry.challengeId));
-                    List<Ranker.Match> ranked = index.rank(need, entry.version);
+                    NeedEntry challenge = byId.get(entry.challengeId);
+                    List<Ranker.Match> ranked = index.rank(entry.toRanking(challenge),
+                            entry.rankingVersion(challenge));
+                    Need need = entry.toRanking(challenge);
                     for (Ranker.Match m : ranked) {
                         if (m.profile().key().equals(key)) {
                             found.add(new NeedRecommendationView(0, entry.id, entry.kind, entry.challengeId,

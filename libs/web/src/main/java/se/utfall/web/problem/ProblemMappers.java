@@ -187,6 +187,11 @@ public class ProblemMappers {
             if ("23505".equals(sqlState(t))) {
                 return respond(ProblemException.conflict("This would duplicate an existing entry").toProblem());
             }
+            if ("23503".equals(sqlState(t))) {
+                // A concurrent deletion won: what the request refers to is gone.
+                return respond(ProblemException.conflict("This refers to something that was removed meanwhile")
+                        .toProblem());
+            }
             if (t instanceof ConstraintViolationException cve) {
                 return validation(cve);
             }
