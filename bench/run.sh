@@ -4,6 +4,7 @@
 #   - req/s, p50 and p99 of each hot path of challenge-service, and its ratio to the matching pgbench figure;
 #   - commit -> CloudEvent on the topic latency while publishing and amending under load;
 #   - rfi-service: re-submitting a response, and adding a 1 MB PDF to one, by 1,200 organisations;
+#   - matching-service: a need's recommendations as its buyer reads them (bench/ranking.sh: ranking at scale);
 #   - the service's RSS before and after the load, and its start-up time with migrations already applied.
 # Uses the running local stack if there is one (it must have durable commits), else starts one and stops it after.
 # Any error answer (wrk's "Non-2xx or 3xx responses") fails the run: a benchmark of 401s cannot look fast.
@@ -355,6 +356,12 @@ run_wrk "GET search q=måltider (20)" "$LIMIT_SELECT" "" "$API/api/v1/challenges
 RFI=$(curl -sf "http://localhost:8082/api/v1/rfis?size=1" | jq -r '.items[0].id // empty')
 [ -n "$RFI" ] || fail "rfi-service lists no published RFI (the demo data should have one)"
 run_wrk "GET one RFI, anonymous (rfi-service)" "$LIMIT_SELECT" "" "http://localhost:8082/api/v1/rfis/$RFI"
+# matching-service: the Ramsjö need's ten best innovators with their reasons, for Ljusdal's buyer (the ranking is
+# cached per need and index build, so this is the read a buyer repeats; bench/ranking.sh measures cold ranking).
+NEED=$(curl -sf "http://localhost:8083/api/v1/needs?kind=CHALLENGE&municipality=2161&size=1" | jq -r '.items[0].id // empty')
+[ -n "$NEED" ] || fail "matching-service knows no Ramsjö need (the demo data should have one)"
+run_wrk "GET recommendations (matching)" "$LIMIT_SELECT" "$WORK/token.lua" "http://localhost:8083/api/v1/needs/$NEED/recommendations"
+run_paced "  paced to 80 % of that peak" "$LIMIT_SELECT" "$WORK/token.lua" "http://localhost:8083/api/v1/needs/$NEED/recommendations"
 RSS_AFTER=$(rss)
 
 # --- 8. Start-up with migrations applied: a second instance with the running one's settings ------------------------
