@@ -31,6 +31,10 @@ public final class Evaluate {
             set = LabelledSet.read(in);
         }
         Result r = run(set, Concepts.standard());
+        String explain = System.getProperty("explain");
+        if (explain != null) {
+            explain(set, Concepts.standard(), explain);
+        }
         r.lines().forEach(System.out::println);
         System.out.printf(Locale.ROOT, "needs=%d profiles=%d nDCG@10=%.3f P@5=%.3f%n", set.needs().size(),
                 set.innovators().size(), r.ndcg10(), r.p5());
@@ -74,6 +78,27 @@ public final class Evaluate {
                     good / 5.0, shown, need.title()));
         }
         return new Result(judged == 0 ? 0 : ndcgSum / judged, judged == 0 ? 0 : p5Sum / judged, lines);
+    }
+
+    /** For tuning by hand: a need's top 15 with the parts of each score, and where its graded profiles are. */
+    static void explain(LabelledSet set, Concepts concepts, String needKey) {
+        Ranker ranker = new Ranker(concepts, set.innovators());
+        Map<String, Integer> grades = set.grades(needKey);
+        for (Need need : set.needs()) {
+            if (!need.key().equals(needKey)) {
+                continue;
+            }
+            List<Ranker.Match> all = ranker.rank(need, 300);
+            for (int i = 0; i < all.size(); i++) {
+                Ranker.Match m = all.get(i);
+                Integer g = grades.get(m.profile().key());
+                if (i < 15 || g != null) {
+                    System.out.printf(Locale.ROOT, "%3d %-5s grade=%s score=%.3f text=%.2f sectors=%.2f locality=%.2f"
+                            + " %s %s%n", i + 1, m.profile().key(), g == null ? "-" : g, m.score(), m.text(),
+                            m.sectors(), m.locality(), m.profile().regionsServed(), m.profile().name());
+                }
+            }
+        }
     }
 
     private static double log2(double x) {
