@@ -4,6 +4,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -14,16 +15,20 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +44,10 @@ public final class Ranker {
     private static final String TEXT = "text";
     private static final String CAPABILITIES = "capabilities";
     private static final int CANDIDATES = 300;
+    /** Profiles that serve the need's kommun or län, best by words, also considered for a place-bound need. */
+    private static final int LOCAL_CANDIDATES = 100;
+    private static final String REGION = "region";
+    private static final String COUNTY = "lan:";
     /** The most terms of a need a query uses (two clauses each; Lucene allows 1,024 clauses). */
     static final int MAX_TERMS = 200;
     /**
@@ -85,6 +94,12 @@ public final class Ranker {
                         + String.join(". ", p.capabilities()), lang));
                 String caps = String.join(" ", concepts.of(String.join(". ", p.capabilities()), lang));
                 Document d = new Document();
+                for (String region : p.regionsServed()) {
+                    d.add(new StringField(REGION, region, Field.Store.NO));
+                    if (region.length() == 4) {
+                        d.add(new StringField(REGION, COUNTY + region.substring(0, 2), Field.Store.NO));
+                    }
+                }
                 d.add(new TextField(TEXT, text, Field.Store.NO));
                 d.add(new TextField(CAPABILITIES, caps, Field.Store.NO));
                 w.addDocument(d);
@@ -134,10 +149,28 @@ public final class Ranker {
         });
         List<Match> matches = new ArrayList<>();
         try {
-            TopDocs top = searcher.search(q.setMinimumNumberShouldMatch(1).build(), CANDIDATES);
+            Query words = q.setMinimumNumberShouldMatch(1).build();
+            TopDocs top = searcher.search(words, CANDIDATES);
             double max = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
             Set<String> needTerms = terms.keySet();
-            for (ScoreDoc sd : top.scoreDocs) {
+            List<ScoreDoc> candidates = new ArrayList<>(List.of(top.scoreDocs));
+            String code = need.municipalityCode();
+            if (placeBound && code != null && code.length() == 4) {
+                // Among many profiles a local provider can fall outside the best few hundred on words alone, and
+                // locality would never lift it: the best by words among those who serve the kommun or the län
+                // are candidates too.
+                Set<Integer> seen = new HashSet<>();
+                candidates.forEach(sd -> seen.add(sd.doc));
+                Query local = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST)
+                        .add(new TermInSetQuery(REGION, List.of(new BytesRef(code),
+                                new BytesRef(COUNTY + code.substring(0, 2)))), BooleanClause.Occur.FILTER).build();
+                for (ScoreDoc sd : searcher.search(local, LOCAL_CANDIDATES).scoreDocs) {
+                    if (seen.add(sd.doc)) {
+                        candidates.add(sd);
+                    }
+                }
+            }
+            for (ScoreDoc sd : candidates) {
                 // Documents were added in order into segments never merged: the doc id is the profile's index.
                 Profile p = profiles.get(sd.doc);
                 // The square root keeps relevance decisive without letting a wordy profile outweigh locality.

@@ -3,6 +3,9 @@ package se.utfall.matching.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
@@ -49,6 +52,8 @@ public class IndexRebuild {
     private static final List<String> TOPICS = List.of(Topics.CHALLENGES, Topics.RFIS);
     /** A rebuild that reads nothing for this long gives up (FAILED) rather than hold the next one off. */
     private static final Duration STALL = Duration.ofMinutes(2);
+    /** The advisory lock that makes a rebuild one at a time across replicas ("need" in ASCII). */
+    private static final long LOCK_KEY = 0x6e656564L;
 
     /** Where a rebuild stands. */
     public record Status(String state, Instant startedAt, Instant finishedAt, long records, long skipped,
@@ -58,6 +63,7 @@ public class IndexRebuild {
 
     private final Inbox inbox;
     private final NeedFeed feed;
+    private final Pool pool;
     private final ProfileIndex index;
     private final Config config;
     private final AtomicReference<Status> status = new AtomicReference<>(Status.IDLE);
@@ -67,8 +73,9 @@ public class IndexRebuild {
         return t;
     });
 
-    public IndexRebuild(Inbox inbox, NeedFeed feed, ProfileIndex index, Config config) {
+    public IndexRebuild(Inbox inbox, NeedFeed feed, ProfileIndex index, Pool pool, Config config) {
         this.inbox = inbox;
+        this.pool = pool;
         this.index = index;
         this.feed = feed;
         this.config = config;
@@ -97,7 +104,15 @@ public class IndexRebuild {
         Instant started = status.get().startedAt();
         long records = 0;
         long skipped = 0;
+        SqlConnection lock = null;
         try {
+            // One rebuild at a time across all replicas: a session lock held on a connection of its own.
+            lock = pool.getConnection().await().atMost(Duration.ofSeconds(30));
+            boolean mine = lock.preparedQuery("SELECT pg_try_advisory_lock($1)").execute(Tuple.of(LOCK_KEY))
+                    .await().atMost(Duration.ofSeconds(30)).iterator().next().getBoolean(0);
+            if (!mine) {
+                throw new IllegalStateException("another replica is rebuilding the need index");
+            }
             wipe();
             index.forgetRankings();
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(),
@@ -136,6 +151,11 @@ public class IndexRebuild {
         } catch (RuntimeException e) {
             LOG.errorf("Need index rebuild failed after %d records: %s", records, e.toString());
             status.set(new Status("FAILED", started, Instant.now(), records, skipped, e.getMessage()));
+        } finally {
+            if (lock != null) {
+                // Closing the connection ends its session, and with it the lock, whatever happened.
+                lock.close().await().atMost(Duration.ofSeconds(10));
+            }
         }
     }
 

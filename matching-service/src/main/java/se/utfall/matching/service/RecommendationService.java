@@ -1,7 +1,8 @@
 package se.utfall.matching.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.utfall.matching.api.ConsortiumView;
 import se.utfall.matching.api.FeedbackView;
@@ -36,10 +37,17 @@ public class RecommendationService {
         this.consortia = new Consortia(index.concepts());
     }
 
-    /** Ranked innovators for a need, for its buyers and coordinators, with their organisation's feedback. */
-    @WithSession
+    /**
+     * Ranked innovators for a need, for its buyers and coordinators, with their organisation's feedback. What is
+     * read from the database is read in a session; the ranking itself runs on a worker thread, after the session
+     * (a cold ranking over many profiles takes milliseconds the event loop should not spend).
+     */
     public Uni<List<RecommendationView>> forNeed(UUID needId, int limit, String lang, Viewer viewer) {
-        return Needs.forInsider(needId, viewer).chain(loaded -> feedbackOf(needId, viewer).map(feedback -> {
+        return Panache.withSession(() -> Needs.forInsider(needId, viewer).chain(loaded -> feedbackOf(needId, viewer)
+                .map(feedback -> Map.entry(loaded, feedback)))).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(read -> {
+            Needs.Loaded loaded = read.getKey();
+            Map<UUID, FeedbackView> feedback = read.getValue();
             Need need = loaded.ranking();
             List<Ranker.Match> ranked = index.rank(need, loaded.version());
             List<RecommendationView> out = new ArrayList<>();
@@ -48,13 +56,13 @@ public class RecommendationService {
                 out.add(view(need, m, i + 1, lang, feedback.get(UUID.fromString(m.profile().key()))));
             }
             return out;
-        }));
+        });
     }
 
     /** Up to three consortia of complementary local actors; none when the need is not done on site. */
-    @WithSession
     public Uni<List<ConsortiumView>> consortia(UUID needId, String lang, Viewer viewer) {
-        return Needs.forInsider(needId, viewer).map(loaded -> {
+        return Panache.withSession(() -> Needs.forInsider(needId, viewer))
+                .emitOn(Infrastructure.getDefaultWorkerPool()).map(loaded -> {
             Need need = loaded.ranking();
             List<Ranker.Match> ranked = index.rank(need, loaded.version());
             boolean en = "en".equals(lang);
@@ -80,43 +88,46 @@ public class RecommendationService {
         });
     }
 
-    /** Open needs ranked for an innovator's own profile, from the same rankings a buyer sees. */
-    @WithSession
+    /** Open needs ranked for an innovator's own profile, from the same rankings a buyer sees (on a worker). */
     public Uni<List<NeedRecommendationView>> forInnovator(UUID organisation, int limit, String lang) {
-        return InnovatorProfile.<InnovatorProfile>find("orgId", organisation).firstResult().chain(profile -> {
-            if (profile == null) {
-                throw ProblemException.notFound("profile of your organisation (create it first)");
-            }
-            String key = profile.id.toString();
-            return NeedEntry.<NeedEntry>list("open", true).chain(open -> challenges(open).map(byId -> {
-                List<NeedRecommendationView> found = new ArrayList<>();
-                for (NeedEntry entry : open) {
-                    NeedEntry challenge = byId.get(entry.challengeId);
-                    List<Ranker.Match> ranked = index.rank(entry.toRanking(challenge),
-                            entry.rankingVersion(challenge));
-                    Need need = entry.toRanking(challenge);
-                    for (Ranker.Match m : ranked) {
-                        if (m.profile().key().equals(key)) {
-                            found.add(new NeedRecommendationView(0, entry.id, entry.kind, entry.challengeId,
-                                    entry.title, need.municipalityCode(), need.locality(), entry.closesAt,
-                                    round(m.score()), explanations.sharedConcepts(m, lang),
-                                    Explanations.sharedSectors(need, m), Explanations.locality(need, m),
-                                    explanations.reasons(need, m, lang), explanations.explanation(need, m, lang)));
-                            break;
-                        }
+        return Panache.withSession(() -> InnovatorProfile.<InnovatorProfile>find("orgId", organisation).firstResult()
+                .chain(profile -> {
+                    if (profile == null) {
+                        throw ProblemException.notFound("profile of your organisation (create it first)");
                     }
+                    return NeedEntry.<NeedEntry>list("open", true).chain(open -> challenges(open)
+                            .map(byId -> new OpenNeeds(profile.id.toString(), open, byId)));
+                })).emitOn(Infrastructure.getDefaultWorkerPool()).map(read -> rankFor(read, limit, lang));
+    }
+
+    private List<NeedRecommendationView> rankFor(OpenNeeds read, int limit, String lang) {
+        List<NeedRecommendationView> found = new ArrayList<>();
+        for (NeedEntry entry : read.open()) {
+            NeedEntry challenge = read.challenges().get(entry.challengeId);
+            Need need = entry.toRanking(challenge);
+            for (Ranker.Match m : index.rank(need, entry.rankingVersion(challenge))) {
+                if (m.profile().key().equals(read.profileKey())) {
+                    found.add(new NeedRecommendationView(0, entry.id, entry.kind, entry.challengeId, entry.title,
+                            need.municipalityCode(), need.locality(), entry.closesAt, round(m.score()),
+                            explanations.sharedConcepts(m, lang), Explanations.sharedSectors(need, m),
+                            Explanations.locality(need, m), explanations.reasons(need, m, lang),
+                            explanations.explanation(need, m, lang)));
+                    break;
                 }
-                found.sort(Comparator.comparingDouble(NeedRecommendationView::score).reversed());
-                List<NeedRecommendationView> out = new ArrayList<>();
-                for (int i = 0; i < Math.min(limit, found.size()); i++) {
-                    NeedRecommendationView v = found.get(i);
-                    out.add(new NeedRecommendationView(i + 1, v.needId(), v.kind(), v.challengeId(), v.title(),
-                            v.municipalityCode(), v.locality(), v.closesAt(), v.score(), v.sharedConcepts(),
-                            v.sharedSectors(), v.providerLocality(), v.reasons(), v.explanation()));
-                }
-                return out;
-            }));
-        });
+            }
+        }
+        found.sort(Comparator.comparingDouble(NeedRecommendationView::score).reversed());
+        List<NeedRecommendationView> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, found.size()); i++) {
+            NeedRecommendationView v = found.get(i);
+            out.add(new NeedRecommendationView(i + 1, v.needId(), v.kind(), v.challengeId(), v.title(),
+                    v.municipalityCode(), v.locality(), v.closesAt(), v.score(), v.sharedConcepts(),
+                    v.sharedSectors(), v.providerLocality(), v.reasons(), v.explanation()));
+        }
+        return out;
+    }
+
+    private record OpenNeeds(String profileKey, List<NeedEntry> open, Map<UUID, NeedEntry> challenges) {
     }
 
     /** Where a profile stands for a need now: its score and rank, or null when it is not among the ranked. */

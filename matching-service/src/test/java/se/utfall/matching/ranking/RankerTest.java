@@ -2,6 +2,7 @@ package se.utfall.matching.ranking;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,5 +39,19 @@ class RankerTest {
         assertThat(order.indexOf("en")).isLessThan(order.indexOf("box"));
         assertThat(order.indexOf("hotel") < 0 || order.indexOf("hotel") > order.indexOf("kitchen")).isTrue();
         assertThat(ranked.get(0).placeBound()).isTrue();
+    }
+
+    @Test
+    void aLocalProviderIsConsideredHoweverManyOthersUseMoreOfTheNeedsWords() {
+        List<Profile> profiles = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            profiles.add(profile("far" + i, "Måltidsservice " + i, "Dagliga varma måltider för äldre, kylda"
+                    + " matlådor från tätorten varje vecka.", List.of("måltider", "matlådor"), List.of("0180"), "sv"));
+        }
+        profiles.add(profile("local", "Byns kafé", "Kafé som serverar lunch.", List.of(), List.of("2161"), "sv"));
+        List<Ranker.Match> ranked = new Ranker(Concepts.standard(), profiles).rank(RAMSJO, 10);
+        // On words it comes last of 401, far outside the candidates; serving the village, it is first.
+        assertThat(ranked.get(0).profile().key()).isEqualTo("local");
+        assertThat(ranked.get(0).text()).isLessThan(ranked.get(1).text());
     }
 }
