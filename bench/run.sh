@@ -194,7 +194,10 @@ end
 LUA
 }
 amend_script() {
-# Published challenges with the version each has now, so any run can amend them with the right If-Match.
+# Published challenges with the version each has now, so any run can amend them with the right If-Match. The
+# previous run's last requests still complete after wrk has stopped (each use case runs to completion): wait for
+# them, or their versions would be read before they commit and the next run would meet 412s.
+sleep 3
 psql $PG -d challenge -Atc "SELECT id || ' ' || version FROM challenge WHERE status = 'PUBLISHED'
   AND owner_org_id = '$BUYER_ORG' ORDER BY published_at DESC LIMIT 4000" >"$WORK/published-versions.txt"
 cut -d' ' -f1 "$WORK/published-versions.txt" >"$WORK/published.txt"
@@ -202,9 +205,10 @@ cut -d' ' -f1 "$WORK/published-versions.txt" >"$WORK/published.txt"
 cat >"$WORK/amend.lua" <<LUA
 local all = {$(awk '{printf "{\"%s\", %s},", $1, $2}' "$WORK/published-versions.txt")}
 local n = 0
-setup = function(thread) thread:set("offset", n); n = n + 1 end
+local threads = {}
+setup = function(thread) thread:set("offset", n); n = n + 1; table.insert(threads, thread) end
 init = function()
-  ids, version, i, count = {}, {}, 0, 0
+  ids, version, i, count, refused = {}, {}, 0, 0, ""
   for k = offset + 1, #all, 2 do ids[#ids + 1] = all[k][1]; version[all[k][1]] = all[k][2] end
 end
 request = function()
@@ -216,9 +220,14 @@ request = function()
     ["Authorization"] = "Bearer $TOKEN_LJUSDAL", ["If-Match"] = '"' .. version[id] .. '"'}, body)
 end
 response = function(status, headers, body)
+  if status >= 400 then refused = refused .. status .. " " .. (string.match(body, '"detail":"([^"]*)"') or "") .. "\n" end
   local id = string.match(body, '"id":"([0-9a-f%-]+)"')
   local v = string.match(body, '"version":(%d+)')
   if id and v and version[id] then version[id] = tonumber(v) end
+end
+-- What was refused, if anything: status and detail (a benchmark with error answers fails; this says why).
+done = function(summary, latency, requests)
+  for _, t in ipairs(threads) do local r = t:get("refused"); if r and #r > 0 then io.write(r) end end
 end
 LUA
 }
@@ -295,9 +304,10 @@ for kind in resubmit attach; do
 cat >"$WORK/$kind.lua" <<LUA
 local all = {$(cat "$WORK/submitted.lua-table")}
 local n = 0
-setup = function(thread) thread:set("offset", n); n = n + 1 end
+local threads = {}
+setup = function(thread) thread:set("offset", n); n = n + 1; table.insert(threads, thread) end
 init = function()
-  ids, token, version, i = {}, {}, {}, 0
+  ids, token, version, i, refused = {}, {}, {}, 0, ""
   for k = offset + 1, #all, 2 do
     local id = all[k][1]
     ids[#ids + 1] = id; token[id] = all[k][2]; version[id] = all[k][3]
@@ -316,9 +326,14 @@ request = function()
   return wrk.format("PUT", "/api/v1/responses/" .. id, headers, [[$RESPONSE_BODY]])
 end
 response = function(status, headers, body)
+  if status >= 400 then refused = refused .. status .. " " .. (string.match(body, '"detail":"([^"]*)"') or "") .. "\n" end
   local id = string.match(body, '"id":"([0-9a-f%-]+)"')
   local v = string.match(body, '"version":(%d+)')
   if id and v and version[id] then version[id] = tonumber(v) end
+end
+-- What was refused, if anything: status and detail (a benchmark with error answers fails; this says why).
+done = function(summary, latency, requests)
+  for _, t in ipairs(threads) do local r = t:get("refused"); if r and #r > 0 then io.write(r) end end
 end
 LUA
 done

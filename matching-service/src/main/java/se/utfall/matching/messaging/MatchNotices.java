@@ -2,6 +2,9 @@ package se.utfall.matching.messaging;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import se.utfall.events.EventTypes;
@@ -57,24 +60,37 @@ public class MatchNotices {
                         // Ranked against nothing, the need would never be announced: let the inbox retry.
                         throw new IllegalStateException("the profile index is not built yet");
                     }
-                    List<Ranker.Match> strong;
-                    try {
-                        strong = index.rank(need, entry.rankingVersion(challenge)).stream()
-                                .filter(m -> m.score() >= threshold).limit(limit).toList();
-                    } catch (RuntimeException e) {
-                        // A need the ranking cannot read is indexed all the same, just not announced.
-                        LOG.warnf("Need %s not ranked for announcement: %s", entry.id, e.toString());
-                        return Uni.createFrom().voidItem();
+                    // The ranking is CPU work: on a worker, and back on this consumer's own context for the
+                    // transaction's statements (Hibernate Reactive stays on the thread it started on).
+                    Context context = Vertx.currentContext();
+                    Uni<List<Ranker.Match>> ranked = Uni.createFrom().item(() -> strongest(entry, challenge, need));
+                    if (context != null) {
+                        ranked = ranked.runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                                .emitOn(task -> context.runOnContext(v -> task.run()));
                     }
-                    Instant now = clock.instant();
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (int i = 0; i < strong.size(); i++) {
-                        Ranker.Match m = strong.get(i);
-                        int rank = i + 1;
-                        chain = chain.chain(() -> claim(entry, need, m, rank, now));
-                    }
-                    return chain;
+                    return ranked.chain(strong -> {
+                        Instant now = clock.instant();
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (int i = 0; i < strong.size(); i++) {
+                            Ranker.Match m = strong.get(i);
+                            int rank = i + 1;
+                            chain = chain.chain(() -> claim(entry, need, m, rank, now));
+                        }
+                        return chain;
+                    });
                 }));
+    }
+
+    /** The need's strong matches, best first; none when the ranking cannot read the need. */
+    private List<Ranker.Match> strongest(NeedEntry entry, NeedEntry challenge, Need need) {
+        try {
+            return index.rank(need, entry.rankingVersion(challenge)).stream()
+                    .filter(m -> m.score() >= threshold).limit(limit).toList();
+        } catch (RuntimeException e) {
+            // A need the ranking cannot read is indexed all the same, just not announced.
+            LOG.warnf("Need %s not ranked for announcement: %s", entry.id, e.toString());
+            return List.of();
+        }
     }
 
     private static Uni<NeedEntry> challengeOf(NeedEntry entry) {

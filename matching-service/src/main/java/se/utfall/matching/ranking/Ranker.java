@@ -29,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,9 +91,11 @@ public final class Ranker {
                 profileGroups.add(Set.copyOf(concepts.groups(p.description() + ". "
                         + String.join(". ", p.capabilities()), p.language())));
                 String lang = p.language();
-                String text = String.join(" ", concepts.of(p.name() + ". " + p.description() + ". "
-                        + String.join(". ", p.capabilities()), lang));
-                String caps = String.join(" ", concepts.of(String.join(". ", p.capabilities()), lang));
+                // Each concept counts once per profile: saying it again, however often, buys nothing.
+                String text = String.join(" ", new LinkedHashSet<>(concepts.of(p.name() + ". " + p.description()
+                        + ". " + String.join(". ", p.capabilities()), lang)));
+                String caps = String.join(" ", new LinkedHashSet<>(concepts.of(String.join(". ", p.capabilities()),
+                        lang)));
                 Document d = new Document();
                 for (String region : p.regionsServed()) {
                     d.add(new StringField(REGION, region, Field.Store.NO));

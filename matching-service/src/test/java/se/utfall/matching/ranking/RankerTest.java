@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The Ramsjö lesson, in small: the local actors who can do the job first, not the obvious or the same-named. */
 class RankerTest {
@@ -53,5 +54,37 @@ class RankerTest {
         // On words it comes last of 401, far outside the candidates; serving the village, it is first.
         assertThat(ranked.get(0).profile().key()).isEqualTo("local");
         assertThat(ranked.get(0).text()).isLessThan(ranked.get(1).text());
+    }
+
+    @Test
+    void repeatingAWordBuysNothing() {
+        Profile once = profile("once", "Sjövillan", "Konferens och logi vid sjön. Äldre trähus.",
+                List.of("konferens"), List.of("2161"), "sv");
+        Profile stuffed = profile("stuffed", "Sjövillan", "Konferens och logi vid sjön. Äldre trähus. Äldre, äldre,"
+                + " äldre, äldre, äldre, äldre, äldre, äldre, äldre, äldre, äldre, äldre!", List.of("konferens",
+                "konferens", "konferens"), List.of("2161"), "sv");
+        Profile kitchen = profile("kitchen", "Ramsjö Camping (kök)", "Campingens kök lagar husmanskost varje dag"
+                + " och kan köra ut lunch till byns äldre.", List.of("laga mat", "hemleverans"), List.of("2161"), "sv");
+        List<Ranker.Match> ranked = new Ranker(Concepts.standard(), List.of(stuffed, once, kitchen)).rank(RAMSJO, 10);
+        assertThat(ranked.get(0).profile().key()).isEqualTo("kitchen");
+        double onceScore = ranked.stream().filter(m -> m.profile().key().equals("once")).findFirst().orElseThrow()
+                .score();
+        double stuffedScore = ranked.stream().filter(m -> m.profile().key().equals("stuffed")).findFirst()
+                .orElseThrow().score();
+        assertThat(stuffedScore).isCloseTo(onceScore, within(1e-9));
+    }
+
+    @Test
+    void theKommunBeforeTheLanBeforeElsewhereAndNationalServesWhereNothingIsDoneOnSite() {
+        List<String> ljusdal = List.of("2161");
+        List<String> hudiksvall = List.of("2184");
+        List<String> vetlanda = List.of("0685");
+        List<String> national = List.of("SE");
+        assertThat(Ranker.locality("2161", ljusdal, true)).isGreaterThan(Ranker.locality("2161", hudiksvall, true));
+        assertThat(Ranker.locality("2161", hudiksvall, true)).isGreaterThan(Ranker.locality("2161", national, true));
+        assertThat(Ranker.locality("2161", national, true)).isGreaterThan(Ranker.locality("2161", vetlanda, true));
+        assertThat(Ranker.locality("2161", vetlanda, true)).isZero();
+        // A digital service can serve anywhere when the need is not done on site.
+        assertThat(Ranker.locality("2161", national, false)).isEqualTo(Ranker.locality("2161", ljusdal, false));
     }
 }
