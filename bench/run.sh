@@ -295,7 +295,9 @@ while read -r id token; do
     "$RFI_API/api/v1/responses/$id/submit" || fail "submitting $id failed"
 done <"$WORK/respondents.txt"
 resubmit_scripts() {
-# Submitted responses with the version each has now and their organisation's token.
+# Submitted responses with the version each has now and their organisation's token (after the previous run's last
+# requests have completed, as for amendments).
+sleep 3
 psql $PG -d rfi -Atc "SELECT organisation_id || ' ' || id || ' ' || version FROM rfi_response
   WHERE rfi_id = '$RFI' AND status = 'SUBMITTED'" | LC_ALL=C sort >"$WORK/submitted-rfi.txt"
 LC_ALL=C sort "$WORK/innovators.txt" | LC_ALL=C join - "$WORK/submitted-rfi.txt" \

@@ -21,4 +21,8 @@ public interface MatchingConfig {
     /** At most this many innovators are announced per need. */
     @WithDefault("5")
     int notifyLimit();
+
+    /** Recommendations below this score (0–1) are not shown: they share words with the need, not the job. */
+    @WithDefault("0.15")
+    double minScore();
 }

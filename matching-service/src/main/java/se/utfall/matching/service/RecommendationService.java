@@ -30,9 +30,11 @@ public class RecommendationService {
     private final ProfileIndex index;
     private final Explanations explanations;
     private final Consortia consortia;
+    private final double minScore;
 
-    public RecommendationService(ProfileIndex index, Explanations explanations) {
+    public RecommendationService(ProfileIndex index, Explanations explanations, MatchingConfig config) {
         this.index = index;
+        this.minScore = config.minScore();
         this.explanations = explanations;
         this.consortia = new Consortia(index.concepts());
     }
@@ -49,7 +51,7 @@ public class RecommendationService {
             Needs.Loaded loaded = read.getKey();
             Map<UUID, FeedbackView> feedback = read.getValue();
             Need need = loaded.ranking();
-            List<Ranker.Match> ranked = index.rank(need, loaded.version());
+            List<Ranker.Match> ranked = relevant(index.rank(need, loaded.version()));
             List<RecommendationView> out = new ArrayList<>();
             for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
                 Ranker.Match m = ranked.get(i);
@@ -105,7 +107,7 @@ public class RecommendationService {
         for (NeedEntry entry : read.open()) {
             NeedEntry challenge = read.challenges().get(entry.challengeId);
             Need need = entry.toRanking(challenge);
-            for (Ranker.Match m : index.rank(need, entry.rankingVersion(challenge))) {
+            for (Ranker.Match m : relevant(index.rank(need, entry.rankingVersion(challenge)))) {
                 if (m.profile().key().equals(read.profileKey())) {
                     found.add(new NeedRecommendationView(0, entry.id, entry.kind, entry.challengeId, entry.title,
                             need.municipalityCode(), need.locality(), entry.closesAt, round(m.score()),
@@ -176,6 +178,14 @@ public class RecommendationService {
             list.forEach(n -> out.put(n.id, n));
             return out;
         });
+    }
+
+    /**
+     * What is worth showing: a profile that shares a word or two with a need but nothing it can do there scores
+     * near zero, and a list that ends in such names only makes the good ones harder to trust.
+     */
+    private List<Ranker.Match> relevant(List<Ranker.Match> ranked) {
+        return ranked.stream().filter(m -> m.score() >= minScore).toList();
     }
 
     static double round(double score) {
