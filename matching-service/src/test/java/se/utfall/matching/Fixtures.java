@@ -4,21 +4,16 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import se.utfall.events.EventTypes;
 import se.utfall.events.Topics;
+import se.utfall.testing.CloudEventRecords;
 import se.utfall.testing.Db;
-import se.utfall.testing.UtfallTestResource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -37,19 +32,13 @@ public final class Fixtures {
     }
 
     public static KafkaProducer<String, byte[]> producer() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", System.getProperty(UtfallTestResource.KAFKA));
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        return CloudEventRecords.producer();
     }
 
     /** A CloudEvent record in binary mode, as a service's outbox relay writes it. */
     public static ProducerRecord<String, byte[]> event(String topic, String eventId, String type, String data,
             String key, String subject) {
-        ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key, data.getBytes(StandardCharsets.UTF_8));
-        Map.of("ce_id", eventId, "ce_source", "/utfall/test", "ce_type", type, "ce_specversion", "1.0",
-                "ce_time", Instant.now().toString(), "ce_subject", subject, "content-type", "application/json")
-                .forEach((k, v) -> r.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-        return r;
+        return CloudEventRecords.record(topic, "/utfall/test", eventId, type, data, key, subject);
     }
 
     public static ProducerRecord<String, byte[]> challengeEvent(String eventId, String type, String data, String id) {

@@ -8,4 +8,9 @@ import java.util.UUID;
 public record NeedRecommendationView(int rank, UUID needId, String kind, UUID challengeId, String title,
         String municipalityCode, String locality, Instant closesAt, double score, List<String> sharedConcepts,
         List<String> sharedSectors, String providerLocality, List<String> reasons, String explanation) {
+
+    public NeedRecommendationView withRank(int newRank) {
+        return new NeedRecommendationView(newRank, needId, kind, challengeId, title, municipalityCode, locality,
+                closesAt, score, sharedConcepts, sharedSectors, providerLocality, reasons, explanation);
+    }
 }

@@ -223,18 +223,30 @@ public final class Ranker {
      * is; elsewhere 0.6, or 0 when the need is place-bound.
      */
     static double locality(String municipality, List<String> served, boolean placeBound) {
+        Tier tier = tier(municipality, served);
         if (municipality == null || municipality.length() != 4) {
-            return served.contains("SE") ? 1 : 0.6;
+            return tier == Tier.NATIONAL ? 1 : 0.6;
         }
-        if (served.contains(municipality)) {
-            return 1;
+        return switch (tier) {
+            case MUNICIPALITY -> 1;
+            case COUNTY -> 0.6;
+            case NATIONAL -> placeBound ? NATIONAL_ON_SITE : 1;
+            case ELSEWHERE -> placeBound ? 0 : 0.6;
+        };
+    }
+
+    /** Where a provider works, seen from a need's kommun. */
+    public enum Tier { MUNICIPALITY, COUNTY, NATIONAL, ELSEWHERE }
+
+    /** The provider's tier for a need in {@code municipality} (a kommunkod; the län is its first two digits). */
+    public static Tier tier(String municipality, List<String> served) {
+        boolean known = municipality != null && municipality.length() == 4;
+        if (known && served.contains(municipality)) {
+            return Tier.MUNICIPALITY;
         }
-        if (served.stream().anyMatch(s -> s.length() == 4 && s.startsWith(municipality.substring(0, 2)))) {
-            return 0.6;
+        if (known && served.stream().anyMatch(s -> s.length() == 4 && s.startsWith(municipality.substring(0, 2)))) {
+            return Tier.COUNTY;
         }
-        if (served.contains("SE")) {
-            return placeBound ? NATIONAL_ON_SITE : 1;
-        }
-        return placeBound ? 0 : 0.6;
+        return served.contains("SE") ? Tier.NATIONAL : Tier.ELSEWHERE;
     }
 }

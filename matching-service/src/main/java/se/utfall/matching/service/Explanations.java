@@ -37,16 +37,7 @@ public class Explanations {
 
     /** What the locality signal says, as a code: MUNICIPALITY, COUNTY, NATIONAL or ELSEWHERE. */
     public static String locality(Need need, Ranker.Match m) {
-        String code = need.municipalityCode();
-        List<String> served = m.profile().regionsServed();
-        if (code != null && served.contains(code)) {
-            return "MUNICIPALITY";
-        }
-        if (code != null && code.length() == 4
-                && served.stream().anyMatch(s -> s.length() == 4 && s.startsWith(code.substring(0, 2)))) {
-            return "COUNTY";
-        }
-        return served.contains("SE") ? "NATIONAL" : "ELSEWHERE";
+        return Ranker.tier(need.municipalityCode(), m.profile().regionsServed()).name();
     }
 
     public List<String> reasons(Need need, Ranker.Match m, String lang) {

@@ -9,7 +9,6 @@ import se.utfall.matching.api.FeedbackView;
 import se.utfall.matching.domain.Feedback;
 import se.utfall.matching.domain.InnovatorProfile;
 import se.utfall.matching.domain.NeedEntry;
-import se.utfall.matching.ranking.LabelledSet;
 import se.utfall.matching.ranking.Need;
 import se.utfall.matching.ranking.Profile;
 import se.utfall.web.problem.ProblemException;
@@ -100,7 +99,7 @@ public class FeedbackService {
             Set<UUID> needIds = feedback.stream().map(f -> f.needId).collect(Collectors.toSet());
             Set<UUID> profileIds = feedback.stream().map(f -> f.profileId).collect(Collectors.toSet());
             if (feedback.isEmpty()) {
-                return Uni.createFrom().item(LabelledSetExport.of(List.of(), List.of(), Map.of(), List.of()));
+                return Uni.createFrom().item(exported(List.of(), List.of(), Map.of(), List.of()));
             }
             return NeedEntry.<NeedEntry>list("id in ?1 or id in (select n.challengeId from NeedEntry n where"
                     + " n.id in ?1)", needIds).chain(needs -> InnovatorProfile.<InnovatorProfile>list("id in ?1",
@@ -129,7 +128,7 @@ public class FeedbackService {
                                     j.put("rank", f.rank);
                                     judgements.add(j);
                                 }
-                                return LabelledSetExport.of(needList, profileList, relevance, judgements);
+                                return exported(needList, profileList, relevance, judgements);
                             }));
         });
     }
@@ -140,19 +139,13 @@ public class FeedbackService {
     }
 
     /** The export's shape: exactly the evaluation format, plus the ignored {@code judgements}. */
-    static final class LabelledSetExport {
-        private LabelledSetExport() {
-        }
-
-        static Map<String, Object> of(List<Need> needs, List<Profile> profiles,
-                Map<String, Map<String, Integer>> relevance, List<Map<String, Object>> judgements) {
-            LabelledSet set = new LabelledSet(needs, profiles, relevance);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("needs", set.needs());
-            out.put("innovators", set.innovators());
-            out.put("relevance", set.relevance());
-            out.put("judgements", judgements);
-            return out;
-        }
+    private static Map<String, Object> exported(List<Need> needs, List<Profile> profiles,
+            Map<String, Map<String, Integer>> relevance, List<Map<String, Object>> judgements) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("needs", needs);
+        out.put("innovators", profiles);
+        out.put("relevance", relevance);
+        out.put("judgements", judgements);
+        return out;
     }
 }

@@ -121,10 +121,7 @@ public class RecommendationService {
         found.sort(Comparator.comparingDouble(NeedRecommendationView::score).reversed());
         List<NeedRecommendationView> out = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, found.size()); i++) {
-            NeedRecommendationView v = found.get(i);
-            out.add(new NeedRecommendationView(i + 1, v.needId(), v.kind(), v.challengeId(), v.title(),
-                    v.municipalityCode(), v.locality(), v.closesAt(), v.score(), v.sharedConcepts(),
-                    v.sharedSectors(), v.providerLocality(), v.reasons(), v.explanation()));
+            out.add(found.get(i).withRank(i + 1));
         }
         return out;
     }
