@@ -77,14 +77,19 @@ class RamsjoJourneyTest {
             Map<String, Object> first = ranked.get(order.indexOf(kitchen));
             assertThat(first.get("locality")).isEqualTo("MUNICIPALITY");
             assertThat(first.get("placeBound")).isEqualTo(true);
-            assertThat((String) first.get("explanation")).contains("Verkar i behovets kommun (Ramsjö)");
+            assertThat((String) first.get("explanation")).contains("Verkar i behovets kommun (Ramsjö)",
+                    "Arbetar på svenska");
             assertThat(ranked.get(order.indexOf(box)).get("locality")).isEqualTo("NATIONAL");
             // The contact person is not part of a recommendation.
             assertThat(ranked.toString()).doesNotContain("Anna Andersson", "anna@example.se");
             // The same reasons in English, for an English-speaking reader.
             String english = as(buyer(LJUSDAL)).queryParam("lang", "en").get("/api/v1/needs/" + need
                     + "/recommendations").then().statusCode(200).extract().asString();
-            assertThat(english).contains("Works in the municipality of the need (Ramsjö)");
+            assertThat(english).contains("Works in the municipality of the need (Ramsjö)", "Works in Swedish");
+            // A browser's Accept-Language is read by its weights: English preferred over Swedish here.
+            String preferred = as(buyer(LJUSDAL)).header("Accept-Language", "de-DE, sv;q=0.5, en;q=0.8")
+                    .get("/api/v1/needs/" + need + "/recommendations").then().statusCode(200).extract().asString();
+            assertThat(preferred).contains("Works in the municipality of the need (Ramsjö)");
 
             // The consortium suggestion pairs the shop (delivery) and the kitchen (cooking).
             List<Map<String, Object>> consortia = as(buyer(LJUSDAL)).get("/api/v1/needs/" + need + "/consortia")

@@ -145,5 +145,22 @@ class ReplayTest {
                 UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(15)).until(() -> recommendations(need).stream()
                 .anyMatch(r -> id.equals(r.get("profileId"))));
+
+        // The other replica changes it (it now sells antiques far away), then deletes it: this replica's index
+        // follows each change, not only additions.
+        Db.execute("UPDATE profile SET name = 'Antikhandeln', description = 'Antikviteter och kuriosa i Stockholm.',"
+                + " capabilities = '[]', regions_served = '[\"0180\"]' WHERE id = ?::uuid", id);
+        await().atMost(Duration.ofSeconds(15)).until(() -> recommendations(need).stream()
+                .noneMatch(r -> id.equals(r.get("profileId"))));
+        Db.execute("UPDATE profile SET description = 'Föreningen lagar varm lunch till äldre i byn varje dag.',"
+                + " regions_served = '[\"2161\"]' WHERE id = ?::uuid", id);
+        await().atMost(Duration.ofSeconds(15)).until(() -> recommendations(need).stream()
+                .anyMatch(r -> id.equals(r.get("profileId"))));
+        int held = as(admin()).get("/api/v1/admin/profile-index").then().statusCode(200).extract().path("profiles");
+        Db.execute("DELETE FROM profile WHERE id = ?::uuid", id);
+        await().atMost(Duration.ofSeconds(15)).until(() -> recommendations(need).stream()
+                .noneMatch(r -> id.equals(r.get("profileId"))));
+        assertThat((int) as(admin()).get("/api/v1/admin/profile-index").then().extract().path("profiles"))
+                .isEqualTo(held - 1);
     }
 }

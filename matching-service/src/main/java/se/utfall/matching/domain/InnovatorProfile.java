@@ -61,12 +61,13 @@ public class InnovatorProfile extends PanacheEntityBase {
 
     /** The profile as the ranking reads it, in the language its description is written in. */
     public static Profile toRanking(UUID id, String name, String type, String description, List<String> capabilities,
-            List<String> sectors, List<String> regionsServed) {
+            List<String> sectors, List<String> regionsServed, List<String> languages) {
         return new Profile(id.toString(), name, type, description, capabilities, sectors, regionsServed,
-                Concepts.guessLanguage(description + " " + String.join(" ", capabilities)));
+                Concepts.guessLanguage(description + " " + String.join(" ", capabilities)), languages);
     }
 
     public Profile toRanking() {
-        return toRanking(id, name, type, description, list(capabilities), list(sectors), list(regionsServed));
+        return toRanking(id, name, type, description, list(capabilities), list(sectors), list(regionsServed),
+                list(languages));
     }
 }

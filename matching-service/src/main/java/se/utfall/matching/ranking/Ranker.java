@@ -4,12 +4,15 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -17,6 +20,8 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -27,23 +32,30 @@ import org.apache.lucene.util.BytesRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ranks innovator profiles for a need. Relevance is BM25 over concepts (stems and glossary groups, see
  * {@link Concepts}) of each profile's name, description and capabilities, with term saturation, so repeating a
  * word buys little; it is combined with sector overlap and, for a place-bound need, whether the provider serves
- * the municipality (same municipality, then same county, then national, then elsewhere).
+ * the municipality (same municipality, then same county, then national, then elsewhere). Built once over all
+ * profiles, it then takes changes one by one ({@link #apply}) while rankings go on.
  */
 public final class Ranker {
     private static final String TEXT = "text";
     private static final String CAPABILITIES = "capabilities";
+    private static final String KEY = "key";
+    /** Where a document's profile is kept: {@link #slots}. */
+    private static final String SLOT = "slot";
     private static final int CANDIDATES = 300;
     /** Profiles that serve the need's kommun or län, best by words, also considered for a place-bound need. */
     private static final int LOCAL_CANDIDATES = 100;
@@ -56,12 +68,23 @@ public final class Ranker {
      * is not a daily hot meal, nor a visit; a local actor that can do the job ranks above it.
      */
     static final double NATIONAL_ON_SITE = 0.2;
+    private static final BM25Similarity SIMILARITY = new BM25Similarity(0.9f, 0.6f);
 
     private final Concepts concepts;
-    private final List<Profile> profiles;
-    private final IndexSearcher searcher;
-    /** Per profile, the glossary groups of its description and capabilities (for the explanation). */
-    private final List<Set<String>> groups;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    /**
+     * Every profile a document of the index may point to, by slot, with the glossary groups of its description
+     * and capabilities (for the explanation). A changed profile gets a new slot; the old one stays for searches
+     * still reading the index as it was, until the ranker is built anew ({@link #superseded()}).
+     */
+    private final Map<Integer, Entry> slots = new ConcurrentHashMap<>();
+    /** The live slot of each profile key. */
+    private final Map<String, Integer> live = new ConcurrentHashMap<>();
+    private int nextSlot;
+
+    private record Entry(Profile profile, Set<String> groups) {
+    }
 
     /**
      * One ranked profile: its score and the parts it is made of, for the explanation ({@code shared}: the glossary
@@ -71,9 +94,9 @@ public final class Ranker {
             boolean placeBound, List<String> shared) {
     }
 
+    /** A ranker over these profiles (keys unique). */
     public Ranker(Concepts concepts, List<Profile> profiles) {
         this.concepts = concepts;
-        this.profiles = List.copyOf(profiles);
         Analyzer whitespace = new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
@@ -81,46 +104,94 @@ public final class Ranker {
                 return new TokenStreamComponents(source);
             }
         };
-        ByteBuffersDirectory dir = new ByteBuffersDirectory();
-        BM25Similarity similarity = new BM25Similarity(0.9f, 0.6f);
-        List<Set<String>> profileGroups = new ArrayList<>(this.profiles.size());
-        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(whitespace).setSimilarity(similarity)
-                .setMergePolicy(NoMergePolicy.INSTANCE).setRAMBufferSizeMB(256))) {
-            for (int i = 0; i < this.profiles.size(); i++) {
-                Profile p = this.profiles.get(i);
-                profileGroups.add(Set.copyOf(concepts.groups(p.description() + ". "
-                        + String.join(". ", p.capabilities()), p.language())));
-                String lang = p.language();
-                // Each concept counts once per profile: saying it again, however often, buys nothing.
-                String text = String.join(" ", new LinkedHashSet<>(concepts.of(p.name() + ". " + p.description()
-                        + ". " + String.join(". ", p.capabilities()), lang)));
-                String caps = String.join(" ", new LinkedHashSet<>(concepts.of(String.join(". ", p.capabilities()),
-                        lang)));
-                Document d = new Document();
-                for (String region : p.regionsServed()) {
-                    d.add(new StringField(REGION, region, Field.Store.NO));
-                    if (region.length() == 4) {
-                        d.add(new StringField(REGION, COUNTY + region.substring(0, 2), Field.Store.NO));
-                    }
+        try {
+            this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(whitespace)
+                    .setSimilarity(SIMILARITY).setRAMBufferSizeMB(256));
+            for (Profile p : profiles) {
+                writer.addDocument(document(p, add(p)));
+            }
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setSimilarity(SIMILARITY);
+                    return searcher;
                 }
-                d.add(new TextField(TEXT, text, Field.Store.NO));
-                d.add(new TextField(CAPABILITIES, caps, Field.Store.NO));
-                w.addDocument(d);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (live.size() != profiles.size()) {
+            throw new IllegalArgumentException("profile keys are not unique");
+        }
+    }
+
+    /**
+     * Adds or replaces the given profiles (by key) and removes the profiles of the given keys, visible to the
+     * rankings that start after it returns. One caller at a time; rankings may run meanwhile. Term statistics
+     * count a replaced or removed profile until Lucene merges its segment away, so a ranking after changes can
+     * differ in the last decimals from one over a ranker built anew.
+     */
+    public synchronized void apply(Collection<Profile> changed, Collection<String> removed) {
+        try {
+            for (Profile p : changed) {
+                writer.updateDocument(new Term(KEY, p.key()), document(p, add(p)));
             }
-            w.commit();
-            this.searcher = new IndexSearcher(DirectoryReader.open(dir));
-            this.searcher.setSimilarity(similarity);
-            if (searcher.getIndexReader().maxDoc() != this.profiles.size()) {
-                throw new IllegalStateException("index and profiles disagree");
+            for (String key : removed) {
+                if (live.remove(key) != null) {
+                    writer.deleteDocuments(new Term(KEY, key));
+                }
             }
-            this.groups = profileGroups;
+            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Keeps the profile in a new slot and makes it the live one of its key; returns the slot. */
+    private int add(Profile p) {
+        int slot = nextSlot++;
+        slots.put(slot, new Entry(p, Set.copyOf(concepts.groups(p.description() + ". "
+                + String.join(". ", p.capabilities()), p.language()))));
+        live.put(p.key(), slot);
+        return slot;
+    }
+
+    private Document document(Profile p, int slot) {
+        String lang = p.language();
+        // Each concept counts once per profile: saying it again, however often, buys nothing.
+        String text = String.join(" ", new LinkedHashSet<>(concepts.of(p.name() + ". " + p.description()
+                + ". " + String.join(". ", p.capabilities()), lang)));
+        String caps = String.join(" ", new LinkedHashSet<>(concepts.of(String.join(". ", p.capabilities()),
+                lang)));
+        Document d = new Document();
+        d.add(new StringField(KEY, p.key(), Field.Store.NO));
+        d.add(new NumericDocValuesField(SLOT, slot));
+        for (String region : p.regionsServed()) {
+            d.add(new StringField(REGION, region, Field.Store.NO));
+            if (region.length() == 4) {
+                d.add(new StringField(REGION, COUNTY + region.substring(0, 2), Field.Store.NO));
+            }
+        }
+        d.add(new TextField(TEXT, text, Field.Store.NO));
+        d.add(new TextField(CAPABILITIES, caps, Field.Store.NO));
+        return d;
+    }
+
+    /** How many profiles the ranker holds. */
     public int size() {
-        return profiles.size();
+        return live.size();
+    }
+
+    /** How many replaced or removed profiles it still keeps for searches that began before the change. */
+    public int superseded() {
+        return slots.size() - live.size();
+    }
+
+    /** The profile of a key, as the ranker holds it. */
+    public Optional<Profile> profile(String key) {
+        Integer slot = live.get(key);
+        return slot == null ? Optional.empty() : Optional.of(slots.get(slot).profile());
     }
 
     public List<Match> rank(Need need, int limit) {
@@ -151,7 +222,9 @@ public final class Ranker {
                     BooleanClause.Occur.SHOULD);
         });
         List<Match> matches = new ArrayList<>();
+        IndexSearcher searcher = null;
         try {
+            searcher = searchers.acquire();
             Query words = q.setMinimumNumberShouldMatch(1).build();
             TopDocs top = searcher.search(words, CANDIDATES);
             double max = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
@@ -173,19 +246,30 @@ public final class Ranker {
                     }
                 }
             }
+            candidates.sort(Comparator.comparingInt(sd -> sd.doc));
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             for (ScoreDoc sd : candidates) {
-                // Documents were added in order into segments never merged: the doc id is the profile's index.
-                Profile p = profiles.get(sd.doc);
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+                NumericDocValues slot = leaf.reader().getNumericDocValues(SLOT);
+                if (slot == null || !slot.advanceExact(sd.doc - leaf.docBase)) {
+                    throw new IllegalStateException("a profile document without its slot");
+                }
+                Entry e = slots.get((int) slot.longValue());
+                Profile p = e.profile();
                 // The square root keeps relevance decisive without letting a wordy profile outweigh locality.
                 double text = Math.sqrt(sd.score / max);
                 double sectors = sectorOverlap(need, p);
                 double locality = locality(need.municipalityCode(), p.regionsServed(), placeBound);
                 double score = (0.75 * text + 0.25 * sectors) * (placeBound ? 0.3 + 0.7 * locality
                         : 0.8 + 0.2 * locality);
-                matches.add(new Match(p, score, text, sectors, locality, placeBound, shared(needTerms, sd.doc)));
+                matches.add(new Match(p, score, text, sectors, locality, placeBound, shared(needTerms, e.groups())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (searcher != null) {
+                release(searcher);
+            }
         }
         matches.sort(Comparator.comparingDouble(Match::score).reversed());
         return matches.size() > limit ? matches.subList(0, limit) : matches;
@@ -199,8 +283,15 @@ public final class Ranker {
         return s == null ? "" : s;
     }
 
-    private List<String> shared(Set<String> needTerms, int doc) {
-        Set<String> profileTerms = groups.get(doc);
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> shared(Set<String> needTerms, Set<String> profileTerms) {
         List<String> out = new ArrayList<>();
         for (String t : needTerms) {
             if (t.startsWith(Concepts.GROUP) && profileTerms.contains(t)) {

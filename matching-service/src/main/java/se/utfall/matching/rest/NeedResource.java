@@ -90,7 +90,7 @@ public class NeedResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "recommendInnovators", summary = "Innovators ranked for a need, with their reasons",
             description = "For buyers of the owning and co-buying organisations and coordinators; 404 for others."
-                    + " Reasons in Swedish, or English with lang=en or Accept-Language: en.")
+                    + " Reasons in Swedish, or in English with lang=en or an Accept-Language that prefers English.")
     public Uni<List<RecommendationView>> recommendations(@PathParam("id") UUID id,
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit,
             @Parameter(description = "sv or en") @QueryParam("lang")
@@ -137,6 +137,6 @@ public class NeedResource {
     }
 
     static String language(String lang, String acceptLanguage) {
-        return Explanations.language(lang != null ? lang : acceptLanguage);
+        return Explanations.language(lang, acceptLanguage);
     }
 }

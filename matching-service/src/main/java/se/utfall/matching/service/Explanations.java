@@ -8,6 +8,7 @@ import se.utfall.matching.ranking.Ranker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Why a profile was recommended, in words a buyer or an innovator can check, in Swedish or English: the concepts
@@ -22,9 +23,49 @@ public class Explanations {
         this.concepts = index.concepts();
     }
 
-    /** The language of the reader: "en" when asked for, Swedish otherwise. */
-    public static String language(String requested) {
-        return requested != null && requested.toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "sv";
+    /**
+     * The language of the reader, "sv" or "en": {@code lang} when given (English for any "en…", Swedish
+     * otherwise); else the one of the two the reader's {@code Accept-Language} ranks highest by its q-values (RFC
+     * 9110, section 12.5.4; at equal weight the first named; q=0 refuses); Swedish when it names neither.
+     */
+    public static String language(String lang, String acceptLanguage) {
+        if (lang != null) {
+            return lang.strip().toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "sv";
+        }
+        if (acceptLanguage == null) {
+            return "sv";
+        }
+        String best = "sv";
+        double bestQ = 0;
+        for (String range : acceptLanguage.split(",")) {
+            String[] parts = range.split(";");
+            String tag = parts[0].strip().toLowerCase(Locale.ROOT);
+            String primary = tag.split("-")[0];
+            if (!primary.equals("sv") && !primary.equals("en")) {
+                continue;
+            }
+            double q = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String param = parts[i].strip().toLowerCase(Locale.ROOT);
+                if (param.startsWith("q=")) {
+                    q = quality(param.substring(2));
+                }
+            }
+            if (q > bestQ) {
+                best = primary;
+                bestQ = q;
+            }
+        }
+        return best;
+    }
+
+    private static double quality(String value) {
+        try {
+            double q = Double.parseDouble(value.strip());
+            return q >= 0 && q <= 1 ? q : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     public List<String> sharedConcepts(Ranker.Match m, String lang) {
@@ -73,6 +114,13 @@ public class Explanations {
             out.add(en ? "Writes in " + languageName(m.profile().language(), true) + "; matched across languages"
                     : "Skriver på " + languageName(m.profile().language(), false) + "; matchad över språkgränsen");
         }
+        List<String> languages = m.profile().languages();
+        if (!languages.isEmpty()) {
+            String named = languages.stream().map(l -> languageName(l, en)).collect(Collectors.joining(", "));
+            out.add(languages.contains(need.language()) ? (en ? "Works in " : "Arbetar på ") + named
+                    : en ? "Works in " + named + ", not in " + languageName(need.language(), true)
+                            : "Arbetar på " + named + ", inte på " + languageName(need.language(), false));
+        }
         return out;
     }
 
@@ -85,11 +133,11 @@ public class Explanations {
         return String.join(". ", reasons) + ".";
     }
 
-    private static String languageName(String code, boolean en) {
-        return switch (code) {
-            case "en" -> en ? "English" : "engelska";
-            case "sv" -> en ? "Swedish" : "svenska";
-            default -> code;
-        };
+    /** A language's name in the reader's language ("arabiska", "Arabic"), or its code when the JDK has none. */
+    static String languageName(String code, boolean en) {
+        String name = Locale.forLanguageTag(code).getDisplayLanguage(en ? Locale.ENGLISH : SWEDISH);
+        return name.isBlank() || name.equalsIgnoreCase(code) ? code : name;
     }
+
+    private static final Locale SWEDISH = Locale.forLanguageTag("sv");
 }

@@ -3,7 +3,10 @@ package se.utfall.matching.service;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -15,6 +18,7 @@ import se.utfall.matching.ranking.Ranker;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +30,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * This replica's in-memory ranking index of every innovator profile. The profiles live in PostgreSQL, which all
- * replicas share; each replica rebuilds its index when the profiles' generation (a sequence every write
- * advances, whichever replica writes) has moved, checked every refresh interval, so every replica ranks over the
- * complete set, at most one interval behind. Rankings of a need are cached per need version and index build.
+ * replicas share; every write gives the row a new generation (from a sequence, whichever replica writes). Each
+ * refresh interval a replica compares the profiles' fingerprint with its own and, when they differ, takes in the
+ * rows of newer generations; if that does not account for the difference (a profile deleted, or a write that drew
+ * its generation earlier committed later), it compares every row's generation with its own and takes in or drops
+ * what differs. So every replica ranks over the complete set, at most one interval behind, and a change costs
+ * the changed rows, not a rebuild. The index is built anew at start and when replaced profiles outnumber the
+ * live ones. Rankings of a need are cached per need version and index change.
  */
 @ApplicationScoped
 public class ProfileIndex {
@@ -38,14 +46,15 @@ public class ProfileIndex {
      * that drew its number earlier commits later (a maximum alone would miss it).
      */
     private static final String FINGERPRINT = "SELECT count(*) || ':' || coalesce(sum(generation), 0) FROM profile";
-    private static final String LOAD = """
-            SELECT id, org_id, name, type, description, capabilities, sectors, regions_served FROM profile""";
+    private static final String COLUMNS = """
+            SELECT id, org_id, name, type, description, capabilities, sectors, regions_served, languages, generation
+            FROM profile""";
+    private static final String LOAD = COLUMNS;
+    private static final String NEWER = COLUMNS + " WHERE generation > $1";
+    private static final String BY_ID = COLUMNS + " WHERE id = ANY($1)";
+    private static final String GENERATIONS = "SELECT id, generation FROM profile";
     /** How many ranked profiles are kept per need: enough for an innovator to find itself far down the list. */
     static final int KEPT = 300;
-
-    /** An index over the profiles as of one generation. */
-    public record Snapshot(long generation, String fingerprint, Ranker ranker, Map<String, UUID> organisations) {
-    }
 
     private record Cached(long generation, long needVersion, List<Ranker.Match> ranked) {
     }
@@ -54,13 +63,20 @@ public class ProfileIndex {
     private final Concepts concepts = Concepts.standard();
     private final Duration interval;
     private final Map<String, Cached> rankings = new ConcurrentHashMap<>();
-    private volatile Snapshot snapshot;
+    private final Map<String, UUID> organisations = new ConcurrentHashMap<>();
+    private volatile Ranker ranker;
+    /** How many times the index changed since start: 0 before it was first built. */
+    private volatile long build;
+    /** The generation of each profile in the index, their sum and the highest (the refresher's alone). */
+    private final Map<String, Long> generations = new HashMap<>();
+    private long sum;
+    private long newest;
     private ScheduledExecutorService refresher;
 
     public ProfileIndex(Pool pool, MatchingConfig config) {
         this.pool = pool;
         this.interval = config.refreshInterval();
-        this.snapshot = new Snapshot(0, "", new Ranker(concepts, List.of()), Map.of());
+        this.ranker = new Ranker(concepts, List.of());
     }
 
     void start(@Observes StartupEvent event) {
@@ -82,17 +98,12 @@ public class ProfileIndex {
         return concepts;
     }
 
-    public Snapshot snapshot() {
-        return snapshot;
-    }
-
     /** What this replica's index holds: how many profiles, and how many times it was built since start. */
     public record Info(int profiles, long build) {
     }
 
     public Info info() {
-        Snapshot s = snapshot;
-        return new Info(s.ranker().size(), s.generation());
+        return new Info(ranker.size(), build);
     }
 
     /** Asks for a refresh now (after this replica wrote a profile), without waiting for it. */
@@ -104,7 +115,7 @@ public class ProfileIndex {
 
     /** Whether the index has been built at least once since start. */
     public boolean isBuilt() {
-        return snapshot.generation() > 0;
+        return build > 0;
     }
 
     /**
@@ -112,13 +123,15 @@ public class ProfileIndex {
      * must change whenever what the ranking reads of the need does, see {@code NeedEntry#rankingVersion}).
      */
     public List<Ranker.Match> rank(Need need, long needVersion) {
-        Snapshot s = snapshot;
+        // Read before ranking: a ranking that saw a change is at worst kept under the build before it, and made
+        // again on the next call; never the other way round.
+        long current = build;
         Cached c = rankings.get(need.key());
-        if (c != null && c.generation() == s.generation() && c.needVersion() == needVersion) {
+        if (c != null && c.generation() == current && c.needVersion() == needVersion) {
             return c.ranked();
         }
-        List<Ranker.Match> ranked = s.ranker().rank(need, KEPT);
-        rankings.put(need.key(), new Cached(s.generation(), needVersion, ranked));
+        List<Ranker.Match> ranked = ranker.rank(need, KEPT);
+        rankings.put(need.key(), new Cached(current, needVersion, ranked));
         return ranked;
     }
 
@@ -129,7 +142,7 @@ public class ProfileIndex {
 
     /** The organisation a ranked profile belongs to. */
     public Optional<UUID> organisationOf(String profileKey) {
-        return Optional.ofNullable(snapshot.organisations().get(profileKey));
+        return Optional.ofNullable(organisations.get(profileKey));
     }
 
     private void refreshQuietly() {
@@ -142,30 +155,96 @@ public class ProfileIndex {
         }
     }
 
-    /** Rebuilds the index if any profile changed since the last build; blocking, on the refresher's thread. */
+    /** Brings the index up to the profiles in PostgreSQL; blocking, on the refresher's thread. */
     void refresh() {
-        String fingerprint = pool.query(FINGERPRINT).execute().await().atMost(Duration.ofSeconds(10))
-                .iterator().next().getString(0);
-        if (fingerprint.equals(snapshot.fingerprint())) {
+        String fingerprint = await(pool.query(FINGERPRINT).execute()).iterator().next().getString(0);
+        if (build > 0 && fingerprint.equals(fingerprint())) {
             return;
         }
         long started = System.nanoTime();
-        List<Profile> profiles = new ArrayList<>();
-        Map<String, UUID> organisations = new ConcurrentHashMap<>();
-        for (Row r : pool.query(LOAD).execute().await().atMost(Duration.ofMinutes(2))) {
-            UUID id = r.getUUID("id");
-            profiles.add(InnovatorProfile.toRanking(id, r.getString("name"), r.getString("type"),
-                    r.getString("description"), InnovatorProfile.list(r.getString("capabilities")),
-                    InnovatorProfile.list(r.getString("sectors")),
-                    InnovatorProfile.list(r.getString("regions_served"))));
-            organisations.put(id.toString(), r.getUUID("org_id"));
+        String how;
+        if (build == 0 || ranker.superseded() > Math.max(1000, ranker.size())) {
+            rebuild();
+            how = "built";
+        } else {
+            int changed = take(await(pool.preparedQuery(NEWER).execute(Tuple.of(newest))), List.of());
+            how = changed + " changed";
+            if (!fingerprint.equals(fingerprint())) {
+                how += ", " + reconcile();
+            }
         }
-        // A write committed between the two queries is in the index but not in the fingerprint: the next look
-        // rebuilds once more, which is harmless.
-        long built = snapshot.generation() + 1;
-        snapshot = new Snapshot(built, fingerprint, new Ranker(concepts, profiles), Map.copyOf(organisations));
+        build++;
         rankings.clear();
-        LOG.infof("Profile index: %d profiles (build %d) in %d ms", profiles.size(), built,
+        LOG.infof("Profile index: %d profiles, %s (build %d) in %d ms", ranker.size(), how, build,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private String fingerprint() {
+        return generations.size() + ":" + sum;
+    }
+
+    private void rebuild() {
+        List<Profile> profiles = new ArrayList<>();
+        generations.clear();
+        organisations.clear();
+        sum = 0;
+        newest = 0;
+        for (Row r : await(pool.query(LOAD).execute())) {
+            profiles.add(profile(r));
+            record(r);
+        }
+        ranker = new Ranker(concepts, profiles);
+    }
+
+    /** Compares every profile's generation with the index's and takes in or drops what differs. */
+    private String reconcile() {
+        Map<String, Long> stored = new HashMap<>();
+        for (Row r : await(pool.query(GENERATIONS).execute())) {
+            stored.put(r.getUUID("id").toString(), r.getLong("generation"));
+        }
+        List<String> removed = generations.keySet().stream().filter(k -> !stored.containsKey(k)).toList();
+        UUID[] differ = stored.entrySet().stream().filter(e -> !e.getValue().equals(generations.get(e.getKey())))
+                .map(e -> UUID.fromString(e.getKey())).toArray(UUID[]::new);
+        int changed = take(differ.length == 0 ? List.of()
+                : await(pool.preparedQuery(BY_ID).execute(Tuple.of(differ))), removed);
+        return "reconciled: " + changed + " changed, " + removed.size() + " removed";
+    }
+
+    /** Puts the rows into the index and removes the keys; returns how many rows. */
+    private int take(Iterable<Row> rows, List<String> removed) {
+        List<Profile> changed = new ArrayList<>();
+        for (Row r : rows) {
+            changed.add(profile(r));
+            record(r);
+        }
+        for (String key : removed) {
+            Long generation = generations.remove(key);
+            if (generation != null) {
+                sum -= generation;
+            }
+            organisations.remove(key);
+        }
+        ranker.apply(changed, removed);
+        return changed.size();
+    }
+
+    private void record(Row r) {
+        String key = r.getUUID("id").toString();
+        long generation = r.getLong("generation");
+        Long before = generations.put(key, generation);
+        sum += generation - (before == null ? 0 : before);
+        newest = Math.max(newest, generation);
+        organisations.put(key, r.getUUID("org_id"));
+    }
+
+    private static Profile profile(Row r) {
+        return InnovatorProfile.toRanking(r.getUUID("id"), r.getString("name"), r.getString("type"),
+                r.getString("description"), InnovatorProfile.list(r.getString("capabilities")),
+                InnovatorProfile.list(r.getString("sectors")), InnovatorProfile.list(r.getString("regions_served")),
+                InnovatorProfile.list(r.getString("languages")));
+    }
+
+    private static RowSet<Row> await(Uni<RowSet<Row>> rows) {
+        return rows.await().atMost(Duration.ofMinutes(2));
     }
 }

@@ -57,6 +57,32 @@ class RankerTest {
     }
 
     @Test
+    void changesAreRankedWithoutBuildingAnew() {
+        Profile kitchen = profile("kitchen", "Ramsjö Camping (kök)", "Campingens kök lagar husmanskost varje dag.",
+                List.of("laga mat"), List.of("2161"), "sv");
+        Profile shop = profile("shop", "Ramsjö Livs", "Byns affär kör hem varor till äldre.", List.of("hemleverans"),
+                List.of("2161"), "sv");
+        Ranker ranker = new Ranker(Concepts.standard(), List.of(kitchen, shop));
+        assertThat(ranker.rank(RAMSJO, 10)).extracting(m -> m.profile().key()).containsExactly("kitchen", "shop");
+
+        // The kitchen closes and sells antiques instead; a café opens.
+        Profile antiques = profile("kitchen", "Antikhandeln", "Antikviteter och kuriosa.", List.of(),
+                List.of("0180"), "sv");
+        Profile cafe = profile("cafe", "Byns kafé", "Kaféet lagar lunch och kör ut varm mat till äldre i byn.",
+                List.of("laga mat", "hemleverans"), List.of("2161"), "sv");
+        ranker.apply(List.of(antiques, cafe), List.of());
+        assertThat(ranker.rank(RAMSJO, 10)).extracting(m -> m.profile().key()).containsExactly("cafe", "shop");
+        assertThat(ranker.size()).isEqualTo(3);
+        assertThat(ranker.superseded()).isEqualTo(1);
+        assertThat(ranker.profile("kitchen")).contains(antiques);
+
+        ranker.apply(List.of(), List.of("cafe", "no-such-key"));
+        assertThat(ranker.rank(RAMSJO, 10)).extracting(m -> m.profile().key()).containsExactly("shop");
+        assertThat(ranker.size()).isEqualTo(2);
+        assertThat(ranker.profile("cafe")).isEmpty();
+    }
+
+    @Test
     void repeatingAWordBuysNothing() {
         Profile once = profile("once", "Sjövillan", "Konferens och logi vid sjön. Äldre trähus.",
                 List.of("konferens"), List.of("2161"), "sv");
