@@ -29,8 +29,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class MatchNotices {
     private static final Logger LOG = Logger.getLogger(MatchNotices.class);
+    /** Once per need and profile; never to an organisation that has already responded to the RFI. */
     private static final String CLAIM = """
-            INSERT INTO match_notice (need_id, profile_id, score, created_at) VALUES (:need, :profile, :score, :at)
+            INSERT INTO match_notice (need_id, profile_id, score, created_at)
+            SELECT CAST(:need AS uuid), CAST(:profile AS uuid), CAST(:score AS double precision),
+                CAST(:at AS timestamptz)
+            WHERE NOT EXISTS (SELECT 1 FROM response_signal WHERE rfi_id = :need AND org_id = :org)
             ON CONFLICT DO NOTHING""";
 
     private final ProfileIndex index;
@@ -108,6 +112,7 @@ public class MatchNotices {
                 .setParameter("need", entry.id)
                 .setParameter("profile", profileId)
                 .setParameter("score", m.score())
+                .setParameter("org", org)
                 .setParameter("at", now)
                 .executeUpdate()).chain(claimed -> claimed == 0 ? Uni.createFrom().voidItem()
                 : outbox.append(EventTypes.MATCH_RECOMMENDED, entry.id.toString(),

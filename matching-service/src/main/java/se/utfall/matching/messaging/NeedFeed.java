@@ -168,7 +168,7 @@ public class NeedFeed {
         return n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
     }
 
-    private static Instant instant(JsonNode d, String field) {
+    static Instant instant(JsonNode d, String field) {
         String t = text(d, field);
         try {
             return t == null ? null : OffsetDateTime.parse(t).toInstant();
@@ -177,12 +177,12 @@ public class NeedFeed {
         }
     }
 
-    private static UUID uuid(JsonNode d, String field) {
+    static UUID uuid(JsonNode d, String field) {
         return uuid(d.path(field).asText(), field);
     }
 
     /** A malformed id cannot get better by retrying: the event is poison. */
-    private static UUID uuid(String value, String field) {
+    static UUID uuid(String value, String field) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {

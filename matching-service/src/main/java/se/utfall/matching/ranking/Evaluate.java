@@ -15,7 +15,11 @@ import java.util.Map;
  */
 public final class Evaluate {
     /** The figures of one evaluation. */
-    public record Result(double ndcg10, double p5, List<String> lines) {
+    /**
+     * The means over the judged needs; {@code p5Ceiling} is the best P@5 any ranking could score on the set (a
+     * need with two profiles graded 2 or more allows at most 0.4).
+     */
+    public record Result(double ndcg10, double p5, double p5Ceiling, List<String> lines) {
     }
 
     private Evaluate() {
@@ -36,8 +40,8 @@ public final class Evaluate {
             explain(set, Concepts.standard(), explain);
         }
         r.lines().forEach(System.out::println);
-        System.out.printf(Locale.ROOT, "needs=%d profiles=%d nDCG@10=%.3f P@5=%.3f%n", set.needs().size(),
-                set.innovators().size(), r.ndcg10(), r.p5());
+        System.out.printf(Locale.ROOT, "needs=%d profiles=%d nDCG@10=%.3f P@5=%.3f (at best %.3f on this set)%n",
+                set.needs().size(), set.innovators().size(), r.ndcg10(), r.p5(), r.p5Ceiling());
     }
 
     public static Result run(LabelledSet set, Concepts concepts) {
@@ -45,6 +49,7 @@ public final class Evaluate {
         List<String> lines = new ArrayList<>();
         double ndcgSum = 0;
         double p5Sum = 0;
+        double p5Best = 0;
         int judged = 0;
         for (Need need : set.needs()) {
             Map<String, Integer> grades = set.grades(need.key());
@@ -74,10 +79,13 @@ public final class Evaluate {
             double ndcg = idcg == 0 ? 0 : dcg / idcg;
             ndcgSum += ndcg;
             p5Sum += good / 5.0;
-            lines.add(String.format(Locale.ROOT, "%-5s nDCG@10=%.3f P@5=%.2f top5:%s  %s", need.key(), ndcg,
-                    good / 5.0, shown, need.title()));
+            p5Best += Math.min(5, grades.values().stream().filter(g -> g >= 2).count()) / 5.0;
+            String where = top.isEmpty() ? "?" : top.get(0).placeBound() ? "on-site" : "anywhere";
+            lines.add(String.format(Locale.ROOT, "%-5s nDCG@10=%.3f P@5=%.2f %-8s top5:%s  %s", need.key(), ndcg,
+                    good / 5.0, where, shown, need.title()));
         }
-        return new Result(judged == 0 ? 0 : ndcgSum / judged, judged == 0 ? 0 : p5Sum / judged, lines);
+        return judged == 0 ? new Result(0, 0, 0, lines)
+                : new Result(ndcgSum / judged, p5Sum / judged, p5Best / judged, lines);
     }
 
     /** For tuning by hand: a need's top 15 with the parts of each score, and where its graded profiles are. */

@@ -72,9 +72,10 @@ public class AdminResource {
     @Path("/feedback/export")
     @RolesAllowed({Roles.BUYER, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(operationId = "exportFeedback", summary = "Judgements of recommendations as an evaluation set",
-            description = "The format evaluate.sh reads (needs, innovators, relevance; 'useful' is grade 2), plus"
-                    + " the ignored 'judgements' with the not-useful ones and comments. A buyer's own"
-                    + " organisation's; a coordinator's all.")
+            description = "The format evaluate.sh reads (needs, innovators, relevance; 'useful' is grade 2, an RFI"
+                    + " response the buyer shortlisted grade 3, one not shortlisted grade 1), plus the ignored"
+                    + " 'judgements' with the not-useful ones and comments. A buyer's own organisation's judgements"
+                    + " and the decisions on its RFIs; a coordinator's all.")
     public Uni<Map<String, Object>> export() {
         Viewer viewer = Viewer.of(caller);
         if (!viewer.seesAll()) {

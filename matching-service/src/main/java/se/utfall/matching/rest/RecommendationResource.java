@@ -43,7 +43,8 @@ public class RecommendationResource {
     @Path("/mine")
     @RolesAllowed({Roles.INNOVATOR})
     @Operation(operationId = "recommendNeeds", summary = "Open needs and RFIs ranked for your organisation's profile",
-            description = "404 until your organisation has a profile.")
+            description = "RFIs your organisation has responded to (alone or in a consortium) are left out. 404 until"
+                    + " your organisation has a profile.")
     public Uni<List<NeedRecommendationView>> mine(
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit,
             @Parameter(description = "sv or en") @QueryParam("lang")

@@ -1,5 +1,6 @@
 package se.utfall.matching.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -21,8 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Buyers' judgements of recommendations: stored per organisation, shown back with the recommendations, and
@@ -32,6 +33,10 @@ import java.util.stream.Collectors;
 public class FeedbackService {
     /** A buyer's "useful" says a good fit, not whether it solves the core of the need: grade 2 of 3. */
     static final int USEFUL_GRADE = 2;
+    /** The buyer shortlisted the organisation's response to the RFI: it can do the job. */
+    static final int SHORTLISTED_GRADE = 3;
+    /** It responded but was not shortlisted: it thought it fitted, the buyer less so. */
+    static final int NOT_SHORTLISTED_GRADE = 1;
 
     private final RecommendationService recommendations;
     private final Clock clock;
@@ -88,17 +93,28 @@ public class FeedbackService {
     /**
      * The judgements as an evaluation set (needs, innovators, relevance): a buyer's own organisation's, a
      * coordinator's or admin's all. "Useful" becomes grade {@value #USEFUL_GRADE}; "not useful" stays absent from
-     * {@code relevance} (not relevant) and is kept with the comments under {@code judgements}, which the
-     * evaluation ignores.
+     * {@code relevance} (not relevant). A buyer's decision on an RFI response is a judgement too, of the RFI and the
+     * responding organisation's profile (and its consortium members'): shortlisted grade
+     * {@value #SHORTLISTED_GRADE}, not shortlisted grade {@value #NOT_SHORTLISTED_GRADE}; a buyer's export has the
+     * decisions on its own organisation's RFIs. Every judgement, with comments, is also listed under
+     * {@code judgements}, which the evaluation ignores; where two disagree, the higher grade is exported.
      */
     @WithSession
     public Uni<Map<String, Object>> export(Viewer viewer) {
         Uni<List<Feedback>> all = viewer.seesAll() ? Feedback.listAll()
                 : Feedback.list("orgId", viewer.organisation());
-        return all.chain(feedback -> {
-            Set<UUID> needIds = feedback.stream().map(f -> f.needId).collect(Collectors.toSet());
-            Set<UUID> profileIds = feedback.stream().map(f -> f.profileId).collect(Collectors.toSet());
-            if (feedback.isEmpty()) {
+        return all.chain(feedback -> decisions(viewer).chain(decisions -> {
+            Set<UUID> needIds = new TreeSet<>();
+            Set<UUID> profileIds = new TreeSet<>();
+            feedback.forEach(f -> {
+                needIds.add(f.needId);
+                profileIds.add(f.profileId);
+            });
+            decisions.forEach(d -> {
+                needIds.add(d.rfi());
+                profileIds.add(d.profile());
+            });
+            if (needIds.isEmpty()) {
                 return Uni.createFrom().item(exported(List.of(), List.of(), Map.of(), List.of()));
             }
             return NeedEntry.<NeedEntry>list("id in ?1 or id in (select n.challengeId from NeedEntry n where"
@@ -107,8 +123,7 @@ public class FeedbackService {
                                 Map<UUID, NeedEntry> byId = new LinkedHashMap<>();
                                 needs.forEach(n -> byId.put(n.id, n));
                                 // A need the index no longer holds (mid-rebuild, or gone) is left out.
-                                List<Need> needList = needIds.stream().sorted().map(byId::get)
-                                        .filter(Objects::nonNull)
+                                List<Need> needList = needIds.stream().map(byId::get).filter(Objects::nonNull)
                                         .map(n -> n.toRanking(byId.get(n.challengeId))).toList();
                                 List<Profile> profileList = profiles.stream()
                                         .sorted((a, b) -> a.id.compareTo(b.id))
@@ -117,20 +132,57 @@ public class FeedbackService {
                                 List<Map<String, Object>> judgements = new ArrayList<>();
                                 for (Feedback f : feedback) {
                                     if (f.useful) {
-                                        relevance.computeIfAbsent(f.needId.toString(), k -> new TreeMap<>())
-                                                .merge(f.profileId.toString(), USEFUL_GRADE, Math::max);
+                                        grade(relevance, f.needId, f.profileId, USEFUL_GRADE);
                                     }
                                     Map<String, Object> j = new LinkedHashMap<>();
                                     j.put("need", f.needId.toString());
                                     j.put("innovator", f.profileId.toString());
+                                    j.put("source", "feedback");
                                     j.put("useful", f.useful);
                                     j.put("comment", f.comment);
                                     j.put("rank", f.rank);
                                     judgements.add(j);
                                 }
+                                for (Decision d : decisions) {
+                                    boolean shortlisted = "SHORTLISTED".equals(d.state());
+                                    grade(relevance, d.rfi(), d.profile(),
+                                            shortlisted ? SHORTLISTED_GRADE : NOT_SHORTLISTED_GRADE);
+                                    Map<String, Object> j = new LinkedHashMap<>();
+                                    j.put("need", d.rfi().toString());
+                                    j.put("innovator", d.profile().toString());
+                                    j.put("source", "rfi-decision");
+                                    j.put("decision", d.state());
+                                    j.put("role", d.role());
+                                    judgements.add(j);
+                                }
                                 return exported(needList, profileList, relevance, judgements);
                             }));
-        });
+        }));
+    }
+
+    /** A buyer's decision on a response, as a judgement of the RFI and a profile. */
+    private record Decision(UUID rfi, UUID profile, String state, String role) {
+    }
+
+    private static final String DECISIONS = """
+            SELECT r.rfi_id, p.id, r.state, r.role FROM response_signal r
+            JOIN profile p ON p.org_id = r.org_id
+            JOIN need n ON n.id = r.rfi_id
+            WHERE r.state IN ('SHORTLISTED', 'NOT_SHORTLISTED')
+              AND (:all OR n.owner_org_id = :org
+                   OR EXISTS (SELECT 1 FROM need_buyer b WHERE b.challenge_id = n.challenge_id AND b.org_id = :org))
+            ORDER BY r.rfi_id, p.id""";
+
+    private static Uni<List<Decision>> decisions(Viewer viewer) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(DECISIONS, Object[].class)
+                .setParameter("all", viewer.seesAll())
+                .setParameter("org", viewer.organisation() == null ? new UUID(0, 0) : viewer.organisation())
+                .getResultList()).map(rows -> rows.stream().map(r -> new Decision((UUID) r[0], (UUID) r[1],
+                        (String) r[2], (String) r[3])).toList());
+    }
+
+    private static void grade(Map<String, Map<String, Integer>> relevance, UUID need, UUID profile, int grade) {
+        relevance.computeIfAbsent(need.toString(), k -> new TreeMap<>()).merge(profile.toString(), grade, Math::max);
     }
 
     static FeedbackView view(Feedback f) {

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -97,8 +98,10 @@ public class RecommendationService {
                     if (profile == null) {
                         throw ProblemException.notFound("profile of your organisation (create it first)");
                     }
-                    return NeedEntry.<NeedEntry>list("open", true).chain(open -> challenges(open)
-                            .map(byId -> new OpenNeeds(profile.id.toString(), open, byId)));
+                    return answered(organisation).chain(answered -> NeedEntry.<NeedEntry>list("open", true)
+                            .map(open -> open.stream().filter(n -> !answered.contains(n.id)).toList())
+                            .chain(open -> challenges(open)
+                                    .map(byId -> new OpenNeeds(profile.id.toString(), open, byId))));
                 })).emitOn(Infrastructure.getDefaultWorkerPool()).map(read -> rankFor(read, limit, lang));
     }
 
@@ -127,6 +130,16 @@ public class RecommendationService {
     }
 
     private record OpenNeeds(String profileKey, List<NeedEntry> open, Map<UUID, NeedEntry> challenges) {
+    }
+
+    /**
+     * The RFIs the organisation has responded to, alone or in a consortium, withdrawn or not (one cannot answer
+     * again): they are no longer news to it.
+     */
+    static Uni<Set<UUID>> answered(UUID organisation) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "SELECT rfi_id FROM response_signal WHERE org_id = :org", UUID.class).setParameter("org", organisation)
+                .getResultList()).map(Set::copyOf);
     }
 
     /** Where a profile stands for a need now: its score and rank, or null when it is not among the ranked. */

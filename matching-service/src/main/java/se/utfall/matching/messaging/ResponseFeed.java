@@ -1,0 +1,96 @@
+package se.utfall.matching.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import se.utfall.events.CloudEvent;
+import se.utfall.events.EventTypes;
+import se.utfall.messaging.inbox.Inbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Learns from the internal response events what innovators did with the RFIs: who responded (and who was in the
+ * consortium), who withdrew, whom the buyer shortlisted. Only that: the events carry no answers. A response only
+ * moves forward (submitted, then withdrawn or decided), so a repeated or late event of an earlier stage changes
+ * nothing.
+ */
+@ApplicationScoped
+public class ResponseFeed {
+    public static final String CONSUMER = "matching-service.responses";
+    public static final String RESPONDENT = "RESPONDENT";
+    public static final String MEMBER = "MEMBER";
+    private static final Map<String, String> STATES = Map.of(EventTypes.RESPONSE_SUBMITTED, "SUBMITTED",
+            EventTypes.RESPONSE_WITHDRAWN, "WITHDRAWN", EventTypes.RESPONSE_SHORTLISTED, "SHORTLISTED",
+            EventTypes.RESPONSE_NOT_SHORTLISTED, "NOT_SHORTLISTED");
+    private static final String UPSERT = """
+            INSERT INTO response_signal (rfi_id, org_id, response_id, role, state, stage, happened_at, last_event_id)
+            VALUES (:rfi, :org, :response, :role, :state, :stage, :at, :eventId)
+            ON CONFLICT (rfi_id, org_id) DO UPDATE SET response_id = EXCLUDED.response_id, role = EXCLUDED.role,
+                state = EXCLUDED.state, stage = EXCLUDED.stage, happened_at = EXCLUDED.happened_at,
+                last_event_id = EXCLUDED.last_event_id
+            WHERE response_signal.stage < EXCLUDED.stage
+               OR (response_signal.stage = EXCLUDED.stage AND response_signal.happened_at < EXCLUDED.happened_at)""";
+
+    private final Inbox inbox;
+
+    public ResponseFeed(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Incoming("responses")
+    public Uni<Void> responses(ConsumerRecord<String, byte[]> record) {
+        return inbox.handle(CONSUMER, record, this::apply);
+    }
+
+    /** Applies one event in the caller's transaction; other types are ignored (a tolerant reader). */
+    public Uni<Void> apply(CloudEvent event) {
+        String state = STATES.get(event.type());
+        if (state == null) {
+            return Uni.createFrom().voidItem();
+        }
+        JsonNode d = event.data();
+        UUID rfi = NeedFeed.uuid(d, "rfiId");
+        UUID response = NeedFeed.uuid(d, "id");
+        Instant at = firstOf(NeedFeed.instant(d, "decidedAt"), NeedFeed.instant(d, "withdrawnAt"),
+                NeedFeed.instant(d, "submittedAt"), event.time(), Instant.now());
+        int stage = "SUBMITTED".equals(state) ? 1 : 2;
+        List<Party> who = new ArrayList<>();
+        who.add(new Party(NeedFeed.uuid(d, "organisationId"), RESPONDENT));
+        for (JsonNode member : d.path("consortium")) {
+            JsonNode org = member.path("organisationId");
+            if (org.isTextual()) {
+                who.add(new Party(NeedFeed.uuid(org.asText(), "consortium[].organisationId"), MEMBER));
+            }
+        }
+        return Panache.getSession().chain(s -> {
+            Uni<Integer> done = Uni.createFrom().item(0);
+            for (Party w : who) {
+                done = done.chain(() -> s.createNativeQuery(UPSERT).setParameter("rfi", rfi)
+                        .setParameter("org", w.org()).setParameter("response", response).setParameter("role", w.role())
+                        .setParameter("state", state).setParameter("stage", stage).setParameter("at", at)
+                        .setParameter("eventId", event.id()).executeUpdate());
+            }
+            return done.replaceWithVoid();
+        });
+    }
+
+    private record Party(UUID org, String role) {
+    }
+
+    private static Instant firstOf(Instant... candidates) {
+        for (Instant i : candidates) {
+            if (i != null) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no instant");
+    }
+}
