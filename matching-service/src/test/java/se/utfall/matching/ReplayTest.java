@@ -102,6 +102,19 @@ class ReplayTest {
         assertThat(mine).extracting(r -> r.get("needId")).doesNotContain(need);
         anonymous().get("/api/v1/needs?open=true&size=100").then().statusCode(200);
         assertThat(anonymous().get("/api/v1/needs/" + need).then().extract().<Boolean>path("open")).isFalse();
+
+        // An RFI whose window has ended is not recommended, even before its closing event arrives.
+        String other = newId();
+        publishAndAwait(challengeEvent(newId(), EventTypes.CHALLENGE_PUBLISHED, ramsjo(other, "PUBLISHED", 1),
+                other), other, 1);
+        String ended = newId();
+        publishAndAwait(event(Topics.RFIS, newId(), EventTypes.RFI_OPENED, rfi(ended, other, LJUSDAL,
+                "Varm mat till äldre i Ramsjö", "Hur kan maten lagas och levereras i byn?", "OPEN", 1)
+                .replace("2026-03-10", "2020-03-10").replace("2099-03-28", "2020-03-28"), ended, "rfis/" + ended),
+                ended, 1);
+        mine = as(innovator(org)).get("/api/v1/recommendations/mine?limit=100").then().statusCode(200).extract()
+                .path("");
+        assertThat(mine).extracting(r -> r.get("needId")).contains(other).doesNotContain(ended);
     }
 
     @Test

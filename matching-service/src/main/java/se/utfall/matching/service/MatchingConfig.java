@@ -15,7 +15,7 @@ public interface MatchingConfig {
     Duration refreshInterval();
 
     /** A match at least this strong (0–1) is announced as match.recommended when its need becomes public. */
-    @WithDefault("0.45")
+    @WithDefault("0.3")
     double notifyThreshold();
 
     /** At most this many innovators are announced per need. */

@@ -16,6 +16,7 @@ import se.utfall.matching.ranking.Need;
 import se.utfall.matching.ranking.Ranker;
 import se.utfall.web.problem.ProblemException;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,9 +33,11 @@ public class RecommendationService {
     private final Explanations explanations;
     private final Consortia consortia;
     private final double minScore;
+    private final Clock clock;
 
-    public RecommendationService(ProfileIndex index, Explanations explanations, MatchingConfig config) {
+    public RecommendationService(ProfileIndex index, Explanations explanations, MatchingConfig config, Clock clock) {
         this.index = index;
+        this.clock = clock;
         this.minScore = config.minScore();
         this.explanations = explanations;
         this.consortia = new Consortia(index.concepts());
@@ -99,7 +102,7 @@ public class RecommendationService {
                         throw ProblemException.notFound("profile of your organisation (create it first)");
                     }
                     return answered(organisation).chain(answered -> NeedEntry.<NeedEntry>list("open", true)
-                            .map(open -> open.stream().filter(n -> !answered.contains(n.id)).toList())
+                            .map(open -> open.stream().filter(n -> !answered.contains(n.id) && !closed(n)).toList())
                             .chain(open -> challenges(open)
                                     .map(byId -> new OpenNeeds(profile.id.toString(), open, byId))));
                 })).emitOn(Infrastructure.getDefaultWorkerPool()).map(read -> rankFor(read, limit, lang));
@@ -130,6 +133,11 @@ public class RecommendationService {
     }
 
     private record OpenNeeds(String profileKey, List<NeedEntry> open, Map<UUID, NeedEntry> challenges) {
+    }
+
+    /** An RFI whose window has ended is no longer open, even before its closing event has arrived. */
+    private boolean closed(NeedEntry n) {
+        return n.closesAt != null && !n.closesAt.isAfter(clock.instant());
     }
 
     /**
