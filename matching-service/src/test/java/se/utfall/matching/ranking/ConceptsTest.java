@@ -21,6 +21,17 @@ class ConceptsTest {
     }
 
     @Test
+    void foldingAndStemmingDoNotMakeHomonymsOfTheGlossary() {
+        // "gång" (once a week) folds to "gang" like "gäng"; "well" is in "as well as" and "well-being".
+        assertThat(groups("gängkriminalitet", "sv")).isNotEmpty();
+        assertThat(groups("private wells", "en")).isNotEmpty();
+        assertThat(groups("Maten körs ut en gång i veckan.", "sv"))
+                .doesNotContainAnyElementsOf(groups("gängkriminalitet", "sv"));
+        assertThat(groups("Support for well-being as well as health.", "en"))
+                .doesNotContainAnyElementsOf(groups("private wells", "en"));
+    }
+
+    @Test
     void synonymsMeetWithinAndAcrossTheLanguages() {
         assertThat(groups("pensionärer", "sv")).containsAnyElementsOf(groups("äldre", "sv"));
         assertThat(groups("elderly people", "en")).containsAnyElementsOf(groups("äldre", "sv"));
