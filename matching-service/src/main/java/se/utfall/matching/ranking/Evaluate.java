@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The ranking's quality over a labelled set: nDCG@10 (gain 2^grade − 1) and P@5 (grade ≥ 2), averaged over the
@@ -40,12 +41,24 @@ public final class Evaluate {
             explain(set, Concepts.standard(), explain);
         }
         r.lines().forEach(System.out::println);
+        PlainBm25 plain = new PlainBm25(set.innovators());
+        Result reference = run(set, need -> plain.rank(need, 10), need -> "");
+        System.out.printf(Locale.ROOT, "reference (plain BM25, no glossary, sectors or locality): nDCG@10=%.3f"
+                + " P@5=%.3f%n", reference.ndcg10(), reference.p5());
         System.out.printf(Locale.ROOT, "needs=%d profiles=%d nDCG@10=%.3f P@5=%.3f (at best %.3f on this set)%n",
                 set.needs().size(), set.innovators().size(), r.ndcg10(), r.p5(), r.p5Ceiling());
     }
 
+    /** The service's ranking over the set; each line says whether the need was taken as done on site. */
     public static Result run(LabelledSet set, Concepts concepts) {
         Ranker ranker = new Ranker(concepts, set.innovators());
+        return run(set, need -> ranker.rank(need, 10).stream().map(Ranker.Match::profile).toList(), need -> {
+            List<Ranker.Match> top = ranker.rank(need, 1);
+            return top.isEmpty() ? "?" : top.get(0).placeBound() ? "on-site" : "anywhere";
+        });
+    }
+
+    static Result run(LabelledSet set, Function<Need, List<Profile>> ranking, Function<Need, String> note) {
         List<String> lines = new ArrayList<>();
         double ndcgSum = 0;
         double p5Sum = 0;
@@ -57,18 +70,18 @@ public final class Evaluate {
                 continue;
             }
             judged++;
-            List<Ranker.Match> top = ranker.rank(need, 10);
+            List<Profile> top = ranking.apply(need);
             double dcg = 0;
             int good = 0;
             StringBuilder shown = new StringBuilder();
             for (int i = 0; i < top.size(); i++) {
-                int g = grades.getOrDefault(top.get(i).profile().key(), 0);
+                int g = grades.getOrDefault(top.get(i).key(), 0);
                 dcg += (Math.pow(2, g) - 1) / log2(i + 2);
                 if (i < 5 && g >= 2) {
                     good++;
                 }
                 if (i < 5) {
-                    shown.append(' ').append(top.get(i).profile().key()).append('(').append(g).append(')');
+                    shown.append(' ').append(top.get(i).key()).append('(').append(g).append(')');
                 }
             }
             List<Integer> ideal = grades.values().stream().sorted(Comparator.reverseOrder()).toList();
@@ -80,7 +93,7 @@ public final class Evaluate {
             ndcgSum += ndcg;
             p5Sum += good / 5.0;
             p5Best += Math.min(5, grades.values().stream().filter(g -> g >= 2).count()) / 5.0;
-            String where = top.isEmpty() ? "?" : top.get(0).placeBound() ? "on-site" : "anywhere";
+            String where = note.apply(need);
             lines.add(String.format(Locale.ROOT, "%-5s nDCG@10=%.3f P@5=%.2f %-8s top5:%s  %s", need.key(), ndcg,
                     good / 5.0, where, shown, need.title()));
         }
