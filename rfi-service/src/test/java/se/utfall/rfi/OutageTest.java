@@ -39,12 +39,7 @@ class OutageTest {
 
     @AfterEach
     void restore() {
-        if (TcpProxy.available()) {
-            TcpProxy.setCut(false);
-        }
-        if (TcpProxy.available(TcpProxy.POSTGRES_SWITCH)) {
-            TcpProxy.setCut(TcpProxy.POSTGRES_SWITCH, false);
-        }
+        TcpProxy.restoreAll();
     }
 
     @Test

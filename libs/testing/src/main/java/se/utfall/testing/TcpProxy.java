@@ -90,6 +90,15 @@ public final class TcpProxy implements AutoCloseable {
         return System.getProperty(switchProperty) != null;
     }
 
+    /** Restores whatever a test cut, broker and database alike (for an {@code @AfterEach}). */
+    public static void restoreAll() {
+        for (String property : new String[] {SWITCH_PROPERTY, POSTGRES_SWITCH}) {
+            if (available(property)) {
+                setCut(property, false);
+            }
+        }
+    }
+
     private boolean isCut() {
         return Boolean.getBoolean(switchProperty);
     }

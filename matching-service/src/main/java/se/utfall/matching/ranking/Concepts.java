@@ -141,12 +141,16 @@ public final class Concepts {
 
     /** The analysed words of a text, in order (compound parts follow their compound). */
     public List<String> stems(String text, String language) {
-        List<String> out = new ArrayList<>();
         if (text == null || text.isBlank()) {
-            return out;
+            return new ArrayList<>();
         }
-        Analyzer a = "en".equals(language) ? english : swedish;
-        try (TokenStream ts = a.tokenStream("text", text)) {
+        return tokens("en".equals(language) ? english : swedish, text);
+    }
+
+    /** The terms an analyser makes of a text, in order. */
+    static List<String> tokens(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {

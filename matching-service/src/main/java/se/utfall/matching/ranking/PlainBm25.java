@@ -1,11 +1,9 @@
 package se.utfall.matching.ranking;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -66,7 +64,7 @@ final class PlainBm25 {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         int clauses = 0;
         for (String field : List.of(SV, EN)) {
-            for (String term : terms(field.equals(EN) ? english : swedish, text)) {
+            for (String term : Concepts.tokens(field.equals(EN) ? english : swedish, text)) {
                 if (clauses++ < 1000) {
                     q.add(new TermQuery(new Term(field, term)), BooleanClause.Occur.SHOULD);
                 }
@@ -81,21 +79,6 @@ final class PlainBm25 {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<String> terms(Analyzer analyzer, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("q", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 
     private static String nonNull(String s) {
