@@ -14,6 +14,7 @@ CREATE TABLE response_signal (
     stage         INT         NOT NULL,
     happened_at   TIMESTAMPTZ NOT NULL,
     last_event_id TEXT        NOT NULL,
-    PRIMARY KEY (rfi_id, org_id)
+    -- An organisation may answer alone and be in another response's consortium: one row for each.
+    PRIMARY KEY (rfi_id, org_id, response_id)
 );
 CREATE INDEX response_signal_org ON response_signal (org_id);

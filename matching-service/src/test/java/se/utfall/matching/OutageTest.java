@@ -88,6 +88,9 @@ class OutageTest {
                 EventTopic matches = EventTopic.from(Topics.MATCHES_INTERNAL);
                 KafkaProducer<String, byte[]> p = producer()) {
             TcpProxy.setCut(TcpProxy.POSTGRES_SWITCH, true);
+            // Only once the service itself has lost the database (readiness reflects it) are the events sent.
+            await().atMost(Duration.ofSeconds(15)).until(() -> management().get("/q/health/ready").then().extract()
+                    .statusCode() == 503);
             p.send(challengeEvent(newId(), EventTypes.CHALLENGE_PUBLISHED, delsbo(need), need)).get();
             assertThat(dlq.collect(e -> need.equals(e.key()), Duration.ofSeconds(8))).isEmpty();
             assertThat(Db.count("SELECT count(*) FROM need WHERE id = ?::uuid", need)).isZero();

@@ -112,9 +112,13 @@ class ReplayTest {
                 "Varm mat till äldre i Ramsjö", "Hur kan maten lagas och levereras i byn?", "OPEN", 1)
                 .replace("2026-03-10", "2020-03-10").replace("2099-03-28", "2020-03-28"), ended, "rfis/" + ended),
                 ended, 1);
+        String running = newId();
+        publishAndAwait(event(Topics.RFIS, newId(), EventTypes.RFI_OPENED, rfi(running, other, LJUSDAL,
+                "Varm mat till äldre i Ramsjö", "Hur kan maten lagas och levereras i byn?", "OPEN", 1), running,
+                "rfis/" + running), running, 1);
         mine = as(innovator(org)).get("/api/v1/recommendations/mine?limit=100").then().statusCode(200).extract()
                 .path("");
-        assertThat(mine).extracting(r -> r.get("needId")).contains(other).doesNotContain(ended);
+        assertThat(mine).extracting(r -> r.get("needId")).contains(other, running).doesNotContain(ended);
     }
 
     @Test

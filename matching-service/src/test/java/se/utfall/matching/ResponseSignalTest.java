@@ -53,8 +53,9 @@ class ResponseSignalTest {
                 List.of("food"), List.of("2161")));
         awaitIndexed(profileCount());
         String challenge = newId();
-        publishAndAwait(challengeEvent(newId(), EventTypes.CHALLENGE_PUBLISHED, ramsjo(challenge, "PUBLISHED", 1),
-                challenge), challenge, 1);
+        // Hudiksvall buys together with Ljusdal; Ljusdal owns the RFI.
+        publishAndAwait(challengeEvent(newId(), EventTypes.CHALLENGE_PUBLISHED, ramsjo(challenge, "PUBLISHED", 1,
+                HUDIKSVALL), challenge), challenge, 1);
         String rfiId = newId();
         publishAndAwait(event(Topics.RFIS, newId(), EventTypes.RFI_OPENED, rfi(rfiId, challenge, LJUSDAL,
                 "Varm mat till äldre i Ramsjö", "Hur kan maten lagas och levereras i byn varje dag?", "OPEN", 1),
@@ -62,22 +63,20 @@ class ResponseSignalTest {
         assertThat(mine(shopOrg)).contains(rfiId);
         assertThat(mine(kitchenOrg)).contains(rfiId);
 
-        // The shop responds; the event says that, not what it wrote.
+        // The shop responds with the kitchen in its consortium; the event says that, not what they wrote.
         String response = newId();
         String submitted = newId();
+        String submission = """
+                {"id": "%s", "rfiId": "%s", "challengeId": "%s", "organisationId": "%s", "status": "SUBMITTED",
+                 "version": 2, "submittedAt": "2026-03-20T10:00:00Z", "receiptSha256": "ab12",
+                 "consortiumOrganisationIds": ["%s"]}""".formatted(response, rfiId, challenge, shopOrg, kitchenOrg);
         try (KafkaProducer<String, byte[]> p = producer()) {
-            p.send(responseEvent(submitted, EventTypes.RESPONSE_SUBMITTED, rfiId, """
-                    {"id": "%s", "rfiId": "%s", "challengeId": "%s", "organisationId": "%s", "status": "SUBMITTED",
-                     "version": 2, "submittedAt": "2026-03-20T10:00:00Z", "receiptSha256": "ab12"}"""
-                    .formatted(response, rfiId, challenge, shopOrg))).get();
+            p.send(responseEvent(submitted, EventTypes.RESPONSE_SUBMITTED, rfiId, submission)).get();
             // Delivered twice: applied once.
-            p.send(responseEvent(submitted, EventTypes.RESPONSE_SUBMITTED, rfiId, """
-                    {"id": "%s", "rfiId": "%s", "challengeId": "%s", "organisationId": "%s", "status": "SUBMITTED",
-                     "version": 2, "submittedAt": "2026-03-20T10:00:00Z", "receiptSha256": "ab12"}"""
-                    .formatted(response, rfiId, challenge, shopOrg))).get();
+            p.send(responseEvent(submitted, EventTypes.RESPONSE_SUBMITTED, rfiId, submission)).get();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> !mine(shopOrg).contains(rfiId));
-        assertThat(mine(kitchenOrg)).contains(rfiId);
+        assertThat(mine(kitchenOrg)).doesNotContain(rfiId);
         assertThat(Db.count("SELECT count(*) FROM inbox_event WHERE event_id = ?", submitted)).isEqualTo(1);
 
         // Ljusdal shortlists it; the kitchen was in the shop's consortium.
@@ -92,10 +91,10 @@ class ResponseSignalTest {
                                     {"name": "Byns förening", "organisationId": null, "role": "volontärer"}],
                      "futureField": {"ignored": true}}""".formatted(response, rfiId, challenge, shopOrg,
                     kitchenOrg))).get();
-            // A stray earlier-stage event arriving after the decision does not undo it.
+            // A stray earlier-stage event arriving after the decision, even one stamped later, does not undo it.
             p.send(responseEvent(late, EventTypes.RESPONSE_SUBMITTED, rfiId, """
                     {"id": "%s", "rfiId": "%s", "challengeId": "%s", "organisationId": "%s", "status": "SUBMITTED",
-                     "version": 2, "submittedAt": "2026-03-20T10:00:00Z", "receiptSha256": "ab12"}"""
+                     "version": 2, "submittedAt": "2026-04-10T10:00:00Z", "receiptSha256": "ab12"}"""
                     .formatted(response, rfiId, challenge, shopOrg))).get();
         }
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -104,7 +103,8 @@ class ResponseSignalTest {
                 rfiId)).isEqualTo(2);
         assertThat(mine(kitchenOrg)).doesNotContain(rfiId);
 
-        // The buyer's export carries the decision as grade 3 for both; another municipality's does not.
+        // The buyer's export carries the decision as grade 3 for both; the co-buyer's does not (in rfi-service,
+        // too, only the RFI's owner reads responses and decisions).
         Map<String, Object> export = as(buyer(LJUSDAL)).get("/api/v1/feedback/export").then().statusCode(200)
                 .extract().path("");
         Map<String, Map<String, Integer>> relevance = (Map<String, Map<String, Integer>>) export.get("relevance");

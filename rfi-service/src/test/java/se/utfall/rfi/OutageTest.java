@@ -71,6 +71,9 @@ class OutageTest {
         try (EventTopic dlq = EventTopic.from(Topics.CHALLENGES + ".dlq");
                 KafkaProducer<String, byte[]> p = producer()) {
             TcpProxy.setCut(TcpProxy.POSTGRES_SWITCH, true);
+            // Only once the service itself has lost the database (readiness reflects it) are the events sent.
+            await().atMost(Duration.ofSeconds(15)).until(() -> management().get("/q/health/ready").then().extract()
+                    .statusCode() == 503);
             p.send(challengeEvent(UUID.randomUUID().toString(), EventTypes.CHALLENGE_PUBLISHED,
                     challenge(id, TOMELILLA, List.of(), "PUBLISHED", 1), id)).get();
             p.send(challengeEvent(UUID.randomUUID().toString(), EventTypes.CHALLENGE_CLOSED,

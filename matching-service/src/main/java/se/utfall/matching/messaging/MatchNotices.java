@@ -57,6 +57,7 @@ public class MatchNotices {
     /** Ranks the need (as the index now holds it) and announces its new strong matches; in the caller's tx. */
     public Uni<Void> announce(UUID needId) {
         return NeedEntry.<NeedEntry>findById(needId).chain(entry -> entry == null || !entry.open
+                || entry.closesAt != null && !entry.closesAt.isAfter(clock.instant())
                 ? Uni.createFrom().voidItem()
                 : challengeOf(entry).chain(challenge -> {
                     Need need = entry.toRanking(challenge);

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import se.utfall.events.CloudEvent;
 import se.utfall.events.EventTypes;
+import org.jboss.logging.Logger;
 import se.utfall.messaging.inbox.Inbox;
 
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ResponseFeed {
+    private static final Logger LOG = Logger.getLogger(ResponseFeed.class);
     public static final String CONSUMER = "matching-service.responses";
     public static final String RESPONDENT = "RESPONDENT";
     public static final String MEMBER = "MEMBER";
@@ -33,9 +35,8 @@ public class ResponseFeed {
     private static final String UPSERT = """
             INSERT INTO response_signal (rfi_id, org_id, response_id, role, state, stage, happened_at, last_event_id)
             VALUES (:rfi, :org, :response, :role, :state, :stage, :at, :eventId)
-            ON CONFLICT (rfi_id, org_id) DO UPDATE SET response_id = EXCLUDED.response_id, role = EXCLUDED.role,
-                state = EXCLUDED.state, stage = EXCLUDED.stage, happened_at = EXCLUDED.happened_at,
-                last_event_id = EXCLUDED.last_event_id
+            ON CONFLICT (rfi_id, org_id, response_id) DO UPDATE SET role = EXCLUDED.role, state = EXCLUDED.state,
+                stage = EXCLUDED.stage, happened_at = EXCLUDED.happened_at, last_event_id = EXCLUDED.last_event_id
             WHERE response_signal.stage < EXCLUDED.stage
                OR (response_signal.stage = EXCLUDED.stage AND response_signal.happened_at < EXCLUDED.happened_at)""";
 
@@ -63,11 +64,25 @@ public class ResponseFeed {
                 NeedFeed.instant(d, "submittedAt"), event.time(), Instant.now());
         int stage = "SUBMITTED".equals(state) ? 1 : 2;
         List<Party> who = new ArrayList<>();
-        who.add(new Party(NeedFeed.uuid(d, "organisationId"), RESPONDENT));
-        for (JsonNode member : d.path("consortium")) {
-            JsonNode org = member.path("organisationId");
-            if (org.isTextual()) {
-                who.add(new Party(NeedFeed.uuid(org.asText(), "consortium[].organisationId"), MEMBER));
+        UUID respondent = NeedFeed.uuid(d, "organisationId");
+        who.add(new Party(respondent, RESPONDENT));
+        // Members: by id in a submission or withdrawal, with names and roles in a decision.
+        List<String> members = new ArrayList<>();
+        d.path("consortiumOrganisationIds").forEach(n -> members.add(n.asText()));
+        d.path("consortium").forEach(m -> {
+            if (m.path("organisationId").isTextual()) {
+                members.add(m.path("organisationId").asText());
+            }
+        });
+        for (String member : members) {
+            try {
+                UUID org = UUID.fromString(member);
+                if (!org.equals(respondent) && who.stream().noneMatch(p -> p.org().equals(org))) {
+                    who.add(new Party(org, MEMBER));
+                }
+            } catch (IllegalArgumentException e) {
+                // One unreadable member does not cost the respondent's and the others' signals.
+                LOG.warnf("Event %s: a consortium member's organisation id is not a UUID; left out", event.id());
             }
         }
         return Panache.getSession().chain(s -> {

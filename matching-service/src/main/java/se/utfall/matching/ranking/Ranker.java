@@ -112,7 +112,9 @@ public final class Ranker {
             this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(whitespace)
                     .setSimilarity(SIMILARITY).setRAMBufferSizeMB(256));
             for (Profile p : profiles) {
-                writer.addDocument(document(p, add(p)));
+                int slot = nextSlot++;
+                writer.addDocument(document(p, slot));
+                keep(p, slot);
             }
             this.searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
@@ -139,7 +141,10 @@ public final class Ranker {
     public synchronized void apply(Collection<Profile> changed, Collection<String> removed) {
         try {
             for (Profile p : changed) {
-                writer.updateDocument(new Term(KEY, p.key()), document(p, add(p)));
+                // The document first: a profile it cannot be made of changes nothing.
+                int slot = nextSlot++;
+                writer.updateDocument(new Term(KEY, p.key()), document(p, slot));
+                keep(p, slot);
             }
             for (String key : removed) {
                 if (live.remove(key) != null) {
@@ -152,13 +157,11 @@ public final class Ranker {
         }
     }
 
-    /** Keeps the profile in a new slot and makes it the live one of its key; returns the slot. */
-    private int add(Profile p) {
-        int slot = nextSlot++;
+    /** Keeps the profile in its slot and makes it the live one of its key. */
+    private void keep(Profile p, int slot) {
         slots.put(slot, new Entry(p, Set.copyOf(concepts.groups(p.description() + ". "
                 + String.join(". ", p.capabilities()), p.language()))));
         live.put(p.key(), slot);
-        return slot;
     }
 
     private Document document(Profile p, int slot) {
@@ -261,6 +264,9 @@ public final class Ranker {
                     throw new IllegalStateException("a profile document without its slot");
                 }
                 Entry e = slots.get((int) slot.longValue());
+                if (e == null) {
+                    continue;
+                }
                 Profile p = e.profile();
                 // The square root keeps relevance decisive without letting a wordy profile outweigh locality;
                 // coverage asks how much of what the need is about the profile speaks of at all.

@@ -29,7 +29,7 @@ public class Explanations {
      * 9110, section 12.5.4; at equal weight the first named; q=0 refuses); Swedish when it names neither.
      */
     public static String language(String lang, String acceptLanguage) {
-        if (lang != null) {
+        if (lang != null && !lang.isBlank()) {
             return lang.strip().toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "sv";
         }
         if (acceptLanguage == null) {

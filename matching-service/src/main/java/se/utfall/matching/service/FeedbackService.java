@@ -96,8 +96,9 @@ public class FeedbackService {
      * {@code relevance} (not relevant). A buyer's decision on an RFI response is a judgement too, of the RFI and the
      * responding organisation's profile (and its consortium members'): shortlisted grade
      * {@value #SHORTLISTED_GRADE}, not shortlisted grade {@value #NOT_SHORTLISTED_GRADE}; a buyer's export has the
-     * decisions on its own organisation's RFIs. Every judgement, with comments, is also listed under
-     * {@code judgements}, which the evaluation ignores; where two disagree, the higher grade is exported.
+     * decisions on its own organisation's RFIs (co-buyers do not see them, as in rfi-service). Every judgement,
+     * with comments, is also listed under {@code judgements}, which the evaluation ignores; where two disagree,
+     * the higher grade is exported.
      */
     @WithSession
     public Uni<Map<String, Object>> export(Viewer viewer) {
@@ -168,9 +169,7 @@ public class FeedbackService {
             SELECT r.rfi_id, p.id, r.state, r.role FROM response_signal r
             JOIN profile p ON p.org_id = r.org_id
             JOIN need n ON n.id = r.rfi_id
-            WHERE r.state IN ('SHORTLISTED', 'NOT_SHORTLISTED')
-              AND (:all OR n.owner_org_id = :org
-                   OR EXISTS (SELECT 1 FROM need_buyer b WHERE b.challenge_id = n.challenge_id AND b.org_id = :org))
+            WHERE r.state IN ('SHORTLISTED', 'NOT_SHORTLISTED') AND (:all OR n.owner_org_id = :org)
             ORDER BY r.rfi_id, p.id""";
 
     private static Uni<List<Decision>> decisions(Viewer viewer) {

@@ -2,8 +2,8 @@ package se.utfall.matching.service;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -16,6 +16,11 @@ import se.utfall.matching.ranking.Need;
 import se.utfall.matching.ranking.Profile;
 import se.utfall.matching.ranking.Ranker;
 
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,10 +47,14 @@ import java.util.concurrent.TimeUnit;
 public class ProfileIndex {
     private static final Logger LOG = Logger.getLogger(ProfileIndex.class);
     /**
-     * What the profiles are at: every write moves a row's generation, so the sum moves too, also when a write
-     * that drew its number earlier commits later (a maximum alone would miss it).
+     * What the profiles are at: the count and the sum of a 64-bit hash of each row's id and generation. Every
+     * write moves a row's generation, so the sum moves too, also when a write that drew its number earlier
+     * commits later (a maximum alone would miss it); a hash, not the generation itself, so that different sets
+     * of rows do not add up alike. {@link #hash} computes the same in Java.
      */
-    private static final String FINGERPRINT = "SELECT count(*) || ':' || coalesce(sum(generation), 0) FROM profile";
+    static final String FINGERPRINT = """
+            SELECT count(*) || ':' || coalesce(sum(('x' || substr(md5(id::text || ':' || generation::text), 1, 16))
+                ::bit(64)::bigint), 0) AS fingerprint FROM profile""";
     private static final String COLUMNS = """
             SELECT id, org_id, name, type, description, capabilities, sectors, regions_served, languages, generation
             FROM profile""";
@@ -63,20 +72,25 @@ public class ProfileIndex {
     private final Concepts concepts = Concepts.standard();
     private final Duration interval;
     private final Map<String, Cached> rankings = new ConcurrentHashMap<>();
-    private final Map<String, UUID> organisations = new ConcurrentHashMap<>();
-    private volatile Ranker ranker;
-    /** How many times the index changed since start: 0 before it was first built. */
+    /** The ranking index and the organisation of each profile in it, replaced together when built anew. */
+    private record Live(Ranker ranker, Map<String, UUID> organisations) {
+    }
+
+    private volatile Live live;
+    /** How many times the index changed (or may have) since start. */
     private volatile long build;
-    /** The generation of each profile in the index, their sum and the highest (the refresher's alone). */
-    private final Map<String, Long> generations = new HashMap<>();
-    private long sum;
+    /** Whether the index has been built over all profiles once since start. */
+    private volatile boolean built;
+    /** The generation of each profile taken in, their hashes' sum and the highest (the refresher's alone). */
+    private Map<String, Long> generations = new HashMap<>();
+    private BigInteger hashes = BigInteger.ZERO;
     private long newest;
     private ScheduledExecutorService refresher;
 
     public ProfileIndex(Pool pool, MatchingConfig config) {
         this.pool = pool;
         this.interval = config.refreshInterval();
-        this.ranker = new Ranker(concepts, List.of());
+        this.live = new Live(new Ranker(concepts, List.of()), new ConcurrentHashMap<>());
     }
 
     void start(@Observes StartupEvent event) {
@@ -103,7 +117,7 @@ public class ProfileIndex {
     }
 
     public Info info() {
-        return new Info(ranker.size(), build);
+        return new Info(live.ranker().size(), build);
     }
 
     /** Asks for a refresh now (after this replica wrote a profile), without waiting for it. */
@@ -115,7 +129,7 @@ public class ProfileIndex {
 
     /** Whether the index has been built at least once since start. */
     public boolean isBuilt() {
-        return build > 0;
+        return built;
     }
 
     /**
@@ -130,7 +144,7 @@ public class ProfileIndex {
         if (c != null && c.generation() == current && c.needVersion() == needVersion) {
             return c.ranked();
         }
-        List<Ranker.Match> ranked = ranker.rank(need, KEPT);
+        List<Ranker.Match> ranked = live.ranker().rank(need, KEPT);
         rankings.put(need.key(), new Cached(current, needVersion, ranked));
         return ranked;
     }
@@ -142,7 +156,7 @@ public class ProfileIndex {
 
     /** The organisation a ranked profile belongs to. */
     public Optional<UUID> organisationOf(String profileKey) {
-        return Optional.ofNullable(organisations.get(profileKey));
+        return Optional.ofNullable(live.organisations().get(profileKey));
     }
 
     private void refreshQuietly() {
@@ -155,45 +169,77 @@ public class ProfileIndex {
         }
     }
 
-    /** Brings the index up to the profiles in PostgreSQL; blocking, on the refresher's thread. */
+    /**
+     * Brings the index up to the profiles in PostgreSQL; blocking, on the refresher's thread. What the index
+     * records as taken in is written only after the ranker took it, so a refresh that fails half-way is simply
+     * done again; whenever the ranker may have changed, cached rankings are dropped.
+     */
     void refresh() {
-        String fingerprint = await(pool.query(FINGERPRINT).execute()).iterator().next().getString(0);
-        if (build > 0 && fingerprint.equals(fingerprint())) {
+        String stored = storedFingerprint();
+        if (built && stored.equals(fingerprint())) {
             return;
         }
         long started = System.nanoTime();
         String how;
-        if (build == 0 || ranker.superseded() > Math.max(1000, ranker.size())) {
-            rebuild();
-            how = "built";
-        } else {
-            int changed = take(await(pool.preparedQuery(NEWER).execute(Tuple.of(newest))), List.of());
-            how = changed + " changed";
-            if (!fingerprint.equals(fingerprint())) {
-                how += ", " + reconcile();
+        try {
+            if (!built || live.ranker().superseded() > Math.max(1000, live.ranker().size())) {
+                rebuild();
+                how = "built";
+            } else {
+                how = take(await(pool.preparedQuery(NEWER).execute(Tuple.of(newest))), List.of()) + " changed";
+                // Read again: a write committed meanwhile is in both or neither; a difference left is a deletion
+                // or a write that drew an older generation and committed later.
+                if (!storedFingerprint().equals(fingerprint())) {
+                    how += ", " + reconcile();
+                }
             }
+        } finally {
+            build++;
+            rankings.clear();
         }
-        build++;
-        rankings.clear();
-        LOG.infof("Profile index: %d profiles, %s (build %d) in %d ms", ranker.size(), how, build,
+        LOG.infof("Profile index: %d profiles, %s (build %d) in %d ms", live.ranker().size(), how, build,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    private String storedFingerprint() {
+        return await(pool.query(FINGERPRINT).execute()).iterator().next().getString(0);
+    }
+
     private String fingerprint() {
-        return generations.size() + ":" + sum;
+        return generations.size() + ":" + hashes;
+    }
+
+    /** The 64-bit hash of a row the fingerprint query sums: md5 of "id:generation", its first 8 bytes, signed. */
+    static long hash(String id, long generation) {
+        try {
+            byte[] md5 = MessageDigest.getInstance("MD5").digest((id + ":" + generation)
+                    .getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(md5, 0, 8).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void rebuild() {
         List<Profile> profiles = new ArrayList<>();
-        generations.clear();
-        organisations.clear();
-        sum = 0;
-        newest = 0;
+        Map<String, UUID> organisations = new ConcurrentHashMap<>();
+        Map<String, Long> taken = new HashMap<>();
+        BigInteger sum = BigInteger.ZERO;
+        long highest = 0;
         for (Row r : await(pool.query(LOAD).execute())) {
-            profiles.add(profile(r));
-            record(r);
+            String key = r.getUUID("id").toString();
+            long generation = r.getLong("generation");
+            readable(r).ifPresent(profiles::add);
+            organisations.put(key, r.getUUID("org_id"));
+            taken.put(key, generation);
+            sum = sum.add(BigInteger.valueOf(hash(key, generation)));
+            highest = Math.max(highest, generation);
         }
-        ranker = new Ranker(concepts, profiles);
+        live = new Live(new Ranker(concepts, profiles), organisations);
+        generations = taken;
+        hashes = sum;
+        newest = highest;
+        built = true;
     }
 
     /** Compares every profile's generation with the index's and takes in or drops what differs. */
@@ -210,31 +256,52 @@ public class ProfileIndex {
         return "reconciled: " + changed + " changed, " + removed.size() + " removed";
     }
 
-    /** Puts the rows into the index and removes the keys; returns how many rows. */
+    /**
+     * Puts the rows into the ranker and removes the keys, then records them as taken in; returns how many rows.
+     * A row the ranking cannot read (it is logged) is recorded too, and any older version of it leaves the index.
+     */
     private int take(Iterable<Row> rows, List<String> removed) {
+        List<Row> all = new ArrayList<>();
+        rows.forEach(all::add);
         List<Profile> changed = new ArrayList<>();
-        for (Row r : rows) {
-            changed.add(profile(r));
-            record(r);
+        List<String> gone = new ArrayList<>(removed);
+        for (Row r : all) {
+            readable(r).ifPresentOrElse(changed::add, () -> gone.add(r.getUUID("id").toString()));
+        }
+        Live current = live;
+        current.ranker().apply(changed, gone);
+        for (Row r : all) {
+            String key = r.getUUID("id").toString();
+            record(key, r.getLong("generation"));
+            current.organisations().put(key, r.getUUID("org_id"));
         }
         for (String key : removed) {
             Long generation = generations.remove(key);
             if (generation != null) {
-                sum -= generation;
+                hashes = hashes.subtract(BigInteger.valueOf(hash(key, generation)));
             }
-            organisations.remove(key);
+            current.organisations().remove(key);
         }
-        ranker.apply(changed, removed);
-        return changed.size();
+        return all.size();
     }
 
-    private void record(Row r) {
-        String key = r.getUUID("id").toString();
-        long generation = r.getLong("generation");
+    private void record(String key, long generation) {
         Long before = generations.put(key, generation);
-        sum += generation - (before == null ? 0 : before);
+        if (before != null) {
+            hashes = hashes.subtract(BigInteger.valueOf(hash(key, before)));
+        }
+        hashes = hashes.add(BigInteger.valueOf(hash(key, generation)));
         newest = Math.max(newest, generation);
-        organisations.put(key, r.getUUID("org_id"));
+    }
+
+    /** The row as the ranking reads it; empty (and logged) when a stored list cannot be read. */
+    private static Optional<Profile> readable(Row r) {
+        try {
+            return Optional.of(profile(r));
+        } catch (RuntimeException e) {
+            LOG.warnf("Profile %s left out of the ranking: %s", r.getUUID("id"), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static Profile profile(Row r) {

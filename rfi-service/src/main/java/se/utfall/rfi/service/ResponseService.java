@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -285,7 +286,9 @@ public class ResponseService {
 
     private ResponseEventData event(RfiResponse r, Rfi rfi) {
         return new ResponseEventData(r.id, r.rfiId, rfi.challengeId, r.organisationId, r.status.name(), r.version,
-                Windows.local(r.submittedAt, zone), Windows.local(r.withdrawnAt, zone), r.receiptSha256);
+                Windows.local(r.submittedAt, zone), Windows.local(r.withdrawnAt, zone), r.receiptSha256,
+                r.consortium().stream().map(ConsortiumMember::organisationId).filter(Objects::nonNull).distinct()
+                        .toList());
     }
 
     private static Uni<AuditEntry> audit(RfiResponse r, Actor actor, String action, Instant at) {
