@@ -119,6 +119,51 @@ class ResponseSignalTest {
     }
 
     @Test
+    void aMemberOfAWithdrawnConsortiumMayStillAnswerTheRespondentMayNot() throws Exception {
+        UUID respondentOrg = UUID.randomUUID();
+        UUID memberOrg = UUID.randomUUID();
+        createProfile(respondentOrg, profile("Byköket Ramsjö", "SOCIAL_ENTERPRISE",
+                "Byköket lagar varm mat till äldre i byn och kör ut den varje dag.", List.of("laga mat"),
+                List.of("food", "elderly-care"), List.of("2161")));
+        createProfile(memberOrg, profile("Ramsjö Matbud", "LOCAL_BUSINESS",
+                "Vi kör ut varm mat till äldre i byarna runt Ramsjö varje dag.", List.of("hemleverans", "laga mat"),
+                List.of("food", "elderly-care"), List.of("2161")));
+        awaitIndexed(profileCount());
+        String challenge = newId();
+        publishAndAwait(challengeEvent(newId(), EventTypes.CHALLENGE_PUBLISHED, ramsjo(challenge, "PUBLISHED", 1),
+                challenge), challenge, 1);
+        String rfiId = newId();
+        publishAndAwait(event(Topics.RFIS, newId(), EventTypes.RFI_OPENED, rfi(rfiId, challenge, LJUSDAL,
+                "Varm mat till äldre i Ramsjö", "Hur kan maten lagas och levereras i byn varje dag?", "OPEN", 1),
+                rfiId, "rfis/" + rfiId), rfiId, 1);
+        assertThat(mine(memberOrg)).contains(rfiId);
+        String response = newId();
+        String submitted = newId();
+        try (KafkaProducer<String, byte[]> p = producer()) {
+            p.send(responseEvent(submitted, EventTypes.RESPONSE_SUBMITTED, rfiId, """
+                    {"id": "%s", "rfiId": "%s", "challengeId": "%s", "organisationId": "%s", "status": "SUBMITTED",
+                     "version": 2, "submittedAt": "2026-03-20T10:00:00Z", "receiptSha256": "ab12",
+                     "consortiumOrganisationIds": ["%s"]}""".formatted(response, rfiId, challenge, respondentOrg,
+                    memberOrg))).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mine(memberOrg).contains(rfiId));
+        String withdrawn = newId();
+        try (KafkaProducer<String, byte[]> p = producer()) {
+            p.send(responseEvent(withdrawn, EventTypes.RESPONSE_WITHDRAWN, rfiId, """
+                    {"id": "%s", "rfiId": "%s", "challengeId": "%s", "organisationId": "%s", "status": "WITHDRAWN",
+                     "version": 3, "submittedAt": "2026-03-20T10:00:00Z", "withdrawnAt": "2026-03-21T10:00:00Z",
+                     "receiptSha256": "ab12", "consortiumOrganisationIds": ["%s"]}""".formatted(response, rfiId,
+                    challenge, respondentOrg, memberOrg))).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Db.count("SELECT count(*) FROM inbox_event WHERE event_id = ?", withdrawn) == 1);
+        // The respondent cannot answer again (one response per organisation); the member can, on its own.
+        assertThat(mine(respondentOrg)).doesNotContain(rfiId);
+        assertThat(mine(memberOrg)).as(Db.rows("SELECT org_id, role, state FROM response_signal WHERE rfi_id ="
+                + " ?::uuid", rfiId).toString()).contains(rfiId);
+    }
+
+    @Test
     void aBrokenResponseEventIsDeadLetteredAndTheNextApplied() throws Exception {
         UUID org = UUID.randomUUID();
         String rfiId = newId();

@@ -141,13 +141,14 @@ public class RecommendationService {
     }
 
     /**
-     * The RFIs the organisation has responded to, alone or in a consortium, withdrawn or not (one cannot answer
-     * again): they are no longer news to it.
+     * The RFIs the organisation has responded to, alone (withdrawn or not: it cannot respond again) or in a
+     * consortium that did not withdraw: they are no longer news to it.
      */
     static Uni<Set<UUID>> answered(UUID organisation) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT rfi_id FROM response_signal WHERE org_id = :org", UUID.class).setParameter("org", organisation)
-                .getResultList()).map(Set::copyOf);
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                SELECT DISTINCT rfi_id FROM response_signal
+                WHERE org_id = :org AND NOT (role = 'MEMBER' AND state = 'WITHDRAWN')""", UUID.class)
+                .setParameter("org", organisation).getResultList()).map(Set::copyOf);
     }
 
     /** Where a profile stands for a need now: its score and rank, or null when it is not among the ranked. */
