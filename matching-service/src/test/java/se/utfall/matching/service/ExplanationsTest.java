@@ -12,6 +12,8 @@ class ExplanationsTest {
         assertEquals("en", Explanations.language("en", "sv"));
         assertEquals("sv", Explanations.language("sv", "en"));
         assertEquals("sv", Explanations.language("de", "en"));
+        // An empty lang= is no choice: the header decides.
+        assertEquals("en", Explanations.language("", "en"));
     }
 
     @Test
