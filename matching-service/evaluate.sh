@@ -3,8 +3,9 @@
 # prints one line per need and nDCG@10 and P@5, from the service's own ranking code.
 #   ./matching-service/evaluate.sh [FILE]    (default: the labelled set kept in the repository)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-FILE=$(realpath "${1:-matching-service/src/test/resources/evaluation/labelled-set.json}")
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+FILE=$(realpath "${1:-$ROOT/matching-service/src/test/resources/evaluation/labelled-set.json}")
+cd "$ROOT"
 ./mvnw -B -q -pl matching-service -am install -DskipTests >/dev/null
 ./mvnw -B -q -pl matching-service exec:java -Dexec.mainClass=se.utfall.matching.ranking.Evaluate \
   -Dexec.args="$FILE"

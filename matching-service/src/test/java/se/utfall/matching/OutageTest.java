@@ -73,7 +73,8 @@ class OutageTest {
                 + "/recommendations").then().statusCode(200).extract().<List<String>>path("profileId").contains(id));
         as(innovator(org)).get("/api/v1/recommendations/mine").then().statusCode(200);
         anonymous().get("/api/v1/needs/" + need).then().statusCode(200);
-        management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'Profile ranking index built' }.status", equalTo("UP"));
     }
 
     @Test

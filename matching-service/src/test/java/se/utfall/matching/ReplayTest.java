@@ -63,9 +63,10 @@ class ReplayTest {
             // The same event again, an older version, a record that is no CloudEvent, one with a broken id.
             p.send(challengeEvent(eventId, EventTypes.CHALLENGE_PUBLISHED, ramsjo(need, "PUBLISHED", 2), need)).get();
             p.send(challengeEvent(older, EventTypes.CHALLENGE_PUBLISHED, ramsjo(need, "CLOSED", 1), need)).get();
-            p.send(new ProducerRecord<>(Topics.RFIS, "poison-1", "not json".getBytes(StandardCharsets.UTF_8))).get();
+            // Keyed like the later record, so they share its partition: the later one is processed after them.
+            p.send(new ProducerRecord<>(Topics.RFIS, later, "not json".getBytes(StandardCharsets.UTF_8))).get();
             p.send(event(Topics.RFIS, newId(), EventTypes.RFI_OPENED,
-                    rfi("not-a-uuid", need, LJUSDAL, "Måltider", "Svara", "OPEN", 1), "poison-2", "rfis/x")).get();
+                    rfi("not-a-uuid", need, LJUSDAL, "Måltider", "Svara", "OPEN", 1), later, "rfis/x")).get();
             p.send(event(Topics.RFIS, newId(), EventTypes.RFI_OPENED, rfi(later, need, LJUSDAL,
                     "Frågor om dagliga måltider i Ramsjö", "Hur kan maten lagas och levereras i byn?", "OPEN", 3),
                     later, "rfis/" + later)).get();
@@ -73,7 +74,7 @@ class ReplayTest {
                     Db.count("SELECT count(*) FROM inbox_event WHERE event_id = ?", older) == 1);
             await().atMost(Duration.ofSeconds(30)).until(() -> anonymous().get("/api/v1/needs/" + later).then()
                     .extract().statusCode() == 200);
-            assertThat(dlq.await(2, e -> "poison-1".equals(e.key()) || "poison-2".equals(e.key()))).hasSize(2);
+            assertThat(dlq.await(2, e -> later.equals(e.key()))).hasSize(2);
         }
         anonymous().get("/api/v1/needs/" + need).then().body("version", equalTo(2)).body("status",
                 equalTo("PUBLISHED"));
@@ -100,7 +101,6 @@ class ReplayTest {
         mine = as(innovator(org)).get("/api/v1/recommendations/mine?limit=100").then().statusCode(200).extract()
                 .path("");
         assertThat(mine).extracting(r -> r.get("needId")).doesNotContain(need);
-        anonymous().get("/api/v1/needs?open=true&size=100").then().statusCode(200);
         assertThat(anonymous().get("/api/v1/needs/" + need).then().extract().<Boolean>path("open")).isFalse();
 
         // An RFI whose window has ended is not recommended, even before its closing event arrives.

@@ -170,14 +170,15 @@ class ResponseSignalTest {
         String good = newId();
         try (EventTopic dlq = EventTopic.from(Topics.deadLetterOf(Topics.RESPONSES_INTERNAL));
                 KafkaProducer<String, byte[]> p = producer()) {
-            p.send(responseEvent(newId(), EventTypes.RESPONSE_SUBMITTED, "poison-3", """
+            // Keyed like the next record (the RFI), so it shares its partition and comes first.
+            p.send(responseEvent(newId(), EventTypes.RESPONSE_SUBMITTED, rfiId, """
                     {"id": "not-a-uuid", "rfiId": "%s", "organisationId": "%s", "status": "SUBMITTED"}"""
                     .formatted(rfiId, org))).get();
             p.send(responseEvent(good, EventTypes.RESPONSE_SUBMITTED, rfiId, """
                     {"id": "%s", "rfiId": "%s", "challengeId": "%s", "organisationId": "%s", "status": "SUBMITTED",
                      "version": 2, "submittedAt": "2026-03-20T10:00:00Z", "receiptSha256": "ab12"}"""
                     .formatted(newId(), rfiId, newId(), org))).get();
-            assertThat(dlq.await(1, e -> "poison-3".equals(e.key()))).hasSize(1);
+            assertThat(dlq.await(1, e -> rfiId.equals(e.key()))).hasSize(1);
         }
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 Db.count("SELECT count(*) FROM response_signal WHERE rfi_id = ?::uuid AND org_id = ?::uuid", rfiId,
