@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,9 +53,12 @@ public final class Evaluate {
     /** The service's ranking over the set; each line says whether the need was taken as done on site. */
     public static Result run(LabelledSet set, Concepts concepts) {
         Ranker ranker = new Ranker(concepts, set.innovators());
-        return run(set, need -> ranker.rank(need, 10).stream().map(Ranker.Match::profile).toList(), need -> {
-            List<Ranker.Match> top = ranker.rank(need, 1);
-            return top.isEmpty() ? "?" : top.get(0).placeBound() ? "on-site" : "anywhere";
+        // Each need ranked once: the note reads the same ranking the scores do.
+        Map<String, List<Ranker.Match>> ranked = new HashMap<>();
+        Function<Need, List<Ranker.Match>> top = need -> ranked.computeIfAbsent(need.key(), k -> ranker.rank(need, 10));
+        return run(set, need -> top.apply(need).stream().map(Ranker.Match::profile).toList(), need -> {
+            List<Ranker.Match> matches = top.apply(need);
+            return matches.isEmpty() ? "?" : matches.get(0).placeBound() ? "on-site" : "anywhere";
         });
     }
 
