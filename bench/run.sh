@@ -63,6 +63,8 @@ fi
 source .local-stack/tokens.env
 SYNC=$(psql $PG -d postgres -Atc "SHOW synchronous_commit" || true)
 [ "$SYNC" = "on" ] || fail "PostgreSQL runs with synchronous_commit=$SYNC; restart the stack (durable commits needed)"
+FSYNC=$(psql $PG -d postgres -Atc "SHOW fsync" || true)
+[ "$FSYNC" = "on" ] || fail "PostgreSQL runs with fsync=$FSYNC: its figures would not be durable ones; restart the stack without -Dutfall.pg.fsync=off"
 PID=$(pgrep -f "challenge-service/target/quarkus-app/quarkus-run.jar" | head -1 || true)
 [ -n "$PID" ] || fail "challenge-service is not running"
 JVM=$(tr '\0' ' ' </proc/"$PID"/cmdline | sed 's/ -jar .*//; s/^[^ ]*java //')
@@ -402,7 +404,7 @@ stop_child "$SECOND"; SECOND=0
 {
   echo
   echo "==================== Utfall benchmark $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ===================="
-  echo "PostgreSQL $(psql $PG -d postgres -Atc 'SHOW server_version'), synchronous_commit=$SYNC; wrk -t2 -c$CONNS -d${DURATION}s"
+  echo "PostgreSQL $(psql $PG -d postgres -Atc 'SHOW server_version'), synchronous_commit=$SYNC, fsync=$FSYNC; wrk -t2 -c$CONNS -d${DURATION}s"
   echo "challenge-service JVM: ${JVM:-defaults}"
   printf 'limit: pgbench single-row SELECT %s TPS, durable single-row INSERT %s TPS (-c16 -j2)\n' "$LIMIT_SELECT" "$LIMIT_INSERT"
   echo

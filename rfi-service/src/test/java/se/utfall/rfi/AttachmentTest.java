@@ -75,6 +75,10 @@ class AttachmentTest {
         upload(innovator(RAMSJO_SHOP), id, "\"1\"", "offert.pdf", Files.html()).then().statusCode(415)
                 .body("type", equalTo("https://utfall.se/problems/unsupported-media-type"));
         upload(innovator(RAMSJO_SHOP), id, "\"1\"", "tom.pdf", new byte[0]).then().statusCode(400);
+        // A name that lies about the content: the buyer would download a PDF called plan.png.
+        upload(innovator(RAMSJO_SHOP), id, "\"1\"", "plan.png", Files.pdf(100)).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("filename"));
+        upload(innovator(RAMSJO_SHOP), id, "\"1\"", "bild.PDF", Files.png(100)).then().statusCode(400);
         upload(innovator(RAMSJO_SHOP), id, "\"0\"", "b.png", Files.png(100)).then().statusCode(412);
         upload(innovator(RAMSJO_SHOP), id, null, "b.png", Files.png(100)).then().statusCode(428);
         upload(innovator(RAMSJO_SHOP), id, "\"1\"", "stor.pdf", Files.pdf(10 * 1024 * 1024 + 1)).then()
@@ -84,7 +88,8 @@ class AttachmentTest {
                 .header("If-Match", "\"1\"").put("/api/v1/responses/" + id).then().statusCode(413);
         assertThat(state(id)).isEqualTo(before);
 
-        upload(innovator(RAMSJO_SHOP), id, "\"1\"", "ritning.docx", Files.docx()).then().statusCode(201)
+        upload(innovator(RAMSJO_SHOP), id, "\"1\"", "ritning", Files.docx()).then().statusCode(201)
+                .body("attachments[1].fileName", equalTo("ritning.docx"))
                 .body("attachments[1].mediaType", equalTo(
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
         String docxId = as(innovator(RAMSJO_SHOP)).get("/api/v1/responses/" + id).then().extract()

@@ -65,6 +65,8 @@ class ClarificationTest {
             EventTopic.Event e = topic.await(1, x -> rfiId.equals(x.key())
                     && EventTypes.CLARIFICATION_ANSWERED.equals(x.type())).get(0);
             assertThat(EventSchemas.validate(e.type(), e.body())).isEmpty();
+            // The version a partner compares with the REST API's ETag ("1" after the answer).
+            assertThat(e.body().path("version").asLong()).isEqualTo(1);
             assertThat(e.body().toString()).doesNotContain("Ramsjö").doesNotContain(RAMSJO_SHOP.toString());
         }
         as(buyer(TOMELILLA)).header("If-Match", "\"1\"").body(Map.of("answer", "Igen"))

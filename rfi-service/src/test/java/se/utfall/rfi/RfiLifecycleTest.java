@@ -1,6 +1,7 @@
 package se.utfall.rfi;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import se.utfall.events.EventSchemas;
@@ -78,6 +79,12 @@ class RfiLifecycleTest {
             assertThat(events).extracting(EventTopic.Event::type).containsExactly(EventTypes.RFI_PUBLISHED,
                     EventTypes.RFI_OPENED, EventTypes.RFI_CLOSED);
             events.forEach(e -> assertThat(EventSchemas.validate(e.type(), e.body())).isEmpty());
+            // The window as the buyer wrote it, in Swedish calendar days, as the REST view shows it.
+            JsonPath view = anonymous().get("/api/v1/rfis/" + id).then().extract().jsonPath();
+            assertThat(events.get(0).body().path("firstDay").asText()).isEqualTo(view.getString("firstDay"))
+                    .isNotEmpty();
+            assertThat(events.get(0).body().path("lastDay").asText()).isEqualTo(view.getString("lastDay"))
+                    .isNotEmpty();
             assertThat(topic.collect(EventTopic.about(id), Duration.ofSeconds(2))).hasSize(3);
         }
     }
@@ -124,7 +131,7 @@ class RfiLifecycleTest {
     }
 
     @Test
-    void onlyABuyerOfAPublishedChallengeMayAskAboutIt() {
+    void onlyABuyerOfAPublishedChallengeMayAskAboutItAndAnUnknownOneIsNotYetKnown() {
         String challengeId = knownChallenge(TOMELILLA, LJUSDAL);
         Instant opens = nowSeconds().plusSeconds(3600);
         as(buyer(YSTAD)).body(rfi(challengeId, opens, opens.plusSeconds(3600))).post("/api/v1/rfis").then()
@@ -134,7 +141,10 @@ class RfiLifecycleTest {
         as(buyer(LJUSDAL)).body(rfi(challengeId, opens, opens.plusSeconds(3600))).post("/api/v1/rfis").then()
                 .statusCode(201).body("ownerOrgId", equalTo(LJUSDAL.toString()));
         as(buyer(TOMELILLA)).body(rfi(UUID.randomUUID().toString(), opens, opens.plusSeconds(3600)))
-                .post("/api/v1/rfis").then().statusCode(422).body("errors[0].field", equalTo("challengeId"));
+                .post("/api/v1/rfis").then().statusCode(409).header("Retry-After", "1")
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://utfall.se/problems/not-yet-known"))
+                .body("errors[0].field", equalTo("challengeId"));
         assertThat(Db.count("SELECT count(*) FROM rfi WHERE challenge_id = ?::uuid", challengeId)).isEqualTo(1);
     }
 

@@ -42,6 +42,9 @@ import java.util.concurrent.TimeUnit;
  * service as its own process, demo data from the seed texts, and ready-to-use tokens. Ctrl-C stops everything.
  */
 public final class LocalStack {
+    /** {@code -Dutfall.lan=true}: listen on every interface, for a demo on the local network; loopback otherwise. */
+    private static final boolean LAN = Boolean.getBoolean("utfall.lan");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The services that exist, with their ports. Later services add themselves here. */
@@ -132,6 +135,10 @@ public final class LocalStack {
         Files.createDirectories(work.resolve("logs"));
         int pgPort = Integer.getInteger("utfall.pg.port", 15432);
         int kafkaPort = Integer.getInteger("utfall.kafka.port", 19092);
+        if (LAN) {
+            System.setProperty("utfall.pg.listen", "*");
+            say("-Dutfall.lan=true: the services and PostgreSQL listen on every interface (Kafka stays on loopback)");
+        }
         say("Starting PostgreSQL on port " + pgPort + " ...");
         postgres = Postgres.startOrConnect(pgPort);
         say("Starting Kafka on localhost:" + kafkaPort + " ...");
@@ -180,6 +187,10 @@ public final class LocalStack {
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_PROFILE", "local");
+        // Loopback only: a laptop in a café must not serve its demo data and tokens to the network.
+        String host = LAN ? "0.0.0.0" : "127.0.0.1";
+        env.put("QUARKUS_HTTP_HOST", host);
+        env.put("QUARKUS_MANAGEMENT_HOST", host);
         env.put("PORT", Integer.toString(s.port()));
         env.put("MANAGEMENT_PORT", Integer.toString(s.managementPort()));
         env.put("DB_JDBC_URL", postgres.jdbcUrl(s.database()));

@@ -98,4 +98,65 @@ public final class OpenApiContract {
         }
         return problems;
     }
+
+    /** A date or date-time field of an operation's JSON body: where it is, and a body holding only it. */
+    public record DateField(String method, String path, String field, String format) {
+        /** A body in which this field, and nothing else, has {@code value}. */
+        public JsonNode body(String value) {
+            ObjectMapper json = new ObjectMapper();
+            JsonNode leaf = json.getNodeFactory().textNode(value);
+            String[] steps = field.split("\\.");
+            for (int i = steps.length - 1; i >= 0; i--) {
+                String step = steps[i];
+                boolean array = step.endsWith("[0]");
+                String name = array ? step.substring(0, step.length() - 3) : step;
+                JsonNode value = array ? json.createArrayNode().add(leaf) : leaf;
+                leaf = name.isEmpty() ? value : json.createObjectNode().set(name, value);
+            }
+            return leaf;
+        }
+    }
+
+    /**
+     * Every property of format {@code date} or {@code date-time} reachable in the JSON request bodies of POST and
+     * PUT operations (through {@code $ref}s, objects and arrays), by its path in the body ({@code goals[0].due}).
+     */
+    public static List<DateField> dateFields(JsonNode doc) {
+        List<DateField> fields = new ArrayList<>();
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (!Set.of("post", "put").contains(op.getKey()) || path.getKey().startsWith("/api/v1/test-probes/")) {
+                return;
+            }
+            JsonNode schema = op.getValue().path("requestBody").path("content").path("application/json")
+                    .path("schema");
+            List<String[]> found = new ArrayList<>();
+            collectDates(doc, schema, "", found, new HashSet<>());
+            found.forEach(f -> fields.add(new DateField(op.getKey(), path.getKey(), f[0], f[1])));
+        }));
+        return fields;
+    }
+
+    private static void collectDates(JsonNode doc, JsonNode schema, String at, List<String[]> found,
+            Set<String> seen) {
+        if (schema.has("$ref")) {
+            String ref = schema.path("$ref").asText();
+            if (seen.add(ref)) {
+                collectDates(doc, doc.at(ref.substring(1)), at, found, seen);
+                seen.remove(ref);
+            }
+            return;
+        }
+        for (String combined : new String[] {"allOf", "anyOf", "oneOf"}) {
+            schema.path(combined).forEach(s -> collectDates(doc, s, at, found, seen));
+        }
+        String format = schema.path("format").asText("");
+        if (!at.isEmpty() && (format.equals("date") || format.equals("date-time"))) {
+            found.add(new String[] {at, format});
+        }
+        if (schema.has("items")) {
+            collectDates(doc, schema.path("items"), at + "[0]", found, seen);
+        }
+        schema.path("properties").fields().forEachRemaining(p ->
+                collectDates(doc, p.getValue(), at.isEmpty() ? p.getKey() : at + "." + p.getKey(), found, seen));
+    }
 }

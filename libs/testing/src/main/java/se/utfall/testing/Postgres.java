@@ -42,10 +42,15 @@ public final class Postgres implements AutoCloseable {
                     env("UTFALL_PG_USER", "postgres"), env("UTFALL_PG_PASSWORD", "postgres"));
         }
         try {
-            // Durable commits as in production (the embedded default is synchronous_commit=off): tests, the local
-            // stack and the benchmark all see what a commit really costs. -Dutfall.pg.synchronous-commit=off for speed.
+            // Durable commits as in production: the embedded server starts with fsync off (postgres -F) and
+            // synchronous_commit off unless told otherwise, so both are set here; tests, the local stack and the
+            // benchmark all see what a durable commit really costs. For a throwaway stack,
+            // -Dutfall.pg.fsync=off and -Dutfall.pg.synchronous-commit=off trade durability for speed.
+            // Listens on loopback only unless -Dutfall.pg.listen=* (a LAN demo).
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setCleanDataDirectory(true)
-                    .setServerConfig("synchronous_commit", System.getProperty("utfall.pg.synchronous-commit", "on"));
+                    .setServerConfig("fsync", System.getProperty("utfall.pg.fsync", "on"))
+                    .setServerConfig("synchronous_commit", System.getProperty("utfall.pg.synchronous-commit", "on"))
+                    .setServerConfig("listen_addresses", System.getProperty("utfall.pg.listen", "localhost"));
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -1,7 +1,11 @@
 package se.utfall.rfi.domain;
 
+import se.utfall.web.problem.RuleViolation;
+
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,6 +47,42 @@ public final class FileTypes {
             return zipType(content);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The name a file of {@code mediaType} is stored under: {@code given} when its extension names that type
+     * ({@code .jpeg} for a JPEG too), with the type's extension added when it has none ({@code plan} → plan.pdf);
+     * refused when its extension names another kind of file, so a buyer never downloads a PDF called plan.png.
+     */
+    public static String nameFor(String given, String mediaType) {
+        int dot = given.lastIndexOf('.');
+        if (dot <= 0 || dot == given.length() - 1) {
+            return given + "." + extension(mediaType);
+        }
+        String ext = given.substring(dot + 1).toLowerCase(Locale.ROOT);
+        boolean fits = switch (mediaType) {
+            case JPEG -> ext.equals("jpg") || ext.equals("jpeg") || ext.equals("jpe");
+            default -> ext.equals(extension(mediaType));
+        };
+        if (!fits) {
+            throw new RuleViolation(RuleViolation.Kind.INVALID,
+                    "The file's name says ." + ext + " but its content is " + label(mediaType),
+                    List.of(new RuleViolation.FieldProblem("filename",
+                            "ends in ." + ext + " but the file is " + label(mediaType) + "; name it ."
+                            + extension(mediaType))));
+        }
+        return given;
+    }
+
+    private static String label(String mediaType) {
+        return switch (mediaType) {
+            case PDF -> "a PDF";
+            case PNG -> "a PNG image";
+            case JPEG -> "a JPEG image";
+            case ODT -> "an OpenDocument text";
+            case DOCX -> "a Word document";
+            default -> mediaType;
+        };
     }
 
     /** The usual file name extension for an accepted type. */

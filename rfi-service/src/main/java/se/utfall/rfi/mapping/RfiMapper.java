@@ -60,7 +60,8 @@ public final class RfiMapper {
                 zone.getId(), r.questions(), r.criteria(), r.version, r.amendments, last,
                 r.cancellationReason, Windows.local(r.publishedAt, zone), Windows.local(r.openedAt, zone),
                 Windows.local(r.closedAt, zone), Windows.local(r.cancelledAt, zone),
-                Windows.local(r.evaluatedAt, zone));
+                Windows.local(r.evaluatedAt, zone), Windows.dayOf(r.opensAt, zone),
+                Windows.lastDayBefore(r.closesAt, zone));
     }
 
     private static String blankToNull(String s) {

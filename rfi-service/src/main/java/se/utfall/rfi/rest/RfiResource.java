@@ -83,7 +83,9 @@ public class RfiResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "createRfi", summary = "Draft an RFI on a published challenge your organisation buys",
             description = "403 when your organisation neither owns nor co-buys the challenge; 422 when the"
-                    + " challenge is not published (or not known yet).")
+                    + " challenge is not published; 409 `not-yet-known` with `Retry-After` when rfi-service has not"
+                    + " learnt of the challenge yet (it learns challenges from their events: one published a moment"
+                    + " ago may take a second) — ask again after Retry-After.")
     @APIResponse(responseCode = "201", description = "Created",
             headers = {@Header(name = "Location", description = "The new resource",
                     schema = @Schema(type = SchemaType.STRING)),

@@ -1,5 +1,6 @@
 package se.utfall.rfi.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -12,12 +13,15 @@ import se.utfall.rfi.domain.ResponseStatus;
 import se.utfall.rfi.domain.Rfi;
 import se.utfall.rfi.domain.RfiResponse;
 import se.utfall.web.http.ETags;
+import se.utfall.web.limits.CreationLimit;
 import se.utfall.web.problem.Problem;
 import se.utfall.web.problem.ProblemException;
 import se.utfall.web.security.Actor;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,10 +37,15 @@ import java.util.UUID;
 public class AttachmentService {
     private final ResponseService responses;
     private final RfiConfig config;
+    private final Clock clock;
+    private final CreationLimit uploads;
 
-    public AttachmentService(ResponseService responses, RfiConfig config) {
+    public AttachmentService(ResponseService responses, RfiConfig config, Clock clock) {
         this.responses = responses;
         this.config = config;
+        this.clock = clock;
+        this.uploads = new CreationLimit(config.limits().attachmentUploads(),
+                config.limits().attachmentUploadsWindow());
     }
 
     /** A downloaded file. */
@@ -55,31 +64,45 @@ public class AttachmentService {
                 throw new ProblemException(413, "payload-too-large", "Content Too Large",
                         "A file may have at most " + config.attachmentMaxBytes() + " bytes.", null);
             }
-            String type = FileTypes.sniff(content).orElseThrow(() -> new ProblemException(415,
-                    "unsupported-media-type", "This kind of file is not accepted",
-                    "Attach PDF, ODT, DOCX, PNG or JPEG files; the kind is read from the content, not the name.",
-                    null));
-            List<Attachment> files = new ArrayList<>(r.attachments());
-            long total = files.stream().mapToLong(Attachment::sizeBytes).sum() + content.length;
-            if (files.size() >= config.responseAttachmentsMaxCount()) {
-                throw tooMany("A response may have at most " + config.responseAttachmentsMaxCount()
-                        + " attachments; remove one first.");
-            }
-            if (total > config.responseAttachmentsMaxBytes()) {
-                throw tooMany("A response's attachments may have at most " + config.responseAttachmentsMaxBytes()
-                        + " bytes together; this one would make " + total + ".");
-            }
-            Attachment a = new Attachment(UUID.randomUUID(), fileName(fileName, type), type, content.length,
-                    sha256(content));
-            files.add(a);
-            r.replaceAttachments(files);
-            AttachmentContent stored = new AttachmentContent();
-            stored.id = a.id();
-            stored.responseId = r.id;
-            stored.content = content;
-            return stored.persist().chain(() -> responses.saveChange(r, rfi, actor, "ATTACHMENT_ADDED",
-                    a.fileName()));
+            Instant now = clock.instant();
+            // Adding and removing files in a loop would grow the audit trail, the receipts and the events without
+            // bound: uploads are counted from the response's audit trail.
+            return Panache.getSession().chain(s -> s.createSelectionQuery("select count(a), min(a.at)"
+                    + " from AuditEntry a where a.responseId = :response and a.action = 'ATTACHMENT_ADDED'"
+                    + " and a.at > :since", Object[].class).setParameter("response", r.id)
+                    .setParameter("since", uploads.since(now)).getSingleResult())
+                    .chain(counted -> {
+                        uploads.check((Long) counted[0], (Instant) counted[1], now, "file uploads to one response");
+                        return store(r, rfi, fileName, content, actor);
+                    });
         }));
+    }
+
+    private Uni<ResponseView> store(RfiResponse r, Rfi rfi, String fileName, byte[] content, Actor actor) {
+        String type = FileTypes.sniff(content).orElseThrow(() -> new ProblemException(415,
+                "unsupported-media-type", "This kind of file is not accepted",
+                "Attach PDF, ODT, DOCX, PNG or JPEG files; the kind is read from the content, not the name.",
+                null));
+        List<Attachment> files = new ArrayList<>(r.attachments());
+        long total = files.stream().mapToLong(Attachment::sizeBytes).sum() + content.length;
+        if (files.size() >= config.responseAttachmentsMaxCount()) {
+            throw tooMany("A response may have at most " + config.responseAttachmentsMaxCount()
+                    + " attachments; remove one first.");
+        }
+        if (total > config.responseAttachmentsMaxBytes()) {
+            throw tooMany("A response's attachments may have at most " + config.responseAttachmentsMaxBytes()
+                    + " bytes together; this one would make " + total + ".");
+        }
+        Attachment a = new Attachment(UUID.randomUUID(), fileName(fileName, type), type, content.length,
+                sha256(content));
+        files.add(a);
+        r.replaceAttachments(files);
+        AttachmentContent stored = new AttachmentContent();
+        stored.id = a.id();
+        stored.responseId = r.id;
+        stored.content = content;
+        return stored.persist().chain(() -> responses.saveChange(r, rfi, actor, "ATTACHMENT_ADDED",
+                a.fileName()));
     }
 
     @WithTransaction
@@ -123,7 +146,8 @@ public class AttachmentService {
         if (name.length() > 200) {
             name = name.substring(name.length() - 200);
         }
-        return name.isEmpty() || name.startsWith(".") ? "bilaga." + FileTypes.extension(type) : name;
+        return name.isEmpty() || name.startsWith(".") ? "bilaga." + FileTypes.extension(type)
+                : FileTypes.nameFor(name, type);
     }
 
     static String sha256(byte[] content) {

@@ -1,5 +1,6 @@
 package se.utfall.rfi.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +16,7 @@ import se.utfall.rfi.domain.Windows;
 import se.utfall.rfi.messaging.ClarificationEventData;
 import se.utfall.rfi.messaging.RfiEvents;
 import se.utfall.web.http.ETags;
+import se.utfall.web.limits.CreationLimit;
 import se.utfall.web.problem.ProblemException;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
@@ -36,28 +38,47 @@ public class ClarificationService {
     private final Clock clock;
     private final ZoneId zone;
 
+    private final CreationLimit limit;
+
     public ClarificationService(RfiEvents events, Clock clock, RfiConfig config) {
         this.events = events;
         this.clock = clock;
         this.zone = config.timeZone();
+        this.limit = new CreationLimit(config.limits().clarifications(), config.limits().clarificationsWindow());
     }
 
+    /**
+     * A question, within the asking organisation's limit per RFI. The RFI's row is locked for writing, so
+     * concurrent questions are counted one after another and the limit holds under a burst too.
+     */
     @WithTransaction
     public Uni<ClarificationView> ask(UUID rfiId, String question, Actor actor) {
-        return Rfis.shareLocked(rfiId).chain(rfi -> {
+        return Rfis.writeLocked(rfiId).chain(rfi -> {
             Instant now = clock.instant();
             requireAskable(rfi, now);
-            Clarification c = new Clarification();
-            c.id = UUID.randomUUID();
-            c.rfiId = rfiId;
-            c.askedByOrgId = actor.organisation();
-            c.askedBy = actor.subject();
-            c.question = question.trim();
-            c.askedAt = now;
-            return c.<Clarification>persistAndFlush()
-                    .call(saved -> audit(saved, actor, "CLARIFICATION_ASKED", now))
-                    .map(saved -> view(saved, true));
+            return Panache.getSession().chain(s -> s.createSelectionQuery("select count(c), min(c.askedAt)"
+                    + " from Clarification c where c.rfiId = :rfi and c.askedByOrgId = :org and c.askedAt > :since",
+                    Object[].class).setParameter("rfi", rfiId).setParameter("org", actor.organisation())
+                    .setParameter("since", limit.since(now)).getSingleResult())
+                    .chain(counted -> {
+                        limit.check((Long) counted[0], (Instant) counted[1], now,
+                                "clarification questions on one RFI");
+                        return persistQuestion(rfiId, question, actor, now);
+                    });
         });
+    }
+
+    private Uni<ClarificationView> persistQuestion(UUID rfiId, String question, Actor actor, Instant now) {
+        Clarification c = new Clarification();
+        c.id = UUID.randomUUID();
+        c.rfiId = rfiId;
+        c.askedByOrgId = actor.organisation();
+        c.askedBy = actor.subject();
+        c.question = question.trim();
+        c.askedAt = now;
+        return c.<Clarification>persistAndFlush()
+                .call(saved -> audit(saved, actor, "CLARIFICATION_ASKED", now))
+                .map(saved -> view(saved, true));
     }
 
     /** Answers and publishes; the buyer may rephrase the question so the asker cannot be recognised. */
@@ -86,7 +107,7 @@ public class ClarificationService {
                                 .call(saved -> audit(saved, actor, "CLARIFICATION_ANSWERED", now))
                                 .call(saved -> events.clarificationAnswered(new ClarificationEventData(saved.id,
                                         saved.rfiId, saved.number, saved.publishedQuestion, saved.answer,
-                                        Windows.local(saved.answeredAt, zone))))
+                                        Windows.local(saved.answeredAt, zone), saved.version)))
                                 .map(saved -> view(saved, true));
                     });
                 }));

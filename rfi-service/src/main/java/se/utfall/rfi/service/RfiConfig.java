@@ -32,6 +32,25 @@ public interface RfiConfig {
     @WithDefault("10")
     int responseAttachmentsMaxCount();
 
+    /** What one organisation may create in a window; beyond it a 429 with Retry-After. */
+    Limits limits();
+
+    interface Limits {
+        /** Clarification questions one organisation asks about one RFI per {@link #clarificationsWindow}. */
+        @WithDefault("20")
+        int clarifications();
+
+        @WithDefault("1h")
+        Duration clarificationsWindow();
+
+        /** Files one response's organisation uploads to it per {@link #attachmentUploadsWindow}. */
+        @WithDefault("30")
+        int attachmentUploads();
+
+        @WithDefault("1h")
+        Duration attachmentUploadsWindow();
+    }
+
     /** The OCDS export ({@code /api/v1/rfis/{id}/ocds}). */
     Ocds ocds();
 

@@ -73,13 +73,16 @@ public class RfiService {
         RfiContent content = content(request);
         return KnownChallenge.<KnownChallenge>findById(request.challengeId())
                 .chain(challenge -> {
-                    if (challenge == null || !challenge.isPublished()) {
+                    if (challenge == null) {
+                        throw RuleViolation.notYetKnown("rfi-service does not know this challenge (yet)",
+                                "challengeId", "no published challenge has this id here yet: rfi-service learns"
+                                + " challenges from their events, so one published a moment ago may take a second"
+                                + " to arrive; ask again after Retry-After", 1);
+                    }
+                    if (!challenge.isPublished()) {
                         throw ProblemException.unprocessable("There is no published challenge with this id",
-                                List.of(new Problem.FieldError("challengeId", challenge == null
-                                        ? "no published challenge has this id (a challenge published a moment ago"
-                                        + " may take a second to arrive)"
-                                        : "the challenge is " + challenge.status + "; RFIs ask about published"
-                                        + " challenges")));
+                                List.of(new Problem.FieldError("challengeId", "the challenge is " + challenge.status
+                                        + "; RFIs ask about published challenges")));
                     }
                     if (!actor.admin() && !challenge.isBuyer(actor.organisation())) {
                         throw new ProblemException(403, "not-a-buyer", "Forbidden",

@@ -25,4 +25,14 @@ final class Rfis {
                     }
                 }));
     }
+
+    /** The RFI locked for writing until the transaction ends: its askers and uploaders are counted in turn. */
+    static Uni<Rfi> writeLocked(UUID id) {
+        return Panache.getSession().chain(s -> s.find(Rfi.class, id, LockModeType.PESSIMISTIC_WRITE)
+                .invoke(rfi -> {
+                    if (rfi != null) {
+                        s.setReadOnly(rfi, true);
+                    }
+                }));
+    }
 }

@@ -29,4 +29,11 @@ public interface HttpLimits {
      */
     @WithDefault("2")
     int maxConcurrentUploads();
+
+    /**
+     * The longest request URI (path and query) accepted; longer ones get a 414 problem. Below
+     * {@code quarkus.http.limits.max-initial-line-length}, so the refusal is this service's and has a body.
+     */
+    @WithDefault("4096")
+    int maxUriLength();
 }

@@ -1,50 +1,69 @@
 package se.utfall.web.http;
 
+import io.quarkus.vertx.http.ManagementInterface;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import se.utfall.web.problem.ProtocolProblems;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Refuses a NUL character anywhere in the request line (path or query, e.g. {@code q=%00}), and a malformed
- * percent-encoding ({@code q=%zz}), with a 400 problem: PostgreSQL cannot hold the one, the decoder fails on the
- * other, and nothing legitimate sends either.
+ * The request line, checked before anything else reads it, on the API port and the management port alike, each
+ * refusal a problem document: a URI longer than {@code utfall.http.max-uri-length} (414); one that is not a URI
+ * ({@code {x}}, a raw {@code "}, a space; 400); a malformed percent-encoding ({@code q=%zz}; 400); a NUL character
+ * anywhere ({@code q=%00}; 400: PostgreSQL cannot hold it and nothing legitimate sends it). Quarkus' own bodiless
+ * check is switched off for this ({@link UriCheckHandover}).
  */
 @ApplicationScoped
 public class RequestLineFilter {
-    static final String BODY = "{\"type\":\"https://utfall.se/problems/validation-error\",\"title\":\"Bad Request\","
-            + "\"status\":400,\"detail\":\"The request line contains a NUL character (%00), which no field may hold\"}";
+    private final HttpLimits limits;
+
+    public RequestLineFilter(HttpLimits limits) {
+        this.limits = limits;
+    }
 
     void register(@Observes Filters filters) {
         filters.register(this::check, 1100);
     }
 
-    void check(RoutingContext rc) {
-        String uri = rc.request().uri();
-        if (uri != null && (uri.indexOf('\u0000') >= 0 || uri.toLowerCase(Locale.ROOT).contains("%00"))) {
-            refuse(rc, BODY);
-            return;
-        }
-        if (uri != null && uri.indexOf('%') >= 0) {
-            try {
-                URLDecoder.decode(uri.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                refuse(rc, MALFORMED);
-                return;
-            }
-        }
-        rc.next();
+    void management(@Observes ManagementInterface management) {
+        management.router().route().order(-1100).handler(this::check);
     }
 
-    static final String MALFORMED = "{\"type\":\"https://utfall.se/problems/validation-error\",\"title\":"
-            + "\"Bad Request\",\"status\":400,\"detail\":\"The request line has a malformed percent-encoding\"}";
-
-    private static void refuse(RoutingContext rc, String body) {
-        rc.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json").end(body);
+    void check(RoutingContext rc) {
+        String uri = rc.request().uri();
+        if (uri == null) {
+            rc.next();
+            return;
+        }
+        if (uri.length() > limits.maxUriLength()) {
+            ProtocolProblems.send(rc, 414, "uri-too-long", "URI Too Long",
+                    "The request URI has " + uri.length() + " characters; at most " + limits.maxUriLength()
+                    + " are accepted");
+            return;
+        }
+        if (uri.indexOf('\u0000') >= 0 || uri.toLowerCase(Locale.ROOT).contains("%00")) {
+            ProtocolProblems.send(rc, 400, "validation-error", "Bad Request",
+                    "The request line contains a NUL character (%00), which no field may hold");
+            return;
+        }
+        try {
+            new URI(uri);
+            if (uri.indexOf('%') >= 0) {
+                URLDecoder.decode(uri.replace("+", "%2B"), StandardCharsets.UTF_8);
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            ProtocolProblems.send(rc, 400, "malformed-uri", "Bad Request",
+                    "The request URI is malformed: characters such as {, } and \" must be percent-encoded, and"
+                    + " every % must start a valid escape (%zz is not)");
+            return;
+        }
+        rc.next();
     }
 }

@@ -45,7 +45,7 @@ public class ProblemMappers {
             Map.entry(404, "not-found"), Map.entry(405, "method-not-allowed"), Map.entry(406, "not-acceptable"),
             Map.entry(409, "conflict"), Map.entry(412, "precondition-failed"), Map.entry(413, "payload-too-large"),
             Map.entry(415, "unsupported-media-type"), Map.entry(422, "unprocessable"),
-            Map.entry(428, "precondition-required"));
+            Map.entry(428, "precondition-required"), Map.entry(429, "too-many"));
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -61,8 +61,14 @@ public class ProblemMappers {
                     errors.isEmpty() ? null : errors);
             case INVALID -> ProblemException.badRequest(e.getMessage(), errors);
             case INCOMPLETE -> ProblemException.unprocessable(e.getMessage(), errors);
+            case NOT_YET_KNOWN -> new ProblemException(409, "not-yet-known", "Not Known Yet", e.getMessage(),
+                    errors);
+            case TOO_MANY -> new ProblemException(429, "too-many", "Too Many Requests", e.getMessage(), errors);
         };
-        return respond(problem.toProblem());
+        Response answer = respond(problem.toProblem());
+        return e.retryAfterSeconds() > 0
+                ? Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build()
+                : answer;
     }
 
     @ServerExceptionMapper
