@@ -270,7 +270,7 @@ RESPONSE_BODY=$(curl -sf "$RFI_API/api/v1/rfis/$RFI" | jq -c '{summary: "Byns bu
   consortium: [{name: "Ramsjö Camping (kök)", role: "Lagar maten"}], estimatedAnnualCost: {amount: 420000, currency: "SEK"}}')
 RESPONDENTS=${BENCH_RESPONDENTS:-1200}
 say "minting $RESPONDENTS innovator tokens of new organisations ..."
-./mvnw -B -q -o -pl deploy/local exec:java -Dexec.args="tokens innovator $RESPONDENTS" >"$WORK/innovators.txt"
+deploy/local/tokens.sh innovator --count "$RESPONDENTS" >"$WORK/innovators.txt"
 [ "$(wc -l <"$WORK/innovators.txt")" -eq "$RESPONDENTS" ] || fail "could not mint tokens (see $WORK/innovators.txt)"
 cat >"$WORK/respond.lua" <<LUA
 local tokens = {$(awk '{printf "\"%s\",", $2}' "$WORK/innovators.txt")}

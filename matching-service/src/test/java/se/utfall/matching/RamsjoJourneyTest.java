@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static se.utfall.matching.Fixtures.LJUSDAL;
 import static se.utfall.matching.Fixtures.awaitIndexed;
 import static se.utfall.matching.Fixtures.challengeEvent;
@@ -77,19 +79,22 @@ class RamsjoJourneyTest {
             Map<String, Object> first = ranked.get(order.indexOf(kitchen));
             assertThat(first.get("locality")).isEqualTo("MUNICIPALITY");
             assertThat(first.get("placeBound")).isEqualTo(true);
-            assertThat((String) first.get("explanation")).contains("Verkar i behovets kommun (Ramsjö)",
-                    "Arbetar på svenska");
+            // The municipality by its name; the village of the need is in it, not taken for it.
+            assertThat((String) first.get("explanation"))
+                    .contains("Verkar i behovets kommun (Ljusdal, där Ramsjö ligger)", "Arbetar på svenska");
+            assertThat(first.get("responded")).isEqualTo(false);
             assertThat(ranked.get(order.indexOf(box)).get("locality")).isEqualTo("NATIONAL");
             // The contact person is not part of a recommendation.
             assertThat(ranked.toString()).doesNotContain("Anna Andersson", "anna@example.se");
             // The same reasons in English, for an English-speaking reader.
             String english = as(buyer(LJUSDAL)).queryParam("lang", "en").get("/api/v1/needs/" + need
                     + "/recommendations").then().statusCode(200).extract().asString();
-            assertThat(english).contains("Works in the municipality of the need (Ramsjö)", "Works in Swedish");
+            assertThat(english).contains("Works in the municipality of the need (Ljusdal, where Ramsjö is)",
+                    "Works in Swedish");
             // A browser's Accept-Language is read by its weights: English preferred over Swedish here.
             String preferred = as(buyer(LJUSDAL)).header("Accept-Language", "de-DE, sv;q=0.5, en;q=0.8")
                     .get("/api/v1/needs/" + need + "/recommendations").then().statusCode(200).extract().asString();
-            assertThat(preferred).contains("Works in the municipality of the need (Ramsjö)");
+            assertThat(preferred).contains("Works in the municipality of the need (Ljusdal, where Ramsjö is)");
 
             // The consortium suggestion pairs the shop (delivery) and the kitchen (cooking).
             List<Map<String, Object>> consortia = as(buyer(LJUSDAL)).get("/api/v1/needs/" + need + "/consortia")
@@ -132,7 +137,8 @@ class RamsjoJourneyTest {
 
         // The innovators see the need among theirs, with the same reasons.
         List<Map<String, Object>> forShop = as(innovator(shopOrg)).get("/api/v1/recommendations/mine").then()
-                .statusCode(200).extract().path("");
+                .statusCode(200).body("page", equalTo(0)).body("size", equalTo(20))
+                .body("total", greaterThanOrEqualTo(1)).extract().path("items");
         assertThat(forShop).extracting(r -> r.get("needId")).contains(need);
     }
 }

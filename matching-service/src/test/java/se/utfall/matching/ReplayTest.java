@@ -93,13 +93,13 @@ class ReplayTest {
         String need = newId();
         publishAndAwait(challengeEvent(newId(), EventTypes.CHALLENGE_PUBLISHED, ramsjo(need, "PUBLISHED", 1), need),
                 need, 1);
-        List<Map<String, Object>> mine = as(innovator(org)).get("/api/v1/recommendations/mine?limit=100").then()
-                .statusCode(200).extract().path("");
+        List<Map<String, Object>> mine = as(innovator(org)).get("/api/v1/recommendations/mine?size=100").then()
+                .statusCode(200).extract().path("items");
         assertThat(mine).extracting(r -> r.get("needId")).contains(need);
         publishAndAwait(challengeEvent(newId(), EventTypes.CHALLENGE_CLOSED, ramsjo(need, "CLOSED", 2), need), need,
                 2);
-        mine = as(innovator(org)).get("/api/v1/recommendations/mine?limit=100").then().statusCode(200).extract()
-                .path("");
+        mine = as(innovator(org)).get("/api/v1/recommendations/mine?size=100").then().statusCode(200).extract()
+                .path("items");
         assertThat(mine).extracting(r -> r.get("needId")).doesNotContain(need);
         assertThat(anonymous().get("/api/v1/needs/" + need).then().extract().<Boolean>path("open")).isFalse();
 
@@ -116,8 +116,8 @@ class ReplayTest {
         publishAndAwait(event(Topics.RFIS, newId(), EventTypes.RFI_OPENED, rfi(running, other, LJUSDAL,
                 "Varm mat till äldre i Ramsjö", "Hur kan maten lagas och levereras i byn?", "OPEN", 1), running,
                 "rfis/" + running), running, 1);
-        mine = as(innovator(org)).get("/api/v1/recommendations/mine?limit=100").then().statusCode(200).extract()
-                .path("");
+        mine = as(innovator(org)).get("/api/v1/recommendations/mine?size=100").then().statusCode(200).extract()
+                .path("items");
         assertThat(mine).extracting(r -> r.get("needId")).contains(other, running).doesNotContain(ended);
     }
 

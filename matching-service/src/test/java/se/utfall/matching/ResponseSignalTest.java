@@ -78,6 +78,15 @@ class ResponseSignalTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !mine(shopOrg).contains(rfiId));
         assertThat(mine(kitchenOrg)).doesNotContain(rfiId);
         assertThat(Db.count("SELECT count(*) FROM inbox_event WHERE event_id = ?", submitted)).isEqualTo(1);
+        // The buyer still sees both recommended for the RFI (and for its challenge), marked as having responded.
+        for (String need : List.of(rfiId, challenge)) {
+            List<Map<String, Object>> ranked = as(buyer(LJUSDAL)).get("/api/v1/needs/" + need
+                    + "/recommendations?limit=100").then().statusCode(200).extract().path("");
+            assertThat(ranked).filteredOn(r -> List.of(shop, kitchen).contains(r.get("profileId")))
+                    .hasSize(2).allMatch(r -> Boolean.TRUE.equals(r.get("responded")));
+            assertThat(ranked).filteredOn(r -> !List.of(shop, kitchen).contains(r.get("profileId")))
+                    .allMatch(r -> Boolean.FALSE.equals(r.get("responded")));
+        }
 
         // Ljusdal shortlists it; the kitchen was in the shop's consortium.
         String shortlisted = newId();
@@ -191,7 +200,7 @@ class ResponseSignalTest {
     }
 
     private static List<Object> mine(UUID org) {
-        return as(innovator(org)).get("/api/v1/recommendations/mine?limit=100").then().statusCode(200).extract()
-                .path("needId");
+        return as(innovator(org)).get("/api/v1/recommendations/mine?size=100").then().statusCode(200).extract()
+                .path("items.needId");
     }
 }

@@ -72,7 +72,8 @@ class TomelillaJourneyTest {
                     "Räknas föreningar som utförare?", "answer", "Ja, idéburna organisationer är välkomna."))
                     .post("/api/v1/clarifications/" + question + "/answer").then().statusCode(200);
             anonymous().get("/api/v1/rfis/" + rfiId + "/clarifications").then().statusCode(200)
-                    .body("$", hasSize(1)).body("[0].answer", equalTo("Ja, idéburna organisationer är välkomna."));
+                    .body("items", hasSize(1))
+                    .body("items[0].answer", equalTo("Ja, idéburna organisationer är välkomna."));
 
             // The village shop and the campsite kitchen respond together, with their plan attached.
             String consortium = as(innovator(RAMSJO_SHOP)).body(answers(rfi)).post("/api/v1/rfis/" + rfiId

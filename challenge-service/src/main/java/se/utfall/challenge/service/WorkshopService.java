@@ -1,6 +1,7 @@
 package se.utfall.challenge.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,7 @@ import se.utfall.challenge.api.RegistrationView;
 import se.utfall.challenge.api.WorkshopCancellation;
 import se.utfall.challenge.api.WorkshopRequest;
 import se.utfall.challenge.api.WorkshopView;
+import se.utfall.challenge.config.ChallengeConfig;
 import se.utfall.challenge.domain.Challenge;
 import se.utfall.challenge.domain.ChallengeStatus;
 import se.utfall.challenge.domain.Workshop;
@@ -23,6 +25,7 @@ import se.utfall.challenge.messaging.ChallengeEvents;
 import se.utfall.challenge.messaging.WorkshopEventData;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.Tagged;
+import se.utfall.web.limits.CreationLimit;
 import se.utfall.web.problem.ProblemException;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
@@ -49,12 +52,16 @@ public class WorkshopService {
     private final AuditTrail audit;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final CreationLimit contributions;
 
-    public WorkshopService(ChallengeEvents events, AuditTrail audit, ObjectMapper mapper, Clock clock) {
+    public WorkshopService(ChallengeEvents events, AuditTrail audit, ObjectMapper mapper, Clock clock,
+            ChallengeConfig config) {
         this.events = events;
         this.audit = audit;
         this.mapper = mapper;
         this.clock = clock;
+        this.contributions = new CreationLimit(config.limits().contributions(),
+                config.limits().contributionsWindow());
     }
 
     /**
@@ -309,15 +316,23 @@ public class WorkshopService {
             if (now.isBefore(w.startsAt)) {
                 throw RuleViolation.conflict("Contributions are recorded once the workshop has started");
             }
-            WorkshopContribution c = new WorkshopContribution();
-            c.id = UUID.randomUUID();
-            c.workshopId = w.id;
-            c.organisationId = organisation;
-            c.author = request.author();
-            c.text = request.text();
-            c.recordedBy = actor.subject();
-            c.recordedAt = now;
-            return c.<WorkshopContribution>persist().map(ChallengeMapper::toView);
+            return Panache.getSession().chain(s -> s.createSelectionQuery("select count(c), min(c.recordedAt)"
+                    + " from WorkshopContribution c where c.workshopId = :workshop and c.organisationId = :org"
+                    + " and c.recordedAt > :since", Object[].class).setParameter("workshop", w.id)
+                    .setParameter("org", organisation).setParameter("since", contributions.since(now))
+                    .getSingleResult()).chain(counted -> {
+                        contributions.check((Long) counted[0], (Instant) counted[1], now,
+                                "contributions to one workshop");
+                        WorkshopContribution c = new WorkshopContribution();
+                        c.id = UUID.randomUUID();
+                        c.workshopId = w.id;
+                        c.organisationId = organisation;
+                        c.author = request.author();
+                        c.text = request.text();
+                        c.recordedBy = actor.subject();
+                        c.recordedAt = now;
+                        return c.<WorkshopContribution>persist().map(ChallengeMapper::toView);
+                    });
         });
     }
 

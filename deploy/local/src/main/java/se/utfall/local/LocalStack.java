@@ -114,11 +114,6 @@ public final class LocalStack {
         if (root == null) {
             throw new IllegalStateException("Run from inside the Utfall checkout");
         }
-        if (args.length > 0 && args[0].equals("tokens")) {
-            mintTokens(root.resolve(".local-stack"), args.length > 1 ? args[1] : "innovator",
-                    args.length > 2 ? Integer.parseInt(args[2]) : 1);
-            return;
-        }
         LocalStack stack = new LocalStack(root);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
         try {
@@ -146,7 +141,7 @@ public final class LocalStack {
         // The broker creates no topics by itself: provision every catalogue topic with its dead-letter topic.
         kafka.createTopics(Topics.provisioned());
         Tokens tokens = new Tokens(Tokens.newKeyPair());
-        // The running stack's signing key, for `tokens` (bench and manual tests); only the owner may read it.
+        // The running stack's signing key, for deploy/local/tokens.sh (bench and manual tests); owner-readable only.
         Path keys = work.resolve("jwt-keys.env");
         Files.writeString(keys, "UTFALL_JWT_PRIVATE_KEY=" + tokens.privateKeyBase64() + "\nUTFALL_JWT_PUBLIC_KEY="
                 + tokens.publicKeyBase64() + "\n");
@@ -240,28 +235,6 @@ public final class LocalStack {
                     o.path("name").asText(), o.path("role").asText()));
         }
         return orgs;
-    }
-
-    /**
-     * Prints {@code count} lines "organisation-id token": people of new organisations with {@code role}, signed with
-     * the running stack's key (e.g. many respondents for the benchmark).
-     */
-    private static void mintTokens(Path work, String role, int count) throws IOException {
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(work.resolve("jwt-keys.env"))) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                keys.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        Tokens tokens = Tokens.fromEncoded(keys.get("UTFALL_JWT_PRIVATE_KEY"), keys.get("UTFALL_JWT_PUBLIC_KEY"));
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            UUID org = UUID.randomUUID();
-            out.append(org).append(' ').append(tokens.token(role + "-" + org.toString().substring(0, 8), role, org,
-                    "Bench " + role + " " + i, Duration.ofHours(12))).append('\n');
-        }
-        System.out.print(out);
     }
 
     /** A demo organisation's token by key; {@code <key>-2} is a second person of it (another evaluator). */

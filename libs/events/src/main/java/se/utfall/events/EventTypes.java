@@ -28,6 +28,11 @@ public final class EventTypes {
     public static final String RESPONSE_WITHDRAWN = "se.utfall.response.withdrawn.v1";
     public static final String RESPONSE_SHORTLISTED = "se.utfall.response.shortlisted.v1";
     public static final String RESPONSE_NOT_SHORTLISTED = "se.utfall.response.not-shortlisted.v1";
+    public static final String CONSORTIUM_INVITED = "se.utfall.consortium.invited.v1";
+    public static final String CONSORTIUM_ACCEPTED = "se.utfall.consortium.accepted.v1";
+    public static final String CONSORTIUM_DECLINED = "se.utfall.consortium.declined.v1";
+    public static final String CONSORTIUM_MEMBER_LEFT = "se.utfall.consortium.member-left.v1";
+    public static final String CONSORTIUM_MEMBER_REMOVED = "se.utfall.consortium.member-removed.v1";
     public static final String MATCH_RECOMMENDED = "se.utfall.match.recommended.v1";
 
     private static final Pattern NAME = Pattern.compile("se\\.utfall\\.[a-z][a-z-]*\\.[a-z][a-z-]*\\.v[1-9][0-9]*");

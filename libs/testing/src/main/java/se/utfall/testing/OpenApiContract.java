@@ -110,8 +110,8 @@ public final class OpenApiContract {
                 String step = steps[i];
                 boolean array = step.endsWith("[0]");
                 String name = array ? step.substring(0, step.length() - 3) : step;
-                JsonNode value = array ? json.createArrayNode().add(leaf) : leaf;
-                leaf = name.isEmpty() ? value : json.createObjectNode().set(name, value);
+                JsonNode inner = array ? json.createArrayNode().add(leaf) : leaf;
+                leaf = name.isEmpty() ? inner : json.createObjectNode().set(name, inner);
             }
             return leaf;
         }

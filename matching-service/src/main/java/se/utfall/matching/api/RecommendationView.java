@@ -1,5 +1,7 @@
 package se.utfall.matching.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -9,5 +11,7 @@ import java.util.UUID;
  */
 public record RecommendationView(int rank, UUID profileId, UUID organisationId, String name, String type,
         List<String> regionsServed, double score, List<String> sharedConcepts, List<String> sharedSectors,
-        String locality, boolean placeBound, List<String> reasons, String explanation, FeedbackView feedback) {
+        String locality, boolean placeBound, List<String> reasons, String explanation, FeedbackView feedback,
+        @Schema(description = "Its organisation has responded to this RFI (or to an RFI of this challenge), alone or"
+                + " in a consortium that did not withdraw") boolean responded) {
 }

@@ -45,6 +45,8 @@ public class NeedEntry extends PanacheEntityBase {
     public String sectors;
     @Column(name = "municipality_code")
     public String municipalityCode;
+    @Column(name = "municipality_name")
+    public String municipalityName;
     public String locality;
     public String language;
     @Column(name = "closes_at")
@@ -60,6 +62,18 @@ public class NeedEntry extends PanacheEntityBase {
      */
     public long rankingVersion(NeedEntry challenge) {
         return RFI.equals(kind) && challenge != null ? version * 1_000_003L + challenge.version : version;
+    }
+
+    /** The municipality's name for reasons and lists: its own, else its challenge's, else the kommunkod. */
+    public String municipalityLabel(NeedEntry challenge) {
+        if (municipalityName != null) {
+            return municipalityName;
+        }
+        if (challenge != null && challenge.municipalityName != null
+                && (municipalityCode == null || municipalityCode.equals(challenge.municipalityCode))) {
+            return challenge.municipalityName;
+        }
+        return municipalityCode != null ? municipalityCode : challenge == null ? null : challenge.municipalityCode;
     }
 
     public List<String> sectorList() {

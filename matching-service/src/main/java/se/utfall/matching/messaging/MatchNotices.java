@@ -79,7 +79,8 @@ public class MatchNotices {
                         for (int i = 0; i < strong.size(); i++) {
                             Ranker.Match m = strong.get(i);
                             int rank = i + 1;
-                            chain = chain.chain(() -> claim(entry, need, m, rank, now));
+                            String municipality = entry.municipalityLabel(challenge);
+                            chain = chain.chain(() -> claim(entry, need, municipality, m, rank, now));
                         }
                         return chain;
                     });
@@ -103,7 +104,8 @@ public class MatchNotices {
                 : Uni.createFrom().nullItem();
     }
 
-    private Uni<Void> claim(NeedEntry entry, Need need, Ranker.Match m, int rank, Instant now) {
+    private Uni<Void> claim(NeedEntry entry, Need need, String municipality, Ranker.Match m, int rank,
+            Instant now) {
         UUID profileId = UUID.fromString(m.profile().key());
         UUID org = index.organisationOf(m.profile().key()).orElse(null);
         if (org == null) {
@@ -121,7 +123,8 @@ public class MatchNotices {
                         new MatchEventData(entry.id, entry.kind, entry.challengeId, entry.title,
                                 need.municipalityCode(), profileId, org, m.profile().name(),
                                 Math.round(m.score() * 1000) / 1000.0, rank,
-                                explanations.reasons(need, m, "sv"), explanations.reasons(need, m, "en"), now))
+                                explanations.reasons(need, m, "sv", municipality),
+                                explanations.reasons(need, m, "en", municipality), now))
                         .replaceWithVoid());
     }
 }

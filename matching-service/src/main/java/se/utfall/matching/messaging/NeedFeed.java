@@ -40,14 +40,15 @@ public class NeedFeed {
     private static final Set<String> RFI_OPEN = Set.of("SCHEDULED", "OPEN");
     private static final String UPSERT = """
             INSERT INTO need (id, kind, challenge_id, version, status, open, owner_org_id, owner_org_name, title,
-                problem_statement, target_group, sectors, municipality_code, locality, language, closes_at,
-                last_event_id, updated_at)
+                problem_statement, target_group, sectors, municipality_code, municipality_name, locality, language,
+                closes_at, last_event_id, updated_at)
             VALUES (:id, :kind, :challenge, :version, :status, :open, :owner, :ownerName, :title, :problem, :target,
-                :sectors, :municipality, :locality, :language, :closesAt, :eventId, :at)
+                :sectors, :municipality, :municipalityName, :locality, :language, :closesAt, :eventId, :at)
             ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status,
                 open = EXCLUDED.open, owner_org_name = EXCLUDED.owner_org_name, title = EXCLUDED.title,
                 problem_statement = EXCLUDED.problem_statement, target_group = EXCLUDED.target_group,
                 sectors = EXCLUDED.sectors, municipality_code = EXCLUDED.municipality_code,
+                municipality_name = EXCLUDED.municipality_name,
                 locality = EXCLUDED.locality, language = EXCLUDED.language, closes_at = EXCLUDED.closes_at,
                 last_event_id = EXCLUDED.last_event_id, updated_at = EXCLUDED.updated_at
             WHERE need.version < EXCLUDED.version""";
@@ -99,7 +100,8 @@ public class NeedFeed {
         String title = d.path("title").asText();
         Row row = new Row(id, NeedEntry.CHALLENGE, id, d.path("version").asLong(), status,
                 "PUBLISHED".equals(status), uuid(d, "ownerOrgId"), text(d, "ownerOrgName"), title, problem,
-                text(d, "targetGroup"), sectors, text(d, "municipalityCode"), text(d, "locality"),
+                text(d, "targetGroup"), sectors, text(d, "municipalityCode"), text(d, "municipalityName"),
+                text(d, "locality"),
                 Concepts.guessLanguage(title + " " + problem), null);
         return Panache.getSession().chain(s -> upsert(s, row, event).chain(changed -> {
             if (changed == 0) {
@@ -122,7 +124,7 @@ public class NeedFeed {
         String description = text(d, "description");
         Row row = new Row(id, NeedEntry.RFI, uuid(d, "challengeId"), d.path("version").asLong(), status,
                 RFI_OPEN.contains(status), uuid(d, "ownerOrgId"), text(d, "ownerOrgName"), title, description, null,
-                List.of(), text(d, "municipalityCode"), null, Concepts.guessLanguage(title + " " + description),
+                List.of(), text(d, "municipalityCode"), null, null, Concepts.guessLanguage(title + " " + description),
                 instant(d, "closesAt"));
         return Panache.getSession().chain(s -> upsert(s, row, event).chain(changed ->
                 announce && changed == 1 && row.open() ? notices.announce(id) : Uni.createFrom().voidItem()));
@@ -130,7 +132,7 @@ public class NeedFeed {
 
     private record Row(UUID id, String kind, UUID challengeId, long version, String status, boolean open,
             UUID owner, String ownerName, String title, String problem, String target, List<String> sectors,
-            String municipality, String locality, String language, Instant closesAt) {
+            String municipality, String municipalityName, String locality, String language, Instant closesAt) {
     }
 
     private static Uni<Integer> upsert(Mutiny.Session s, Row r, CloudEvent event) {
@@ -148,6 +150,7 @@ public class NeedFeed {
                 .setParameter("target", r.target())
                 .setParameter("sectors", JsonText.write(r.sectors()))
                 .setParameter("municipality", r.municipality())
+                .setParameter("municipalityName", r.municipalityName())
                 .setParameter("locality", r.locality())
                 .setParameter("language", r.language())
                 .setParameter("closesAt", r.closesAt())

@@ -136,7 +136,9 @@ public final class Consortia {
             }
         }
         double total = asks.stream().mapToDouble(c -> concepts.isPlaceBound(c) ? 2 : 1).sum();
-        List<String> missing = asks.stream().filter(c -> !covered.contains(c)).toList();
+        // What is still missing is an activity someone has to do on site; a quality the need asks for ("local",
+        // "locally produced") is not a task a further member could take on.
+        List<String> missing = asks.stream().filter(c -> !covered.contains(c) && concepts.isPlaceBound(c)).toList();
         // Coverage decides; then how good and how local the members are; a third member must earn its place.
         double score = weight / total * 0.6 + quality / idx.length * 0.25 + local / idx.length * 0.15
                 - (idx.length - 2) * 0.05;

@@ -2,10 +2,9 @@ package se.utfall.matching.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -20,10 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.matching.api.NeedRecommendationView;
 import se.utfall.matching.service.RecommendationService;
 import se.utfall.web.http.RunsToCompletion;
+import se.utfall.web.paging.Page;
+import se.utfall.web.paging.PageRequest;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
 
-import java.util.List;
 
 @RunsToCompletion
 @Path("/api/v1/recommendations")
@@ -43,14 +43,14 @@ public class RecommendationResource {
     @Path("/mine")
     @RolesAllowed({Roles.INNOVATOR})
     @Operation(operationId = "recommendNeeds", summary = "Open needs and RFIs ranked for your organisation's profile",
-            description = "RFIs your organisation has responded to (alone or in a consortium) are left out. 404 until"
-                    + " your organisation has a profile.")
-    public Uni<List<NeedRecommendationView>> mine(
-            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit,
+            description = "Every open need and RFI that fits, best first, paged (`page` from 0, `size` 20 by default,"
+                    + " at most 100) with the `total`. RFIs your organisation has responded to (alone or in a"
+                    + " consortium) are left out. 404 until your organisation has a profile.")
+    public Uni<Page<NeedRecommendationView>> mine(@BeanParam @Valid PageRequest page,
             @Parameter(description = "sv or en") @QueryParam("lang")
             @Pattern(regexp = "sv|en", message = "sv or en") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return recommendations.forInnovator(caller.actor().requireOrganisation(), limit,
+        return recommendations.forInnovator(caller.actor().requireOrganisation(), page,
                 NeedResource.language(lang, acceptLanguage));
     }
 }

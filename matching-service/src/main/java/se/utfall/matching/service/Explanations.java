@@ -82,6 +82,14 @@ public class Explanations {
     }
 
     public List<String> reasons(Need need, Ranker.Match m, String lang) {
+        return reasons(need, m, lang, need.municipalityCode());
+    }
+
+    /**
+     * Why {@code m} fits {@code need}, in the reader's language; {@code municipality} is the need's municipality as
+     * people name it (Ljusdal), and the need's place (Färila) is said to be in it, never taken for it.
+     */
+    public List<String> reasons(Need need, Ranker.Match m, String lang, String municipality) {
         boolean en = "en".equals(lang);
         List<String> out = new ArrayList<>();
         List<String> shared = sharedConcepts(m, lang);
@@ -92,10 +100,12 @@ public class Explanations {
         if (!sectors.isEmpty()) {
             out.add((en ? "Same sectors: " : "Samma sektorer: ") + String.join(", ", sectors));
         }
-        String place = need.locality() != null ? need.locality() : need.municipalityCode();
+        String name = municipality != null ? municipality : need.municipalityCode();
+        String place = need.locality() != null && !need.locality().equalsIgnoreCase(name)
+                ? (en ? ", where " + need.locality() + " is" : ", där " + need.locality() + " ligger") : "";
         String where = switch (locality(need, m)) {
-            case "MUNICIPALITY" -> en ? "Works in the municipality of the need (" + place + ")"
-                    : "Verkar i behovets kommun (" + place + ")";
+            case "MUNICIPALITY" -> en ? "Works in the municipality of the need (" + name + place + ")"
+                    : "Verkar i behovets kommun (" + name + place + ")";
             case "COUNTY" -> en ? "Works in the same county, not in the municipality itself"
                     : "Verkar i samma län, men inte i kommunen";
             case "NATIONAL" -> m.placeBound()
@@ -126,7 +136,12 @@ public class Explanations {
 
     /** The reasons as one sentence. */
     public String explanation(Need need, Ranker.Match m, String lang) {
-        List<String> reasons = reasons(need, m, lang);
+        return explanation(need, m, lang, need.municipalityCode());
+    }
+
+    /** The reasons as one sentence, naming the need's municipality as people do. */
+    public String explanation(Need need, Ranker.Match m, String lang, String municipality) {
+        List<String> reasons = reasons(need, m, lang, municipality);
         if (reasons.isEmpty()) {
             return "en".equals(lang) ? "Shares words with the need." : "Delar ord med behovet.";
         }

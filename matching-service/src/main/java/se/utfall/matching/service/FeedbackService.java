@@ -12,9 +12,11 @@ import se.utfall.matching.domain.InnovatorProfile;
 import se.utfall.matching.domain.NeedEntry;
 import se.utfall.matching.ranking.Need;
 import se.utfall.matching.ranking.Profile;
+import se.utfall.web.limits.CreationLimit;
 import se.utfall.web.problem.ProblemException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +43,12 @@ public class FeedbackService {
     private final RecommendationService recommendations;
     private final Clock clock;
 
-    public FeedbackService(RecommendationService recommendations, Clock clock) {
+    private final CreationLimit limit;
+
+    public FeedbackService(RecommendationService recommendations, Clock clock, MatchingConfig config) {
         this.recommendations = recommendations;
         this.clock = clock;
+        this.limit = new CreationLimit(config.feedbackLimit(), config.feedbackWindow());
     }
 
     /** Records (or changes) the viewer's organisation's judgement; the need's insiders only. */
@@ -59,8 +64,15 @@ public class FeedbackService {
                     }
                     RecommendationService.Ranked now = recommendations.standing(loaded.ranking(),
                             loaded.version(), profileId);
-                    return Feedback.<Feedback>find("needId = ?1 and profileId = ?2 and orgId = ?3", needId,
-                            profileId, viewer.organisation()).firstResult().chain(existing -> {
+                    Instant at = clock.instant();
+                    return Panache.getSession().chain(s -> s.createSelectionQuery("select count(f),"
+                            + " min(f.updatedAt) from Feedback f where f.orgId = :org and f.updatedAt > :since",
+                            Object[].class).setParameter("org", viewer.organisation())
+                            .setParameter("since", limit.since(at)).getSingleResult()).invoke(counted ->
+                            limit.check((Long) counted[0], (Instant) counted[1], at, "feedback judgements"))
+                            .chain(() -> Feedback.<Feedback>find("needId = ?1 and profileId = ?2 and orgId = ?3",
+                                    needId, profileId, viewer.organisation()).<Feedback>firstResult())
+                            .chain(existing -> {
                                 Feedback f = existing;
                                 if (f == null) {
                                     f = new Feedback();
@@ -75,7 +87,7 @@ public class FeedbackService {
                                 f.score = now == null ? null : now.score();
                                 f.rank = now == null ? null : now.rank();
                                 f.createdBy = viewer.subject();
-                                f.updatedAt = clock.instant();
+                                f.updatedAt = at;
                                 return f.<Feedback>persistAndFlush().map(FeedbackService::view);
                             });
                 }));

@@ -25,4 +25,11 @@ public interface MatchingConfig {
     /** Recommendations below this score (0–1) are not shown: they share words with the need, not the job. */
     @WithDefault("0.15")
     double minScore();
+
+    /** Feedback judgements one organisation gives or changes per {@link #feedbackWindow}; beyond it a 429. */
+    @WithDefault("300")
+    int feedbackLimit();
+
+    @WithDefault("1h")
+    Duration feedbackWindow();
 }

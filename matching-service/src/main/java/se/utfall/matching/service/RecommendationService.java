@@ -14,6 +14,8 @@ import se.utfall.matching.domain.NeedEntry;
 import se.utfall.matching.ranking.Consortia;
 import se.utfall.matching.ranking.Need;
 import se.utfall.matching.ranking.Ranker;
+import se.utfall.web.paging.Page;
+import se.utfall.web.paging.PageRequest;
 import se.utfall.web.problem.ProblemException;
 
 import java.time.Clock;
@@ -50,19 +52,35 @@ public class RecommendationService {
      */
     public Uni<List<RecommendationView>> forNeed(UUID needId, int limit, String lang, Viewer viewer) {
         return Panache.withSession(() -> Needs.forInsider(needId, viewer).chain(loaded -> feedbackOf(needId, viewer)
-                .map(feedback -> Map.entry(loaded, feedback)))).emitOn(Infrastructure.getDefaultWorkerPool())
+                .chain(feedback -> respondents(needId).map(responded -> new ForNeed(loaded, feedback, responded)))))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(read -> {
-            Needs.Loaded loaded = read.getKey();
-            Map<UUID, FeedbackView> feedback = read.getValue();
-            Need need = loaded.ranking();
-            List<Ranker.Match> ranked = relevant(index.rank(need, loaded.version()));
+            Need need = read.loaded().ranking();
+            String municipality = read.loaded().entry().municipalityLabel(read.loaded().challenge());
+            List<Ranker.Match> ranked = relevant(index.rank(need, read.loaded().version()));
             List<RecommendationView> out = new ArrayList<>();
             for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
                 Ranker.Match m = ranked.get(i);
-                out.add(view(need, m, i + 1, lang, feedback.get(UUID.fromString(m.profile().key()))));
+                out.add(view(need, municipality, m, i + 1, lang,
+                        read.feedback().get(UUID.fromString(m.profile().key())), read.responded()));
             }
             return out;
         });
+    }
+
+    private record ForNeed(Needs.Loaded loaded, Map<UUID, FeedbackView> feedback, Set<UUID> responded) {
+    }
+
+    /**
+     * The organisations that have responded to the need (an RFI) or to an RFI of it (a challenge): alone, or in a
+     * consortium that did not withdraw. A buyer sees them marked, not as news.
+     */
+    static Uni<Set<UUID>> respondents(UUID needId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                SELECT DISTINCT org_id FROM response_signal
+                WHERE rfi_id IN (SELECT id FROM need WHERE id = :need OR challenge_id = :need)
+                  AND NOT (role = 'MEMBER' AND state = 'WITHDRAWN')""", UUID.class)
+                .setParameter("need", needId).getResultList()).map(Set::copyOf);
     }
 
     /** Up to three consortia of complementary local actors; none when the need is not done on site. */
@@ -95,7 +113,7 @@ public class RecommendationService {
     }
 
     /** Open needs ranked for an innovator's own profile, from the same rankings a buyer sees (on a worker). */
-    public Uni<List<NeedRecommendationView>> forInnovator(UUID organisation, int limit, String lang) {
+    public Uni<Page<NeedRecommendationView>> forInnovator(UUID organisation, PageRequest page, String lang) {
         return Panache.withSession(() -> InnovatorProfile.<InnovatorProfile>find("orgId", organisation).firstResult()
                 .chain(profile -> {
                     if (profile == null) {
@@ -105,10 +123,10 @@ public class RecommendationService {
                             .map(open -> open.stream().filter(n -> !answered.contains(n.id) && !closed(n)).toList())
                             .chain(open -> challenges(open)
                                     .map(byId -> new OpenNeeds(profile.id.toString(), open, byId))));
-                })).emitOn(Infrastructure.getDefaultWorkerPool()).map(read -> rankFor(read, limit, lang));
+                })).emitOn(Infrastructure.getDefaultWorkerPool()).map(read -> rankFor(read, page, lang));
     }
 
-    private List<NeedRecommendationView> rankFor(OpenNeeds read, int limit, String lang) {
+    private Page<NeedRecommendationView> rankFor(OpenNeeds read, PageRequest page, String lang) {
         List<NeedRecommendationView> found = new ArrayList<>();
         for (NeedEntry entry : read.open()) {
             NeedEntry challenge = read.challenges().get(entry.challengeId);
@@ -118,18 +136,20 @@ public class RecommendationService {
                     found.add(new NeedRecommendationView(0, entry.id, entry.kind, entry.challengeId, entry.title,
                             need.municipalityCode(), need.locality(), entry.closesAt, round(m.score()),
                             explanations.sharedConcepts(m, lang), Explanations.sharedSectors(need, m),
-                            Explanations.locality(need, m), explanations.reasons(need, m, lang),
-                            explanations.explanation(need, m, lang)));
+                            Explanations.locality(need, m),
+                            explanations.reasons(need, m, lang, entry.municipalityLabel(challenge)),
+                            explanations.explanation(need, m, lang, entry.municipalityLabel(challenge))));
                     break;
                 }
             }
         }
         found.sort(Comparator.comparingDouble(NeedRecommendationView::score).reversed());
         List<NeedRecommendationView> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, found.size()); i++) {
-            out.add(found.get(i).withRank(i + 1));
+        long first = (long) page.page * page.size;
+        for (long i = first; i < Math.min(first + page.size, found.size()); i++) {
+            out.add(found.get((int) i).withRank((int) i + 1));
         }
-        return out;
+        return Page.of(out, page, found.size());
     }
 
     private record OpenNeeds(String profileKey, List<NeedEntry> open, Map<UUID, NeedEntry> challenges) {
@@ -165,13 +185,16 @@ public class RecommendationService {
     record Ranked(double score, int rank) {
     }
 
-    private RecommendationView view(Need need, Ranker.Match m, int rank, String lang, FeedbackView feedback) {
+    private RecommendationView view(Need need, String municipality, Ranker.Match m, int rank, String lang,
+            FeedbackView feedback, Set<UUID> responded) {
         String key = m.profile().key();
-        return new RecommendationView(rank, UUID.fromString(key), index.organisationOf(key).orElse(null),
+        UUID organisation = index.organisationOf(key).orElse(null);
+        return new RecommendationView(rank, UUID.fromString(key), organisation,
                 m.profile().name(), m.profile().type(), m.profile().regionsServed(), round(m.score()),
                 explanations.sharedConcepts(m, lang), Explanations.sharedSectors(need, m),
-                Explanations.locality(need, m), m.placeBound(), explanations.reasons(need, m, lang),
-                explanations.explanation(need, m, lang), feedback);
+                Explanations.locality(need, m), m.placeBound(), explanations.reasons(need, m, lang, municipality),
+                explanations.explanation(need, m, lang, municipality), feedback,
+                organisation != null && responded.contains(organisation));
     }
 
     private static Uni<Map<UUID, FeedbackView>> feedbackOf(UUID needId, Viewer viewer) {

@@ -11,5 +11,6 @@ public record ClarificationView(UUID id, UUID rfiId, Integer number, String ques
         OffsetDateTime answeredAt,
         @Schema(description = "The question as asked; for the asker and the buyer only") String askedQuestion,
         @Schema(description = "For the asker and the buyer only") OffsetDateTime askedAt,
-        long version) {
+        long version,
+        @Schema(description = "The strong ETag of this version, for If-Match on the answer") String etag) {
 }

@@ -31,6 +31,12 @@ public class ResponseEvents {
                 data).replaceWithVoid();
     }
 
+    /** A step in a consortium's forming: {@code type} is one of the {@code se.utfall.consortium.*} types. */
+    public Uni<Void> membership(String type, MembershipEventData data) {
+        return outbox.append(type, data.rfiId().toString(), subject(data.rfiId(), data.responseId())
+                + "/consortium/" + data.organisationId(), data).replaceWithVoid();
+    }
+
     private Uni<Void> append(String type, ResponseEventData data) {
         return outbox.append(type, data.rfiId().toString(), subject(data.rfiId(), data.id()), data)
                 .replaceWithVoid();

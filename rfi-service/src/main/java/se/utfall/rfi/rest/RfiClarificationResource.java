@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,10 +27,11 @@ import se.utfall.rfi.api.ClarificationView;
 import se.utfall.rfi.service.ClarificationService;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
+import se.utfall.web.paging.Page;
+import se.utfall.web.paging.PageRequest;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
 
-import java.util.List;
 import java.util.UUID;
 
 @RunsToCompletion
@@ -65,8 +67,10 @@ public class RfiClarificationResource {
     @GET
     @PermitAll
     @Operation(operationId = "listClarifications", summary = "An RFI's published clarifications, in order",
-            description = "The buyer also sees unanswered questions; an asking organisation its own.")
-    public Uni<List<ClarificationView>> list(@PathParam("rfiId") UUID rfiId) {
-        return service.list(rfiId, caller.reader());
+            description = "The buyer also sees unanswered questions; an asking organisation its own. Paged: `page`"
+                    + " from 0, `size` 20 by default and at most 100, with the `total`.")
+    public Uni<Page<ClarificationView>> list(@PathParam("rfiId") UUID rfiId,
+            @BeanParam @Valid PageRequest page) {
+        return service.list(rfiId, caller.reader(), page);
     }
 }

@@ -118,12 +118,16 @@ public class AttachmentService {
         }));
     }
 
-    /** The file, for the respondent's organisation, or the buyer's once the response is submitted; else 404. */
+    /**
+     * The file, for the respondent's organisation and the accepted members of its consortium, or the buyer's once
+     * the response is submitted; else 404.
+     */
     @WithSession
     public Uni<File> download(UUID responseId, UUID attachmentId, Actor actor) {
         return RfiResponse.<RfiResponse>findById(responseId).chain(r -> r == null ? notFound()
-                : Rfi.<Rfi>findById(r.rfiId).chain(rfi -> {
-                    boolean own = r.organisationId.equals(actor.organisation());
+                : Rfi.<Rfi>findById(r.rfiId).chain(rfi -> ConsortiumService.isMember(r.id, actor.organisation())
+                .chain(member -> {
+                    boolean own = member || r.organisationId.equals(actor.organisation());
                     boolean buyer = rfi.ownerOrgId.equals(actor.organisation()) && r.status == ResponseStatus.SUBMITTED;
                     Attachment a = r.attachments().stream().filter(x -> x.id().equals(attachmentId)).findFirst()
                             .orElse(null);
@@ -136,7 +140,7 @@ public class AttachmentService {
                         }
                         return new File(a, c.content);
                     });
-                }));
+                })));
     }
 
     /** The name as given, without any path, control characters or more than 200 characters; else a plain one. */

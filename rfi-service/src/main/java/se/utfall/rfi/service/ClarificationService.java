@@ -17,6 +17,8 @@ import se.utfall.rfi.messaging.ClarificationEventData;
 import se.utfall.rfi.messaging.RfiEvents;
 import se.utfall.web.http.ETags;
 import se.utfall.web.limits.CreationLimit;
+import se.utfall.web.paging.Page;
+import se.utfall.web.paging.PageRequest;
 import se.utfall.web.problem.ProblemException;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
@@ -25,7 +27,6 @@ import se.utfall.web.security.Reader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -118,16 +119,23 @@ public class ClarificationService {
      * asking organisation its own.
      */
     @WithSession
-    public Uni<List<ClarificationView>> list(UUID rfiId, Reader reader) {
+    public Uni<Page<ClarificationView>> list(UUID rfiId, Reader reader, PageRequest page) {
         return Rfi.<Rfi>findById(rfiId).chain(rfi -> {
             boolean buyer = rfi != null && (reader.admin() || rfi.ownerOrgId.equals(reader.organisation()));
             if (rfi == null || rfi.status == RfiStatus.DRAFT && !buyer) {
                 return notFound();
             }
-            return Clarification.<Clarification>list("rfiId = ?1 order by number nulls last, askedAt", rfiId)
-                    .map(all -> all.stream().filter(c -> c.isAnswered() || buyer
-                                    || c.askedByOrgId.equals(reader.organisation()))
-                            .map(c -> view(c, buyer || c.askedByOrgId.equals(reader.organisation()))).toList());
+            String visible = " from Clarification c where c.rfiId = :rfi and (:all = true or c.answeredAt is not null"
+                    + " or c.askedByOrgId = :org)";
+            UUID org = reader.organisation() == null ? new UUID(0, 0) : reader.organisation();
+            return Panache.getSession().chain(s -> s.createSelectionQuery("select count(c)" + visible, Long.class)
+                    .setParameter("rfi", rfiId).setParameter("all", buyer).setParameter("org", org)
+                    .getSingleResult().chain(total -> s.createSelectionQuery("select c" + visible
+                            + " order by c.number nulls last, c.askedAt, c.id", Clarification.class)
+                            .setParameter("rfi", rfiId).setParameter("all", buyer).setParameter("org", org)
+                            .setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList()
+                            .map(found -> Page.of(found.stream().map(c -> view(c, buyer
+                                    || c.askedByOrgId.equals(reader.organisation()))).toList(), page, total))));
         });
     }
 
@@ -147,7 +155,7 @@ public class ClarificationService {
     private ClarificationView view(Clarification c, boolean privileged) {
         return new ClarificationView(c.id, c.rfiId, c.number, c.isAnswered() ? c.publishedQuestion : null,
                 c.answer, Windows.local(c.answeredAt, zone), privileged ? c.question : null,
-                privileged ? Windows.local(c.askedAt, zone) : null, c.version);
+                privileged ? Windows.local(c.askedAt, zone) : null, c.version, ETags.of(c.version));
     }
 
     private static Uni<AuditEntry> audit(Clarification c, Actor actor, String action, Instant at) {

@@ -14,7 +14,9 @@ import se.utfall.rfi.domain.Answer;
 import se.utfall.rfi.domain.AuditEntry;
 import se.utfall.rfi.domain.Baseline;
 import se.utfall.rfi.domain.ConsortiumMember;
+import se.utfall.rfi.domain.ConsortiumMembership;
 import se.utfall.rfi.domain.KnownChallenge;
+import se.utfall.rfi.domain.MembershipStatus;
 import se.utfall.rfi.domain.Receipts;
 import se.utfall.rfi.domain.ResponseStatus;
 import se.utfall.rfi.domain.Rfi;
@@ -67,7 +69,7 @@ public class ResponseService {
             r.updatedAt = now;
             r.createdBy = actor.subject();
             r.replaceAttachments(List.of());
-            apply(r, request, rfi, false);
+            apply(r, request, rfi, false, List.of());
             return RfiResponse.count("rfiId = ?1 and organisationId = ?2", rfi.id, actor.organisation())
                     .chain(n -> {
                         if (n > 0) {
@@ -87,9 +89,11 @@ public class ResponseService {
         return own(id, actor).chain(r -> openRfi(r.rfiId).chain(rfi -> {
             ETags.requireMatch(ifMatch, r.version);
             r.requireStatus("changed", ResponseStatus.DRAFT, ResponseStatus.SUBMITTED);
-            apply(r, request, rfi, r.status == ResponseStatus.SUBMITTED);
-            return saveChange(r, rfi, actor, r.status == ResponseStatus.SUBMITTED ? "RESPONSE_RESUBMITTED"
-                    : "RESPONSE_UPDATED", null);
+            return ConsortiumService.accepted(r.id).chain(members -> {
+                apply(r, request, rfi, r.status == ResponseStatus.SUBMITTED, members);
+                return saveChange(r, rfi, actor, r.status == ResponseStatus.SUBMITTED ? "RESPONSE_RESUBMITTED"
+                        : "RESPONSE_UPDATED", null);
+            });
         }));
     }
 
@@ -149,16 +153,20 @@ public class ResponseService {
         }));
     }
 
-    /** Its organisation reads it in every state; the buyer only once submitted; everyone else gets 404. */
+    /**
+     * Its organisation and the accepted members of its consortium read it in every state (the members read-only,
+     * with the decision once released, as the lead); the buyer only once submitted; everyone else gets 404.
+     */
     @WithSession
     public Uni<ResponseView> get(UUID id, Actor actor) {
         return RfiResponse.<RfiResponse>findById(id).chain(r -> r == null ? notFound()
-                : Rfi.<Rfi>findById(r.rfiId).chain(rfi -> {
+                : Rfi.<Rfi>findById(r.rfiId).chain(rfi -> ConsortiumService.isMember(r.id, actor.organisation())
+                .chain(member -> {
                     boolean own = r.organisationId.equals(actor.organisation());
                     boolean buyer = rfi.ownerOrgId.equals(actor.organisation()) && r.status == ResponseStatus.SUBMITTED;
-                    return own || buyer || actor.admin()
-                            ? baseline(rfi).map(b -> toView(r, b, !own)) : notFound();
-                }));
+                    return own || member || buyer || actor.admin()
+                            ? baseline(rfi).map(b -> toView(r, b, buyer || actor.admin())) : notFound();
+                })));
     }
 
     /** The submitted responses to an RFI, for its buying organisation. */
@@ -174,17 +182,19 @@ public class ResponseService {
         });
     }
 
-    /** The caller's organisation's responses, newest first. */
+    /** The responses the caller's organisation leads or is an accepted consortium member of, newest first. */
     @WithSession
     public Uni<List<ResponseView>> mine(Actor actor) {
-        return RfiResponse.<RfiResponse>list("organisationId = ?1 order by updatedAt desc", actor.organisation())
+        return RfiResponse.<RfiResponse>list("organisationId = ?1 or id in (select m.responseId from"
+                + " ConsortiumMembership m where m.organisationId = ?1 and m.status = ?2) order by updatedAt desc",
+                actor.organisation(), MembershipStatus.ACCEPTED)
                 .map(list -> list.stream().map(r -> toView(r, null, false)).toList());
     }
 
     /** The receipt of a submitted response, checked against what is stored now. */
     @WithSession
     public Uni<ReceiptView> receipt(UUID id, Actor actor) {
-        return own(id, actor).map(r -> {
+        return ownOrMember(id, actor).map(r -> {
             if (r.submittedAt == null || r.receiptSha256 == null) {
                 throw ProblemException.notFound("receipt");
             }
@@ -220,6 +230,17 @@ public class ResponseService {
         });
     }
 
+    /** The response, for its lead or an accepted member of its consortium; 404 for everyone else. */
+    Uni<RfiResponse> ownOrMember(UUID id, Actor actor) {
+        return RfiResponse.<RfiResponse>findById(id).chain(r -> r == null ? notFound()
+                : ConsortiumService.isMember(r.id, actor.organisation()).map(member -> {
+                    if (!member && !r.organisationId.equals(actor.organisation())) {
+                        throw ProblemException.notFound("response");
+                    }
+                    return r;
+                }));
+    }
+
     Uni<RfiResponse> own(UUID id, Actor actor) {
         return RfiResponse.<RfiResponse>findById(id).map(r -> {
             if (r == null || !r.organisationId.equals(actor.organisation())) {
@@ -229,14 +250,15 @@ public class ResponseService {
         });
     }
 
-    private static void apply(RfiResponse r, ResponseRequest request, Rfi rfi, boolean submitting) {
+    private static void apply(RfiResponse r, ResponseRequest request, Rfi rfi, boolean submitting,
+            List<ConsortiumMembership> members) {
         List<Answer> answers = request.answers() == null ? List.of() : request.answers().stream()
                 .map(ResponseService::answer).toList();
         RfiResponse.problems(rfi.questions(), answers, submitting)
                 .throwIfAny(RuleViolation.Kind.INVALID, "Some answers do not fit their questions");
         r.replaceAnswers(answers);
-        r.replaceConsortium(request.consortium() == null ? List.of() : request.consortium().stream()
-                .map(ResponseService::member).toList());
+        r.replaceConsortium(ConsortiumService.consortium(request.consortium() == null ? List.of()
+                : request.consortium().stream().map(ResponseService::member).toList(), members));
         r.summary = request.summary() == null || request.summary().isBlank() ? null : request.summary().trim();
         Money cost = request.estimatedAnnualCost();
         r.estimatedAnnualCost = cost == null ? null : cost.amount();
