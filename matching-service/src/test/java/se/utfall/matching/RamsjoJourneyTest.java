@@ -140,5 +140,10 @@ class RamsjoJourneyTest {
                 .statusCode(200).body("page", equalTo(0)).body("size", equalTo(20))
                 .body("total", greaterThanOrEqualTo(1)).extract().path("items");
         assertThat(forShop).extracting(r -> r.get("needId")).contains(need);
+        // Who buys and where, by name, for an innovator's list.
+        Map<String, Object> ours = forShop.stream().filter(r -> need.equals(r.get("needId"))).findFirst()
+                .orElseThrow();
+        assertThat(ours).containsEntry("buyerName", "Ljusdals kommun").containsEntry("municipalityName", "Ljusdal")
+                .containsEntry("municipalityCode", "2161");
     }
 }

@@ -29,6 +29,7 @@ import static se.utfall.rfi.Fixtures.YSTAD;
 import static se.utfall.rfi.Fixtures.answers;
 import static se.utfall.rfi.Fixtures.nowSeconds;
 import static se.utfall.rfi.Fixtures.publishedRfi;
+import static se.utfall.testing.Api.admin;
 import static se.utfall.testing.Api.as;
 import static se.utfall.testing.Api.buyer;
 import static se.utfall.testing.Api.innovator;
@@ -203,5 +204,43 @@ class ConsortiumTest {
                 .body("consortium[0].name", equalTo("Ramsjö Camping (kök)"));
         as(innovator(leaver)).get("/api/v1/responses/" + id).then().statusCode(404);
         as(innovator(removed)).get("/api/v1/responses/" + id).then().statusCode(404);
+    }
+
+    /**
+     * An invitation never stays open against its addressee's will: it can be declined after the lead submitted;
+     * a decline is final; consent is given only by the invited organisation itself, not by an admin; the buyer
+     * cannot be a member.
+     */
+    @Test
+    void aDeclineIsAlwaysPossibleAndFinalAndConsentIsNeverGivenOnAnotherOrganisationsBehalf() {
+        ExtractableResponse<Response> rfi = publishedRfi(nowSeconds().minusSeconds(60),
+                nowSeconds().plusSeconds(3600));
+        UUID lead = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        String id = as(innovator(lead)).body(answers(rfi)).post("/api/v1/rfis/" + rfi.path("id") + "/responses")
+                .then().statusCode(201).extract().path("id");
+        String base = "/api/v1/responses/" + id + "/consortium";
+        as(innovator(lead)).body(Map.of("organisationId", TOMELILLA, "name", "Köparen", "role", "x"))
+                .post(base + "/invitations").then().statusCode(400);
+        String invitation = as(innovator(lead)).body(Map.of("organisationId", late, "name", "Sen partner",
+                "role", "Kör ut")).post(base + "/invitations").then().statusCode(201).extract().path("id");
+        as(admin()).header("If-Match", "\"0\"").post("/api/v1/consortia/invitations/" + invitation + "/accept")
+                .then().statusCode(403);
+        as(innovator(UUID.randomUUID())).header("If-Match", "\"0\"")
+                .post("/api/v1/consortia/invitations/" + invitation + "/accept").then().statusCode(404);
+        as(innovator(lead)).header("If-Match", "\"0\"").post("/api/v1/responses/" + id + "/submit").then()
+                .statusCode(200);
+        // Submitted: too late to join, never too late to say no.
+        as(innovator(late)).header("If-Match", "\"0\"")
+                .post("/api/v1/consortia/invitations/" + invitation + "/accept").then().statusCode(409);
+        as(innovator(late)).header("If-Match", "\"0\"")
+                .post("/api/v1/consortia/invitations/" + invitation + "/decline").then().statusCode(200)
+                .body("status", equalTo("DECLINED"));
+        as(innovator(lead)).body(Map.of("organisationId", late, "name", "Sen partner", "role", "Kör ut"))
+                .post(base + "/invitations").then().statusCode(409);
+        // How the consortium formed is not the buyer's business.
+        as(buyer(TOMELILLA)).get("/api/v1/responses/" + id + "/history").then().statusCode(200)
+                .body("items.action", not(hasItem("CONSORTIUM_DECLINED")))
+                .body("items.action", not(hasItem("CONSORTIUM_INVITED")));
     }
 }

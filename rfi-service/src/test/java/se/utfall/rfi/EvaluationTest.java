@@ -65,7 +65,7 @@ class EvaluationTest {
         box.put("estimatedAnnualCost", Map.of("amount", 13_000_000, "currency", "SEK"));
         String foodbox = submitted(FOODBOX, rfi, box);
         String evaluator1 = buyer(TOMELILLA);
-        String evaluator2 = tokens().token("evaluator-2", "buyer", TOMELILLA);
+        String evaluator2 = tokens().person("evaluator-2", "Karin Lund", "buyer", TOMELILLA, "Tomelilla kommun");
 
         // Nothing is scored while the window is open.
         as(evaluator1).body(Map.of("scores", List.of(score(effect, 5, "")))).put("/api/v1/responses/" + shop
@@ -78,7 +78,10 @@ class EvaluationTest {
                 .statusCode(200).body("weightedTotal", equalTo(92.0f));
         as(evaluator2).body(Map.of("scores", List.of(score(effect, 4, "Bra"), score(cost, 4, ""))))
                 .put("/api/v1/responses/" + shop + "/scores").then().statusCode(200)
-                .body("weightedTotal", equalTo(86.0f)).body("evaluators.size()", equalTo(2));
+                .body("weightedTotal", equalTo(86.0f)).body("evaluators.size()", equalTo(2))
+                // Shown by the name in their token, never by the token's subject.
+                .body("evaluators.evaluatorName", hasItem("Karin Lund"))
+                .body("criteria[0].scores.evaluatorName", hasItem("Karin Lund"));
         as(evaluator1).body(Map.of("scores", List.of(score(effect, 2, "Långt bort"), score(cost, 3, ""))))
                 .put("/api/v1/responses/" + foodbox + "/scores").then().statusCode(200);
         // Evaluator 2 has scored only one criterion: that total does not count yet.

@@ -13,6 +13,8 @@ import se.utfall.testing.EventTopic;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +31,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static se.utfall.rfi.Fixtures.LJUSDAL;
 import static se.utfall.rfi.Fixtures.TOMELILLA;
 import static se.utfall.rfi.Fixtures.YSTAD;
@@ -42,6 +45,8 @@ import static se.utfall.testing.Api.innovator;
 
 @QuarkusTest
 class RfiLifecycleTest {
+    private static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
+
     @Inject
     RfiScheduler scheduler;
 
@@ -146,6 +151,42 @@ class RfiLifecycleTest {
                 .body("type", equalTo("https://utfall.se/problems/not-yet-known"))
                 .body("errors[0].field", equalTo("challengeId"));
         assertThat(Db.count("SELECT count(*) FROM rfi WHERE challenge_id = ?::uuid", challengeId)).isEqualTo(1);
+    }
+
+    /**
+     * One editing model, as for challenges: what GET gave can be sent back with one change (read-only fields
+     * ignored, and of an end given as instant and day the changed one counts); PATCH changes only what it sends.
+     */
+    @Test
+    void anRfiReadAndSentBackWithOneChangeIsTakenAndAPatchChangesOnlyWhatItSends() {
+        String challengeId = knownChallenge(TOMELILLA);
+        Instant opens = nowSeconds().plusSeconds(86_400);
+        String id = draft(challengeId, TOMELILLA, opens, opens.plusSeconds(7 * 86_400));
+        Map<String, Object> read = new HashMap<>(as(buyer(TOMELILLA)).get("/api/v1/rfis/" + id).then()
+                .statusCode(200).body("challengeTitle", notNullValue()).extract().as(Map.class));
+        LocalDate lastDay = LocalDate.parse((String) read.get("lastDay"));
+        read.put("lastDay", lastDay.plusDays(3).toString());
+        String closesAt = as(buyer(TOMELILLA)).header("If-Match", "\"0\"").body(read).put("/api/v1/rfis/" + id)
+                .then().statusCode(200).body("lastDay", equalTo(lastDay.plusDays(3).toString())).extract()
+                .path("closesAt");
+        assertThat(OffsetDateTime.parse(closesAt).toInstant()).isEqualTo(lastDay.plusDays(4)
+                .atStartOfDay(ZoneId.of("Europe/Stockholm")).toInstant());
+
+        as(buyer(TOMELILLA)).header("If-Match", "\"1\"").contentType(MERGE_PATCH)
+                .body("{\"title\": \"Hela barnet: nya vägar\"}").patch("/api/v1/rfis/" + id).then()
+                .statusCode(200).header("ETag", "\"2\"").body("title", equalTo("Hela barnet: nya vägar"))
+                .body("lastDay", equalTo(lastDay.plusDays(3).toString()))
+                .body("questions.size()", equalTo(2));
+        // A patch meets every rule a PUT meets, with the version it read.
+        as(buyer(TOMELILLA)).header("If-Match", "\"2\"").contentType(MERGE_PATCH)
+                .body("{\"title\": \"\"}").patch("/api/v1/rfis/" + id).then().statusCode(400)
+                .body("errors.field", hasItem("title"));
+        as(buyer(TOMELILLA)).header("If-Match", "\"1\"").contentType(MERGE_PATCH)
+                .body("{\"title\": \"Gammal\"}").patch("/api/v1/rfis/" + id).then().statusCode(412);
+        as(buyer(YSTAD)).header("If-Match", "\"2\"").contentType(MERGE_PATCH)
+                .body("{\"title\": \"Inte min\"}").patch("/api/v1/rfis/" + id).then().statusCode(404);
+        as(buyer(TOMELILLA)).get("/api/v1/rfis/" + id).then().body("version", equalTo(2))
+                .body("title", equalTo("Hela barnet: nya vägar"));
     }
 
     @Test

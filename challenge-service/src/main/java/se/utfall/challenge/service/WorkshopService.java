@@ -316,11 +316,13 @@ public class WorkshopService {
             if (now.isBefore(w.startsAt)) {
                 throw RuleViolation.conflict("Contributions are recorded once the workshop has started");
             }
-            return Panache.getSession().chain(s -> s.createSelectionQuery("select count(c), min(c.recordedAt)"
+            // The workshop's row is locked, so a burst of contributions is counted one after another.
+            return Panache.getSession().chain(s -> s.lock(w, LockModeType.PESSIMISTIC_WRITE).chain(() -> s
+                    .createSelectionQuery("select count(c), min(c.recordedAt)"
                     + " from WorkshopContribution c where c.workshopId = :workshop and c.organisationId = :org"
                     + " and c.recordedAt > :since", Object[].class).setParameter("workshop", w.id)
                     .setParameter("org", organisation).setParameter("since", contributions.since(now))
-                    .getSingleResult()).chain(counted -> {
+                    .getSingleResult())).chain(counted -> {
                         contributions.check((Long) counted[0], (Instant) counted[1], now,
                                 "contributions to one workshop");
                         WorkshopContribution c = new WorkshopContribution();

@@ -78,6 +78,12 @@ public final class Tokens {
                 .sign(privateKey);
     }
 
+    /** A person with a display name ({@code name}, as an identity provider issues it) in a named organisation. */
+    public String person(String subject, String personName, String role, UUID org, String orgName) {
+        return claims(subject, Set.of(role), org).claim("org_name", orgName).claim("name", personName)
+                .expiresAt(Instant.now().plus(Duration.ofHours(1))).sign(privateKey);
+    }
+
     public String token(String subject, String role, UUID org) {
         return token(subject, role, org, Duration.ofHours(1));
     }

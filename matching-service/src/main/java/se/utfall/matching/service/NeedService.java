@@ -46,7 +46,8 @@ public class NeedService {
 
     static NeedView view(NeedEntry n) {
         return new NeedView(n.id, n.kind, n.challengeId, n.title, n.problemStatement, n.targetGroup,
-                n.sectorList(), n.municipalityCode, n.locality, n.language, n.status, n.open, n.closesAt, n.version,
+                n.sectorList(), n.ownerOrgName, n.municipalityCode, n.municipalityName, n.locality, n.language,
+                n.status, n.open, n.closesAt, n.version,
                 n.updatedAt);
     }
 }

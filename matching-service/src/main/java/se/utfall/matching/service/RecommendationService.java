@@ -131,14 +131,15 @@ public class RecommendationService {
         for (NeedEntry entry : read.open()) {
             NeedEntry challenge = read.challenges().get(entry.challengeId);
             Need need = entry.toRanking(challenge);
+            String municipality = entry.municipalityLabel(challenge);
             for (Ranker.Match m : relevant(index.rank(need, entry.rankingVersion(challenge)))) {
                 if (m.profile().key().equals(read.profileKey())) {
                     found.add(new NeedRecommendationView(0, entry.id, entry.kind, entry.challengeId, entry.title,
-                            need.municipalityCode(), need.locality(), entry.closesAt, round(m.score()),
-                            explanations.sharedConcepts(m, lang), Explanations.sharedSectors(need, m),
-                            Explanations.locality(need, m),
-                            explanations.reasons(need, m, lang, entry.municipalityLabel(challenge)),
-                            explanations.explanation(need, m, lang, entry.municipalityLabel(challenge))));
+                            entry.ownerOrgName, need.municipalityCode(), municipality, need.locality(), entry.closesAt,
+                            round(m.score()), explanations.sharedConcepts(m, lang),
+                            Explanations.sharedSectors(need, m), Explanations.locality(need, m),
+                            explanations.reasons(need, m, lang, municipality),
+                            explanations.explanation(need, m, lang, municipality)));
                     break;
                 }
             }

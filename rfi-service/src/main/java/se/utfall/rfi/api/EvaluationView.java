@@ -27,7 +27,12 @@ public record EvaluationView(UUID rfiId, RfiStatus status, int scoreMin, int sco
             long version) {
     }
 
-    public record EvaluatorTotal(String evaluator, BigDecimal total,
+    public record EvaluatorTotal(
+            @Schema(description = "An identifier of the evaluator (the token's subject), not for display")
+            String evaluator,
+            @Schema(description = "The evaluator's name, for display; null when their token carried none")
+            String evaluatorName,
+            BigDecimal total,
             @Schema(description = "Whether this evaluator scored every criterion (only then the total counts)")
             boolean complete) {
     }
@@ -36,6 +41,9 @@ public record EvaluationView(UUID rfiId, RfiStatus status, int scoreMin, int sco
             List<ScoreView> scores) {
     }
 
-    public record ScoreView(String evaluator, int score, String comment, OffsetDateTime scoredAt) {
+    public record ScoreView(
+            @Schema(description = "An identifier of the evaluator, not for display") String evaluator,
+            @Schema(description = "The evaluator's name, for display") String evaluatorName,
+            int score, String comment, OffsetDateTime scoredAt) {
     }
 }

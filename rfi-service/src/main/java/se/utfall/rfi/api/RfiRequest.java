@@ -19,7 +19,8 @@ import java.util.UUID;
  * 2022-05-27}. Read-only fields of a read body are accepted and ignored; other unknown fields are refused.
  */
 @Schema(description = "The content of an RFI, for create and full update")
-@JsonIgnoreProperties({"id", "ownerOrgId", "ownerOrgName", "municipalityCode", "status", "version", "timeZone",
+@JsonIgnoreProperties({"id", "ownerOrgId", "ownerOrgName", "municipalityCode", "municipalityName", "challengeTitle",
+    "status", "version", "timeZone",
     "amendments", "acceptingResponses", "cancellationReason", "createdAt", "updatedAt", "publishedAt", "openedAt",
     "closedAt", "cancelledAt", "evaluatedAt"})
 public record RfiRequest(

@@ -18,6 +18,8 @@ public record RfiView(
         UUID ownerOrgId,
         String ownerOrgName,
         String municipalityCode,
+        @Schema(description = "The municipality's name, for display") String municipalityName,
+        @Schema(description = "The title of the challenge the RFI asks about, for display") String challengeTitle,
         String title,
         String description,
         List<Question> questions,

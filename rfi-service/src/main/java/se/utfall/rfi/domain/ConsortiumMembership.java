@@ -41,9 +41,9 @@ public class ConsortiumMembership extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public MembershipStatus status;
-    @Column(name = "invited_at", nullable = false, updatable = false)
+    @Column(name = "invited_at", nullable = false)
     public Instant invitedAt;
-    @Column(name = "invited_by", nullable = false, updatable = false)
+    @Column(name = "invited_by", nullable = false)
     public String invitedBy;
     @Column(name = "answered_at")
     public Instant answeredAt;
@@ -56,6 +56,14 @@ public class ConsortiumMembership extends PanacheEntityBase {
 
     public boolean isMember() {
         return status == MembershipStatus.ACCEPTED;
+    }
+
+    /**
+     * The lead may ask again after a member left or was removed, never after a decline: an organisation that
+     * said no is not asked until it gives in.
+     */
+    public boolean mayBeInvitedAgain() {
+        return status == MembershipStatus.LEFT || status == MembershipStatus.REMOVED;
     }
 
     /** The invited organisation says yes or no, once. */

@@ -37,6 +37,11 @@ public class Rfi extends PanacheEntityBase {
     /** The challenge's kommunkod when the RFI was created (for lists by municipality). */
     @Column(name = "municipality_code", updatable = false)
     public String municipalityCode;
+    /** The municipality's name and the challenge's title, kept from the challenge's events (display only). */
+    @Column(name = "municipality_name", updatable = false)
+    public String municipalityName;
+    @Column(name = "challenge_title", updatable = false)
+    public String challengeTitle;
 
     public String title;
     public String description;

@@ -151,7 +151,9 @@ public class RfiResponse extends PanacheEntityBase {
             for (int i = 0; i < questions.size(); i++) {
                 Question q = questions.get(i);
                 if (q.required() && answers.stream().noneMatch(a -> q.id().equals(a.questionId()) && !isEmpty(a))) {
-                    p.add("answers", "question " + (i + 1) + " (\"" + q.text() + "\") needs an answer");
+                    // Positions count from 0 everywhere, as in field paths (answers[1].text): the RFI's questions[i].
+                    p.add("answers", "questions[" + i + "] (id " + q.id() + ", \"" + q.text()
+                            + "\") needs an answer");
                 }
             }
         }

@@ -24,6 +24,9 @@ public class Score extends PanacheEntityBase {
     public UUID responseId;
     @Column(nullable = false, updatable = false)
     public String evaluator;
+    /** The evaluator's display name when they scored (the token's name claim); null when the token had none. */
+    @Column(name = "evaluator_name")
+    public String evaluatorName;
     @Column(name = "criterion_id", nullable = false, updatable = false)
     public UUID criterionId;
     @Column(nullable = false)
@@ -32,13 +35,14 @@ public class Score extends PanacheEntityBase {
     @Column(name = "scored_at", nullable = false)
     public Instant scoredAt;
 
-    public static Score of(UUID rfiId, UUID responseId, String evaluator, UUID criterionId, int score,
-            String comment, Instant at) {
+    public static Score of(UUID rfiId, UUID responseId, String evaluator, String evaluatorName, UUID criterionId,
+            int score, String comment, Instant at) {
         Score s = new Score();
         s.id = UUID.randomUUID();
         s.rfiId = rfiId;
         s.responseId = responseId;
         s.evaluator = evaluator;
+        s.evaluatorName = evaluatorName;
         s.criterionId = criterionId;
         s.score = (short) score;
         s.comment = comment;

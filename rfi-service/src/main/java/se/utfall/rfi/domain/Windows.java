@@ -44,21 +44,34 @@ public final class Windows {
     }
 
     /**
-     * One end of a window from an instant or a day: both may be given only if they agree (a body read with GET
-     * sent back has both). Problems go to {@code p} under {@code field}; answers null when neither is given.
+     * One end of a window from an instant or a day. A body read with GET and sent back has both: when they
+     * disagree, the one that differs from the {@code current} end is the one the client changed, and wins (the
+     * last day moved by a day, the instant left as read). Only when both changed and disagree is it a problem,
+     * under {@code dayField}. Answers null when neither is given.
      */
     public static Instant resolve(OffsetDateTime at, LocalDate day, boolean end, ZoneId zone, String field,
-            String dayField, RuleViolation.Problems p) {
+            String dayField, Instant current, RuleViolation.Problems p) {
         if (at == null) {
-            return day == null ? null : end ? endOf(day, zone) : startOf(day, zone);
+            return day == null ? null : dayEnd(day, end, zone);
         }
         Instant instant = at.toInstant();
         if (day != null) {
             LocalDate implied = end ? lastDayBefore(instant, zone) : dayOf(instant, zone);
             if (!implied.equals(day)) {
-                p.add(dayField, "disagrees with " + field + " (" + implied + "); give one of them");
+                if (current != null && instant.equals(current)) {
+                    return dayEnd(day, end, zone);
+                }
+                boolean dayAsRead = current != null
+                        && day.equals(end ? lastDayBefore(current, zone) : dayOf(current, zone));
+                if (!dayAsRead) {
+                    p.add(dayField, "disagrees with " + field + " (" + implied + "); give one of them");
+                }
             }
         }
         return instant;
+    }
+
+    private static Instant dayEnd(LocalDate day, boolean end, ZoneId zone) {
+        return end ? endOf(day, zone) : startOf(day, zone);
     }
 }

@@ -35,7 +35,8 @@ public final class RfiMapper {
     }
 
     public static RfiView toView(Rfi r, ZoneId zone, Instant now) {
-        return new RfiView(r.id, r.challengeId, r.ownerOrgId, r.ownerOrgName, r.municipalityCode, r.title,
+        return new RfiView(r.id, r.challengeId, r.ownerOrgId, r.ownerOrgName, r.municipalityCode,
+                r.municipalityName, r.challengeTitle, r.title,
                 r.description, r.questions(), r.criteria(), Windows.local(r.opensAt, zone),
                 Windows.local(r.closesAt, zone), zone.getId(), Windows.dayOf(r.opensAt, zone),
                 Windows.lastDayBefore(r.closesAt, zone), r.status, r.acceptsResponses(now), r.amendments,
@@ -45,7 +46,8 @@ public final class RfiMapper {
     }
 
     public static RfiSummary toSummary(Rfi r, ZoneId zone) {
-        return new RfiSummary(r.id, r.challengeId, r.ownerOrgName, r.municipalityCode, r.title, r.status,
+        return new RfiSummary(r.id, r.challengeId, r.ownerOrgName, r.municipalityCode, r.municipalityName,
+                r.challengeTitle, r.title, r.status,
                 Windows.local(r.opensAt, zone), Windows.local(r.closesAt, zone),
                 Windows.lastDayBefore(r.closesAt, zone), r.version);
     }

@@ -71,8 +71,18 @@ public class ChallengeFeed {
                 .setParameter("data", d.toString())
                 .setParameter("eventId", event.id())
                 .setParameter("at", event.time() == null ? Instant.now() : event.time())
-                .executeUpdate()).replaceWithVoid();
+                .executeUpdate()
+                .chain(changed -> changed == 0 ? Uni.createFrom().item(0) : s.createNativeQuery(RFI_NAMES)
+                        .setParameter("id", id)
+                        .setParameter("title", d.path("title").asText())
+                        .setParameter("municipalityName", text(d, "municipalityName"))
+                        .executeUpdate())).replaceWithVoid();
     }
+
+    /** The names RFIs show of their challenge, as the newest applied event gives them; not the RFIs' content. */
+    private static final String RFI_NAMES = """
+            UPDATE rfi SET challenge_title = :title, municipality_name = :municipalityName
+            WHERE challenge_id = :id""";
 
     private static String text(JsonNode d, String field) {
         JsonNode n = d.path(field);

@@ -31,7 +31,8 @@ public class RfiSearch {
             + " AND ($3::uuid IS NULL OR challenge_id = $3)"
             + " AND ($4::text IS NULL OR municipality_code = $4)"
             + " AND ($5::text IS NULL OR search @@ " + TSQUERY + ")";
-    private static final String LIST = "SELECT id, challenge_id, owner_org_name, municipality_code, title, status,"
+    private static final String LIST = "SELECT id, challenge_id, owner_org_name, municipality_code,"
+            + " municipality_name, challenge_title, title, status,"
             + " opens_at, closes_at, version, count(*) OVER () AS total FROM rfi" + WHERE
             + " ORDER BY CASE WHEN $5::text IS NULL THEN 0 ELSE ts_rank(search, " + TSQUERY + ") END DESC,"
             + " closes_at DESC, id LIMIT $6 OFFSET $7";
@@ -61,7 +62,8 @@ public class RfiSearch {
                 total = r.getLong("total");
                 OffsetDateTime closes = r.getOffsetDateTime("closes_at");
                 items.add(new RfiSummary(r.getUUID("id"), r.getUUID("challenge_id"), r.getString("owner_org_name"),
-                        r.getString("municipality_code"), r.getString("title"),
+                        r.getString("municipality_code"), r.getString("municipality_name"),
+                        r.getString("challenge_title"), r.getString("title"),
                         RfiStatus.valueOf(r.getString("status")),
                         Windows.local(r.getOffsetDateTime("opens_at").toInstant(), zone),
                         Windows.local(closes.toInstant(), zone), Windows.lastDayBefore(closes.toInstant(), zone),

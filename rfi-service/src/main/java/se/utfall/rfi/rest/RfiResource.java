@@ -1,5 +1,6 @@
 package se.utfall.rfi.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,6 +48,7 @@ import se.utfall.rfi.service.RfiService;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.EnumFilter;
 import se.utfall.web.http.RunsToCompletion;
+import se.utfall.web.json.MergePatch;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
 import se.utfall.web.security.Caller;
@@ -127,7 +131,9 @@ public class RfiResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "updateRfi", summary = "Replace a draft's content, or amend a published RFI",
             description = "Requires If-Match. An amendment is public and announced; the window may be extended,"
-                    + " never shortened, and once it has opened the questions and criteria stay as they are (409).")
+                    + " never shortened, and once it has opened the questions and criteria stay as they are (409)."
+                    + " A body read with GET may be sent back with a change: read-only fields are ignored, and of an"
+                    + " end given both as an instant and as a day, the one you changed counts.")
     @APIResponse(responseCode = "200", description = "The RFI",
             headers = @Header(name = "ETag", description = "The version, for If-Match",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -138,6 +144,29 @@ public class RfiResource {
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.update(id, request, ifMatch, caller.actor()).map(RfiResource::ok);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Roles.BUYER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "patchRfi", summary = "Change some fields of an RFI (JSON Merge Patch, RFC 7396)",
+            description = "Send only what changes (`{\"lastDay\": \"2026-05-29\"}`): a field with a value replaces it,"
+                    + " null empties it, a field left out stays; lists are replaced whole. The result meets every rule"
+                    + " a PUT meets (an amendment once published). Requires If-Match with the ETag last read.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = RfiRequest.class)))
+    @APIResponse(responseCode = "200", description = "The RFI",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RfiView.class)))
+    public Uni<Response> patch(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON merge patch is required") JsonNode patch,
+            @Parameter(description = "ETag of the version you read", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.patch(id, patch, ifMatch, caller.actor()).map(RfiResource::ok);
     }
 
     @POST

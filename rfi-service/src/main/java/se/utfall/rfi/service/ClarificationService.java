@@ -125,14 +125,14 @@ public class ClarificationService {
             if (rfi == null || rfi.status == RfiStatus.DRAFT && !buyer) {
                 return notFound();
             }
-            String visible = " from Clarification c where c.rfiId = :rfi and (:all = true or c.answeredAt is not null"
+            String visible = " from Clarification c where c.rfiId = :rfi and (:buyer = true or c.answeredAt is not null"
                     + " or c.askedByOrgId = :org)";
             UUID org = reader.organisation() == null ? new UUID(0, 0) : reader.organisation();
             return Panache.getSession().chain(s -> s.createSelectionQuery("select count(c)" + visible, Long.class)
-                    .setParameter("rfi", rfiId).setParameter("all", buyer).setParameter("org", org)
+                    .setParameter("rfi", rfiId).setParameter("buyer", buyer).setParameter("org", org)
                     .getSingleResult().chain(total -> s.createSelectionQuery("select c" + visible
                             + " order by c.number nulls last, c.askedAt, c.id", Clarification.class)
-                            .setParameter("rfi", rfiId).setParameter("all", buyer).setParameter("org", org)
+                            .setParameter("rfi", rfiId).setParameter("buyer", buyer).setParameter("org", org)
                             .setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList()
                             .map(found -> Page.of(found.stream().map(c -> view(c, buyer
                                     || c.askedByOrgId.equals(reader.organisation()))).toList(), page, total))));

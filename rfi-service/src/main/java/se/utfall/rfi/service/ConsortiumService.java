@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import se.utfall.events.EventTypes;
 import se.utfall.rfi.api.InvitationRequest;
 import se.utfall.rfi.api.MembershipView;
@@ -19,6 +20,7 @@ import se.utfall.rfi.domain.Windows;
 import se.utfall.rfi.messaging.MembershipEventData;
 import se.utfall.rfi.messaging.ResponseEvents;
 import se.utfall.web.http.ETags;
+import se.utfall.web.limits.CreationLimit;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
 import se.utfall.web.problem.ProblemException;
@@ -26,6 +28,7 @@ import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -47,6 +50,8 @@ public class ConsortiumService {
     private final ResponseEvents events;
     private final Clock clock;
     private final ZoneId zone;
+    /** A lead asking the same organisations again and again would flood their lists. */
+    private final CreationLimit invitations = new CreationLimit(30, Duration.ofHours(1));
 
     public ConsortiumService(ResponseService responses, ResponseEvents events, Clock clock, RfiConfig config) {
         this.responses = responses;
@@ -55,30 +60,42 @@ public class ConsortiumService {
         this.zone = config.timeZone();
     }
 
-    /** The lead invites an organisation; it is not a member until it accepts. */
+    /**
+     * The lead invites an organisation; it is not a member until it accepts. The response's row is locked, so
+     * concurrent invitations are counted in turn and none lands on a response submitted meanwhile.
+     */
     @WithTransaction
     public Uni<MembershipView> invite(UUID responseId, InvitationRequest request, Actor actor) {
-        return responses.own(responseId, actor).chain(r -> responses.openRfi(r.rfiId).chain(rfi -> {
+        return responses.own(responseId, actor).call(r -> Panache.getSession()
+                .chain(s -> s.refresh(r, LockModeType.PESSIMISTIC_WRITE))).chain(r -> responses.openRfi(r.rfiId)
+                .chain(rfi -> {
             r.requireStatus("given new members (only a draft's consortium changes)", ResponseStatus.DRAFT);
-            if (request.organisationId().equals(r.organisationId)) {
-                throw new RuleViolation(RuleViolation.Kind.INVALID, "The lead is not a member of its own consortium",
-                        List.of(new RuleViolation.FieldProblem("organisationId", "is your own organisation")));
+            if (request.organisationId().equals(r.organisationId) || request.organisationId().equals(rfi.ownerOrgId)) {
+                throw new RuleViolation(RuleViolation.Kind.INVALID, "Neither the lead nor the buyer can be a member",
+                        List.of(new RuleViolation.FieldProblem("organisationId",
+                                "is your own organisation or the buying one")));
             }
+            Instant now = clock.instant();
             return ConsortiumMembership.<ConsortiumMembership>list("responseId", r.id).chain(all -> {
-                long taken = all.stream().filter(m -> m.status == MembershipStatus.INVITED || m.isMember())
+                long invitedLastHour = all.stream().filter(x -> x.invitedAt.isAfter(now.minusSeconds(3600))).count();
+                invitations.check(invitedLastHour, null, now, "invitations to one consortium");
+                long partners = r.consortium().stream().filter(c -> c.organisationId() == null).count();
+                long taken = partners + all.stream().filter(x -> x.status == MembershipStatus.INVITED || x.isMember())
                         .count();
                 ConsortiumMembership m = all.stream()
                         .filter(x -> x.organisationId.equals(request.organisationId())).findFirst().orElse(null);
-                if (m != null && (m.status == MembershipStatus.INVITED || m.isMember())) {
-                    throw RuleViolation.conflict("This organisation is " + (m.isMember() ? "a member" : "invited")
-                            + " already.");
+                if (m != null && !m.mayBeInvitedAgain()) {
+                    throw RuleViolation.conflict(switch (m.status) {
+                        case ACCEPTED -> "This organisation is a member already.";
+                        case DECLINED -> "This organisation declined; it is not asked again.";
+                        default -> "This organisation is invited already.";
+                    });
                 }
                 if (taken >= MAX_MEMBERS) {
                     throw new RuleViolation(RuleViolation.Kind.INCOMPLETE, "A consortium has at most "
                             + MAX_MEMBERS + " members and open invitations besides its lead", List.of(
                             new RuleViolation.FieldProblem("organisationId", "one too many; remove one first")));
                 }
-                Instant now = clock.instant();
                 if (m == null) {
                     m = new ConsortiumMembership();
                     m.id = UUID.randomUUID();
@@ -105,7 +122,7 @@ public class ConsortiumService {
     @WithSession
     public Uni<List<MembershipView>> ofResponse(UUID responseId, Actor actor) {
         return RfiResponse.<RfiResponse>findById(responseId).chain(r -> r == null ? notFound("response")
-                : ConsortiumMembership.<ConsortiumMembership>list("responseId = ?1 order by invitedAt", r.id)
+                : ConsortiumMembership.<ConsortiumMembership>list("responseId = ?1 order by invitedAt, id", r.id)
                 .chain(all -> {
                     boolean lead = actor.owns(r.organisationId);
                     boolean member = all.stream().anyMatch(m -> m.isMember()
@@ -146,13 +163,19 @@ public class ConsortiumService {
                                 (String) row[1], (String) row[2])).toList(), page, total))));
     }
 
-    /** The invited organisation accepts (it becomes a member) or declines, once, before the close. */
+    /**
+     * The invited organisation accepts (it becomes a member) while the response is a draft and the RFI open, or
+     * declines, at any time: an invitation never stays open against its addressee's will.
+     */
     @WithTransaction
     public Uni<MembershipView> answer(UUID membershipId, boolean accept, String ifMatch, Actor actor) {
-        return invitedOrMember(membershipId, actor).chain(m -> responses.openRfi(m.rfiId).chain(rfi ->
+        return invitedOrMember(membershipId, actor).chain(m -> (accept ? responses.openRfi(m.rfiId)
+                : Rfi.<Rfi>findById(m.rfiId)).chain(rfi ->
                 RfiResponse.<RfiResponse>findById(m.responseId).chain(r -> {
                     ETags.requireMatch(ifMatch, m.version);
-                    requireDraft(r);
+                    if (accept) {
+                        requireDraft(r);
+                    }
                     Instant now = clock.instant();
                     m.answer(accept, actor.subject(), now);
                     return record(m.<ConsortiumMembership>persistAndFlush(), rfi, actor,
@@ -182,7 +205,7 @@ public class ConsortiumService {
     /** The lead removes a member, or withdraws an invitation, before the response is submitted. */
     @WithTransaction
     public Uni<MembershipView> remove(UUID responseId, UUID organisationId, String ifMatch, Actor actor) {
-        return responses.own(responseId, actor).chain(r -> responses.openRfi(r.rfiId).chain(rfi ->
+        return responses.own(responseId, actor).chain(r -> Rfi.<Rfi>findById(r.rfiId).chain(rfi ->
                 ConsortiumMembership.<ConsortiumMembership>find("responseId = ?1 and organisationId = ?2", r.id,
                         organisationId).firstResult().chain(found -> {
                             ConsortiumMembership m = found;
@@ -190,8 +213,13 @@ public class ConsortiumService {
                                 throw ProblemException.notFound("consortium member");
                             }
                             ETags.requireMatch(ifMatch, m.version);
-                            r.requireStatus("changed (only a draft's consortium changes)", ResponseStatus.DRAFT);
+                            if (m.isMember()) {
+                                r.requireStatus("changed (only a draft's consortium changes)", ResponseStatus.DRAFT);
+                            }
                             Instant now = clock.instant();
+                            if (m.isMember() && !rfi.acceptsResponses(now)) {
+                                throw RuleViolation.conflict("The RFI is closed; its consortia stay as submitted.");
+                            }
                             m.remove(now);
                             return record(m.<ConsortiumMembership>persistAndFlush(), rfi, actor,
                                     EventTypes.CONSORTIUM_MEMBER_REMOVED, "CONSORTIUM_MEMBER_REMOVED", now)
@@ -231,6 +259,10 @@ public class ConsortiumService {
                         + " (POST /api/v1/responses/{id}/consortium/invitations) and let it accept");
             }
         }
+        if (problems.isEmpty() && result.size() + members.size() > MAX_MEMBERS) {
+            problems.add("consortium", "at most " + MAX_MEMBERS + " partners and members together; this has "
+                    + (result.size() + members.size()));
+        }
         problems.throwIfAny(RuleViolation.Kind.INCOMPLETE, "Only organisations that accepted an invitation are"
                 + " consortium members");
         members.forEach(m -> result.add(m.asMember()));
@@ -254,9 +286,14 @@ public class ConsortiumService {
         }
     }
 
+    /** The invitation, for the invited organisation itself: consent is never given on its behalf, not by an admin. */
     private static Uni<ConsortiumMembership> invitedOrMember(UUID membershipId, Actor actor) {
-        return ConsortiumMembership.<ConsortiumMembership>findById(membershipId).map(m -> actor.ownedOrNotFound(m,
-                x -> x.organisationId, "invitation"));
+        return ConsortiumMembership.<ConsortiumMembership>findById(membershipId).map(m -> {
+            if (m == null || !m.organisationId.equals(actor.organisation())) {
+                throw ProblemException.notFound("invitation");
+            }
+            return m;
+        });
     }
 
     private Uni<ConsortiumMembership> record(Uni<ConsortiumMembership> saving, Rfi rfi, Actor actor, String type,

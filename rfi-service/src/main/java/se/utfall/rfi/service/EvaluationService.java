@@ -85,7 +85,7 @@ public class EvaluationService {
             p.throwIfAny(RuleViolation.Kind.INVALID, "Some scores do not fit the RFI's criteria");
             Instant now = clock.instant();
             List<Score> scores = request.scores().stream().map(s -> Score.of(rfi.id, r.id, actor.subject(),
-                    s.criterionId(), s.score(), blankToNull(s.comment()), now)).toList();
+                    actor.personName(), s.criterionId(), s.score(), blankToNull(s.comment()), now)).toList();
             return Score.delete("responseId = ?1 and evaluator = ?2", r.id, actor.subject())
                     .call(() -> Score.persist(scores))
                     .call(() -> AuditEntry.of(rfi.id, r.id, actor, "SCORED", null, null, now).persist())
@@ -213,14 +213,25 @@ public class EvaluationService {
                 .map(c -> new EvaluationView.CriterionScores(c.id(), c.name(), c.weight(),
                         result.criterionMeans().get(c.id()), scores.stream()
                         .filter(s -> s.criterionId.equals(c.id()))
-                        .map(s -> new EvaluationView.ScoreView(s.evaluator, s.score, s.comment,
+                        .map(s -> new EvaluationView.ScoreView(s.evaluator, s.evaluatorName, s.score, s.comment,
                                 Windows.local(s.scoredAt, zone))).toList())).toList();
         Money estimate = ResponseService.estimate(r);
         return new EvaluationView.Row(r.id, r.organisationId, r.organisationName, r.summary, r.consortium(),
                 estimate, ResponseView.CostComparison.of(baseline, estimate), result.weightedTotal(),
-                result.evaluators().stream().map(e -> new EvaluationView.EvaluatorTotal(e.evaluator(), e.total(),
-                        e.complete())).toList(), perCriterion, r.decision, r.feedback,
-                Windows.local(r.decidedAt, zone), r.version);
+                result.evaluators().stream().map(e -> new EvaluationView.EvaluatorTotal(e.evaluator(),
+                        nameOf(scores, e.evaluator()), e.total(), e.complete())).toList(), perCriterion, r.decision,
+                r.feedback, Windows.local(r.decidedAt, zone), r.version);
+    }
+
+    /** The name an evaluator last scored under. */
+    private static String nameOf(List<Score> scores, String evaluator) {
+        String name = null;
+        for (Score s : scores) {
+            if (s.evaluator.equals(evaluator) && s.evaluatorName != null) {
+                name = s.evaluatorName;
+            }
+        }
+        return name;
     }
 
     private ResponseOutcomeData outcome(Rfi rfi, RfiResponse r, Evaluation.Result result) {

@@ -53,7 +53,9 @@ public class HistoryService {
                         return page("responseId = ?1 and actorOrgId = ?2", page, id, actor.organisation());
                     }
                     boolean buyer = rfi.ownerOrgId.equals(actor.organisation()) || actor.admin();
-                    return buyer && r.status == ResponseStatus.SUBMITTED ? page("responseId = ?1", page, id)
+                    // How a consortium formed (who was asked, who declined) is the respondents' business.
+                    return buyer && r.status == ResponseStatus.SUBMITTED
+                            ? page("responseId = ?1 and action not like 'CONSORTIUM\\_%' escape '\\'", page, id)
                             : notFound();
                 }));
     }

@@ -8,6 +8,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.validation.Validator;
 import se.utfall.rfi.api.AmendmentView;
 import se.utfall.rfi.api.RfiRequest;
 import se.utfall.rfi.api.RfiView;
@@ -22,6 +23,7 @@ import se.utfall.rfi.mapping.RfiMapper;
 import se.utfall.rfi.messaging.RfiEventData;
 import se.utfall.rfi.messaging.RfiEvents;
 import se.utfall.web.http.ETags;
+import se.utfall.web.json.MergePatch;
 import se.utfall.web.json.RecordDiff;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
@@ -45,16 +47,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class RfiService {
     private static final Set<String> BOOKKEEPING = Set.of("version", "updatedAt", "createdAt", "acceptingResponses",
-            "amendments", "status", "publishedAt", "openedAt", "closedAt", "cancelledAt", "firstDay", "lastDay");
+            "amendments", "status", "publishedAt", "openedAt", "closedAt", "cancelledAt", "firstDay", "lastDay",
+            "municipalityName", "challengeTitle");
 
     private final RfiEvents events;
     private final RecordDiff diff;
+    private final ObjectMapper mapper;
+    private final Validator validator;
     private final Clock clock;
     private final ZoneId zone;
 
-    public RfiService(RfiEvents events, ObjectMapper mapper, Clock clock, RfiConfig config) {
+    public RfiService(RfiEvents events, ObjectMapper mapper, Validator validator, Clock clock, RfiConfig config) {
         this.events = events;
         this.diff = new RecordDiff(mapper, BOOKKEEPING);
+        this.mapper = mapper;
+        this.validator = validator;
         this.clock = clock;
         this.zone = config.timeZone();
     }
@@ -70,7 +77,7 @@ public class RfiService {
             throw ProblemException.unprocessable("An RFI asks about a published challenge",
                     List.of(new Problem.FieldError("challengeId", "is required")));
         }
-        RfiContent content = content(request);
+        RfiContent content = content(request, null);
         return KnownChallenge.<KnownChallenge>findById(request.challengeId())
                 .chain(challenge -> {
                     if (challenge == null) {
@@ -97,6 +104,8 @@ public class RfiService {
                     r.ownerOrgId = actor.organisation() != null ? actor.organisation() : challenge.ownerOrgId;
                     r.ownerOrgName = actor.organisation() != null ? actor.organisationName() : challenge.ownerOrgName;
                     r.municipalityCode = challenge.municipalityCode;
+                    r.municipalityName = challenge.municipalityName;
+                    r.challengeTitle = challenge.title;
                     r.title = content.title();
                     r.description = content.description();
                     r.replaceQuestions(content.questions());
@@ -118,43 +127,59 @@ public class RfiService {
      */
     @WithTransaction
     public Uni<RfiView> update(UUID id, RfiRequest request, String ifMatch, Actor actor) {
-        RfiContent content = content(request);
         return loadOwned(id, actor, true).chain(r -> {
             ETags.requireMatch(ifMatch, r.version);
-            if (request.challengeId() != null && !request.challengeId().equals(r.challengeId)) {
-                throw ProblemException.unprocessable("An RFI stays with its challenge",
-                        List.of(new Problem.FieldError("challengeId", "cannot change")));
-            }
-            Instant now = now();
-            RfiView before = view(r, now);
-            if (r.status == RfiStatus.DRAFT) {
-                r.replaceDraft(content, now);
-                if (!diff.differs(before, view(r, now))) {
-                    return Uni.createFrom().item(before);
-                }
-                return r.<Rfi>persistAndFlush()
-                        .call(() -> audit(r, actor, "UPDATED", diff.diff(before, view(r, now)), null, now))
-                        .map(saved -> view(saved, now));
-            }
-            List<String> fields = r.amend(content, now);
-            if (fields.isEmpty()) {
+            return change(r, request, actor);
+        });
+    }
+
+    /**
+     * Changes some fields only (JSON Merge Patch, RFC 7396): applied to the RFI as {@code GET} shows it and read
+     * back as the request a {@code PUT} takes, so it meets every rule a full update meets.
+     */
+    @WithTransaction
+    public Uni<RfiView> patch(UUID id, JsonNode patch, String ifMatch, Actor actor) {
+        return loadOwned(id, actor, true).chain(r -> {
+            ETags.requireMatch(ifMatch, r.version);
+            return change(r, MergePatch.applyTo(view(r, now()), patch, RfiRequest.class, mapper, validator), actor);
+        });
+    }
+
+    private Uni<RfiView> change(Rfi r, RfiRequest request, Actor actor) {
+        RfiContent content = content(request, r);
+        if (request.challengeId() != null && !request.challengeId().equals(r.challengeId)) {
+            throw ProblemException.unprocessable("An RFI stays with its challenge",
+                    List.of(new Problem.FieldError("challengeId", "cannot change")));
+        }
+        Instant now = now();
+        RfiView before = view(r, now);
+        if (r.status == RfiStatus.DRAFT) {
+            r.replaceDraft(content, now);
+            if (!diff.differs(before, view(r, now))) {
                 return Uni.createFrom().item(before);
             }
-            ObjectNode changes = diff.diff(before, view(r, now));
-            RfiAmendment a = new RfiAmendment();
-            a.key = new RfiAmendment.Key(r.id, r.amendments);
-            a.at = now;
-            a.fields = fields;
-            a.note = blankToNull(request.amendmentNote());
-            a.changes = changes;
-            RfiEventData.Amendment last = new RfiEventData.Amendment(a.key.number, Windows.local(now, zone), fields,
-                    a.note);
             return r.<Rfi>persistAndFlush()
-                    .call(() -> a.persist())
-                    .call(() -> audit(r, actor, "AMENDED", changes, a.note, now))
-                    .call(() -> events.amended(RfiMapper.toEvent(r, last, zone)))
+                    .call(() -> audit(r, actor, "UPDATED", diff.diff(before, view(r, now)), null, now))
                     .map(saved -> view(saved, now));
-        });
+        }
+        List<String> fields = r.amend(content, now);
+        if (fields.isEmpty()) {
+            return Uni.createFrom().item(before);
+        }
+        ObjectNode changes = diff.diff(before, view(r, now));
+        RfiAmendment a = new RfiAmendment();
+        a.key = new RfiAmendment.Key(r.id, r.amendments);
+        a.at = now;
+        a.fields = fields;
+        a.note = blankToNull(request.amendmentNote());
+        a.changes = changes;
+        RfiEventData.Amendment last = new RfiEventData.Amendment(a.key.number, Windows.local(now, zone), fields,
+                a.note);
+        return r.<Rfi>persistAndFlush()
+                .call(() -> a.persist())
+                .call(() -> audit(r, actor, "AMENDED", changes, a.note, now))
+                .call(() -> events.amended(RfiMapper.toEvent(r, last, zone)))
+                .map(saved -> view(saved, now));
     }
 
     /** Publishes a complete draft: scheduled, or open at once if its window has begun (two events then). */
@@ -229,12 +254,13 @@ public class RfiService {
         });
     }
 
-    private RfiContent content(RfiRequest request) {
+    /** The content of a request; {@code current} is the RFI it changes (null for a new one). */
+    private RfiContent content(RfiRequest request, Rfi current) {
         RuleViolation.Problems p = new RuleViolation.Problems();
         Instant opensAt = Windows.resolve(request.opensAt(), request.firstDay(), false, zone, "opensAt", "firstDay",
-                p);
+                current == null ? null : current.opensAt, p);
         Instant closesAt = Windows.resolve(request.closesAt(), request.lastDay(), true, zone, "closesAt", "lastDay",
-                p);
+                current == null ? null : current.closesAt, p);
         if (opensAt == null) {
             p.add("opensAt", "give opensAt (with offset) or firstDay");
         }

@@ -16,7 +16,7 @@ class EvaluationArithmeticTest {
     private static final Criterion COST = new Criterion(UUID.randomUUID(), "Kostnad", null, 30);
 
     private static Score score(String evaluator, Criterion c, int value) {
-        return Score.of(RFI, RESPONSE, evaluator, c.id(), value, null, Instant.EPOCH);
+        return Score.of(RFI, RESPONSE, evaluator, null, c.id(), value, null, Instant.EPOCH);
     }
 
     @Test

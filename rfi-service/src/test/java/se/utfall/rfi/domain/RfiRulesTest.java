@@ -68,14 +68,29 @@ class RfiRulesTest {
     }
 
     @Test
-    void anInstantAndADayMustAgree() {
+    void anInstantAndADayMustAgreeUnlessOneOfThemIsAsRead() {
         RuleViolation.Problems p = new RuleViolation.Problems();
         OffsetDateTime closes = OffsetDateTime.parse("2022-05-28T00:00:00+02:00");
-        assertThat(Windows.resolve(closes, LocalDate.of(2022, 5, 27), true, STOCKHOLM, "closesAt", "lastDay", p))
-                .isEqualTo(closes.toInstant());
+        assertThat(Windows.resolve(closes, LocalDate.of(2022, 5, 27), true, STOCKHOLM, "closesAt", "lastDay", null,
+                p)).isEqualTo(closes.toInstant());
         assertThat(p.isEmpty()).isTrue();
-        Windows.resolve(closes, LocalDate.of(2022, 5, 28), true, STOCKHOLM, "closesAt", "lastDay", p);
+        // A new RFI: nothing was read, so a disagreement is the client's to settle.
+        Windows.resolve(closes, LocalDate.of(2022, 5, 28), true, STOCKHOLM, "closesAt", "lastDay", null, p);
         assertThat(p.list()).extracting(RuleViolation.FieldProblem::field).containsExactly("lastDay");
+
+        // Read with GET and sent back with the last day moved: the instant is as read, so the day counts.
+        RuleViolation.Problems q = new RuleViolation.Problems();
+        assertThat(Windows.resolve(closes, LocalDate.of(2022, 5, 29), true, STOCKHOLM, "closesAt", "lastDay",
+                closes.toInstant(), q)).isEqualTo(OffsetDateTime.parse("2022-05-30T00:00:00+02:00").toInstant());
+        // ... or with the instant moved and the day as read: the instant counts.
+        OffsetDateTime later = OffsetDateTime.parse("2022-05-30T12:00:00+02:00");
+        assertThat(Windows.resolve(later, LocalDate.of(2022, 5, 27), true, STOCKHOLM, "closesAt", "lastDay",
+                closes.toInstant(), q)).isEqualTo(later.toInstant());
+        assertThat(q.isEmpty()).isTrue();
+        // Both moved, and they disagree: refused.
+        Windows.resolve(later, LocalDate.of(2022, 6, 2), true, STOCKHOLM, "closesAt", "lastDay", closes.toInstant(),
+                q);
+        assertThat(q.list()).extracting(RuleViolation.FieldProblem::field).containsExactly("lastDay");
     }
 
     @Test

@@ -11,10 +11,15 @@ import java.util.function.Function;
  * latter stay free of request scope. {@code organisationName} is the display name the token carries
  * ({@code org_name}), or null.
  */
-public record Actor(String subject, UUID organisation, boolean admin, String organisationName) {
+public record Actor(String subject, UUID organisation, boolean admin, String organisationName,
+        String personName) {
 
     public Actor(String subject, UUID organisation, boolean admin) {
-        this(subject, organisation, admin, null);
+        this(subject, organisation, admin, null, null);
+    }
+
+    public Actor(String subject, UUID organisation, boolean admin, String organisationName) {
+        this(subject, organisation, admin, organisationName, null);
     }
 
     /** Platform admins own everything, for support; everyone else only their organisation's resources. */

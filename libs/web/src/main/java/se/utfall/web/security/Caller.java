@@ -18,6 +18,8 @@ public class Caller {
     public static final String ORG_CLAIM = "org_id";
     /** The organisation's display name, e.g. "Ljusdals kommun"; shown to others, so never a person's name. */
     public static final String ORG_NAME_CLAIM = "org_name";
+    /** A person's display name ("Karin Lund"): the OIDC standard claim, as Keycloak issues it. */
+    public static final String PERSON_NAME_CLAIM = "name";
     private static final int MAX_ORG_NAME = 200;
 
     private final SecurityIdentity identity;
@@ -76,10 +78,24 @@ public class Caller {
         return Optional.empty();
     }
 
+    /**
+     * The person's display name from the token's {@code name} claim (OIDC standard), trimmed: what others see of
+     * an evaluator or an author. Never the subject, which is an identifier, not a name; empty when the token has
+     * none (a frontend then shows "a colleague").
+     */
+    public Optional<String> personName() {
+        return claimText(PERSON_NAME_CLAIM);
+    }
+
     /** The organisation's display name from the token, trimmed; empty when the token has none. */
     public Optional<String> organisationName() {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(ORG_NAME_CLAIM) != null) {
-            String name = jwt.getClaim(ORG_NAME_CLAIM).toString().strip();
+        return claimText(ORG_NAME_CLAIM);
+    }
+
+    /** A text claim, trimmed and at most {@value #MAX_ORG_NAME} characters; empty when absent or blank. */
+    private Optional<String> claimText(String claim) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(claim) != null) {
+            String name = jwt.getClaim(claim).toString().strip();
             if (name.startsWith("\"") && name.endsWith("\"") && name.length() > 1) {
                 name = name.substring(1, name.length() - 1).strip();
             }
@@ -97,7 +113,7 @@ public class Caller {
     /** The caller as an actor of a use case; requires an organisation (403 without one). */
     public Actor actor() {
         return new Actor(subject(), isAdmin() ? organisation().orElse(null) : requireOrganisation(), isAdmin(),
-                organisationName().orElse(null));
+                organisationName().orElse(null), personName().orElse(null));
     }
 
     /** The caller as a reader: organisation (if any) and admin flag. */
