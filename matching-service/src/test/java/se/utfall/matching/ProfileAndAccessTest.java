@@ -8,11 +8,13 @@ import org.junit.jupiter.api.Test;
 import se.utfall.events.EventTypes;
 import se.utfall.testing.Db;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -80,6 +82,28 @@ class ProfileAndAccessTest {
                 TOMELILLA.toString())).isZero();
         // The need itself is public.
         anonymous().get(path).then().statusCode(200).body("title", equalTo("Dagliga måltider för äldre i Ramsjö"));
+    }
+
+    /**
+     * One name for an organisation everywhere: the identity provider's (the token's org_name), kept from the
+     * profile's last change and shown beside the profile's own name in the profile and the buyer's ranking.
+     */
+    @Test
+    void anOrganisationIsNamedAsItsIdentityProviderNamesIt() {
+        UUID org = UUID.randomUUID();
+        String token = tokens().token("shop-person", "innovator", org, "Ramsjö Lanthandel Ekonomisk förening",
+                Duration.ofHours(1));
+        String id = as(token).body(profile("Ramsjö Livs", "LOCAL_BUSINESS", "Byns affär kör hem mat och varor till"
+                + " äldre i Ramsjö varje dag.", List.of("hemleverans"), List.of("food"), List.of("2161")))
+                .put("/api/v1/profiles/mine").then().statusCode(201)
+                .body("organisationName", equalTo("Ramsjö Lanthandel Ekonomisk förening"))
+                .body("name", equalTo("Ramsjö Livs")).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<Map<String, Object>> ranked = as(buyer(LJUSDAL)).get("/api/v1/needs/" + need
+                    + "/recommendations?limit=100").then().statusCode(200).extract().path("");
+            return ranked.stream().anyMatch(r -> id.equals(r.get("profileId"))
+                    && "Ramsjö Lanthandel Ekonomisk förening".equals(r.get("organisationName")));
+        });
     }
 
     @Test

@@ -8,6 +8,10 @@ import java.time.Duration;
 /** challenge-service's own settings ({@code utfall.challenge.*}). */
 @ConfigMapping(prefix = "utfall.challenge")
 public interface ChallengeConfig {
+    /** How often a replica looks for workshops held, to mark the process trail (WorkshopProgress). */
+    @WithDefault("30s")
+    Duration progressInterval();
+
     /** What one organisation may create in a window; beyond it a 429 with Retry-After. */
     Limits limits();
 

@@ -82,6 +82,30 @@ public record ChallengeAggregate(Challenge challenge, List<OutcomeGoal> goals, L
         planTrail(dates, false);
     }
 
+    /**
+     * Records what happened on the trail, learnt rather than typed: a phase started no later than {@code started}
+     * and went on at least until {@code ended} (either may be null). The earliest start and the latest end win,
+     * so a replayed or late event changes nothing. Answers whether a date changed.
+     */
+    public boolean recordProgress(Phase phase, LocalDate started, LocalDate ended) {
+        boolean changed = false;
+        for (ProcessPhase p : phases) {
+            if (p.key.phase != phase) {
+                continue;
+            }
+            if (started != null && (p.actualStart == null || started.isBefore(p.actualStart))) {
+                p.actualStart = started;
+                changed = true;
+            }
+            if (ended != null && (p.actualEnd == null || ended.isAfter(p.actualEnd))
+                    && (p.actualStart == null || !ended.isBefore(p.actualStart))) {
+                p.actualEnd = ended;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
     /** The process trail as a full update states it: listed phases get their dates, the others none. */
     public void replaceTrail(List<PhaseDates> dates) {
         planTrail(dates, true);

@@ -21,6 +21,7 @@ import se.utfall.challenge.domain.AuditEntry;
 import se.utfall.challenge.domain.Challenge;
 import se.utfall.challenge.domain.ChallengeAggregate;
 import se.utfall.challenge.domain.ChallengeStatus;
+import se.utfall.challenge.domain.Phase;
 import se.utfall.challenge.mapping.ChallengeMapper;
 import se.utfall.challenge.messaging.ChallengeEventData;
 import se.utfall.challenge.messaging.ChallengeEvents;
@@ -38,6 +39,7 @@ import se.utfall.web.security.Reader;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -50,6 +52,9 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class ChallengeService {
+    /** The platform itself, as the author of what it learns from events and time. */
+    private static final Actor UTFALL = new Actor("utfall", null, true, "Utfall", "Utfall");
+
     private final ChallengeEvents events;
     private final AuditTrail audit;
     private final ChallengeSearch search;
@@ -145,6 +150,24 @@ public class ChallengeService {
             ChallengeView before = ChallengeMapper.toView(aggregate);
             aggregate.planTrail(ChallengeMapper.toDates(phases));
             return recordEdit(aggregate, before, actor, "Process trail");
+        });
+    }
+
+    /**
+     * Records a phase's actual dates learnt from what happened (an RFI opened or closed, a workshop held), in the
+     * caller's transaction: a public amendment like a typed one (history, updated event), by Utfall itself. An
+     * unknown challenge or nothing new changes nothing.
+     */
+    public Uni<Void> recordProgress(UUID id, Phase phase, LocalDate started, LocalDate ended, String note) {
+        return repository.load(id).chain(aggregate -> {
+            if (aggregate == null) {
+                return Uni.createFrom().voidItem();
+            }
+            ChallengeView before = ChallengeMapper.toView(aggregate);
+            if (!aggregate.recordProgress(phase, started, ended)) {
+                return Uni.createFrom().voidItem();
+            }
+            return recordEdit(aggregate, before, UTFALL, note).replaceWithVoid();
         });
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
  * An innovator's profile as its organisation writes it. The organisation comes from the token, never the body;
  * what only the service sets (id, version, times) may be sent back as read and is ignored.
  */
-@JsonIgnoreProperties({"id", "organisationId", "version", "createdAt", "updatedAt"})
+@JsonIgnoreProperties({"id", "organisationId", "organisationName", "version", "createdAt", "updatedAt"})
 public record ProfileRequest(
         @NotBlank @Size(max = 200) @Schema(examples = "Ramsjö Lanthandel") String name,
         @NotNull ProfileType type,

@@ -28,6 +28,9 @@ public class InnovatorProfile extends PanacheEntityBase {
     public UUID id;
     @Column(name = "org_id", nullable = false, updatable = false)
     public UUID orgId;
+    /** The organisation's display name as the identity provider gives it (the token's at the last change). */
+    @Column(name = "org_name")
+    public String orgName;
     public String name;
     public String type;
     public String description;

@@ -56,7 +56,8 @@ public class ProfileIndex {
             SELECT count(*) || ':' || coalesce(sum(('x' || substr(md5(id::text || ':' || generation::text), 1, 16))
                 ::bit(64)::bigint), 0) AS fingerprint FROM profile""";
     private static final String COLUMNS = """
-            SELECT id, org_id, name, type, description, capabilities, sectors, regions_served, languages, generation
+            SELECT id, org_id, org_name, name, type, description, capabilities, sectors, regions_served, languages,
+                generation
             FROM profile""";
     private static final String LOAD = COLUMNS;
     private static final String NEWER = COLUMNS + " WHERE generation > $1";
@@ -72,8 +73,26 @@ public class ProfileIndex {
     private final Concepts concepts = Concepts.standard();
     private final Duration interval;
     private final Map<String, Cached> rankings = new ConcurrentHashMap<>();
-    /** The ranking index and the organisation of each profile in it, replaced together when built anew. */
-    private record Live(Ranker ranker, Map<String, UUID> organisations) {
+    /**
+     * The ranking index and the organisation of each profile in it (its id and its name as the identity provider
+     * gives it), replaced together when built anew.
+     */
+    private record Live(Ranker ranker, Map<String, UUID> organisations, Map<String, String> names) {
+        void put(Row r) {
+            String key = r.getUUID("id").toString();
+            organisations.put(key, r.getUUID("org_id"));
+            String name = r.getString("org_name");
+            if (name == null) {
+                names.remove(key);
+            } else {
+                names.put(key, name);
+            }
+        }
+
+        void remove(String key) {
+            organisations.remove(key);
+            names.remove(key);
+        }
     }
 
     private volatile Live live;
@@ -90,7 +109,7 @@ public class ProfileIndex {
     public ProfileIndex(Pool pool, MatchingConfig config) {
         this.pool = pool;
         this.interval = config.refreshInterval();
-        this.live = new Live(new Ranker(concepts, List.of()), new ConcurrentHashMap<>());
+        this.live = new Live(new Ranker(concepts, List.of()), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
     void start(@Observes StartupEvent event) {
@@ -159,6 +178,11 @@ public class ProfileIndex {
         return Optional.ofNullable(live.organisations().get(profileKey));
     }
 
+    /** The display name of the profile's organisation, as the identity provider gives it; empty when unknown. */
+    public Optional<String> organisationNameOf(String profileKey) {
+        return Optional.ofNullable(live.names().get(profileKey));
+    }
+
     private void refreshQuietly() {
         try {
             refresh();
@@ -222,7 +246,7 @@ public class ProfileIndex {
 
     private void rebuild() {
         List<Profile> profiles = new ArrayList<>();
-        Map<String, UUID> organisations = new ConcurrentHashMap<>();
+        Live loaded = new Live(null, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         Map<String, Long> taken = new HashMap<>();
         BigInteger sum = BigInteger.ZERO;
         long highest = 0;
@@ -230,12 +254,12 @@ public class ProfileIndex {
             String key = r.getUUID("id").toString();
             long generation = r.getLong("generation");
             readable(r).ifPresent(profiles::add);
-            organisations.put(key, r.getUUID("org_id"));
+            loaded.put(r);
             taken.put(key, generation);
             sum = sum.add(BigInteger.valueOf(hash(key, generation)));
             highest = Math.max(highest, generation);
         }
-        live = new Live(new Ranker(concepts, profiles), organisations);
+        live = new Live(new Ranker(concepts, profiles), loaded.organisations(), loaded.names());
         generations = taken;
         hashes = sum;
         newest = highest;
@@ -273,14 +297,14 @@ public class ProfileIndex {
         for (Row r : all) {
             String key = r.getUUID("id").toString();
             record(key, r.getLong("generation"));
-            current.organisations().put(key, r.getUUID("org_id"));
+            current.put(r);
         }
         for (String key : removed) {
             Long generation = generations.remove(key);
             if (generation != null) {
                 hashes = hashes.subtract(BigInteger.valueOf(hash(key, generation)));
             }
-            current.organisations().remove(key);
+            current.remove(key);
         }
         return all.size();
     }

@@ -67,6 +67,9 @@ public class ProfileService {
             }
             String before = content(p);
             apply(p, request);
+            if (actor.organisationName() != null) {
+                p.orgName = actor.organisationName();
+            }
             // A save that changes nothing writes nothing: same version, no rebuild of any index.
             if (existing == null || !before.equals(content(p))) {
                 p.updatedAt = now;
@@ -125,7 +128,8 @@ public class ProfileService {
     }
 
     private static String content(InnovatorProfile p) {
-        return String.join("\u0000", String.valueOf(p.name), String.valueOf(p.type), String.valueOf(p.description),
+        return String.join("\u0000", String.valueOf(p.orgName), String.valueOf(p.name), String.valueOf(p.type),
+                String.valueOf(p.description),
                 String.valueOf(p.capabilities), String.valueOf(p.sectors), String.valueOf(p.regionsServed),
                 String.valueOf(p.languages), String.valueOf(p.contactName), String.valueOf(p.contactEmail));
     }
@@ -133,7 +137,8 @@ public class ProfileService {
     static ProfileView view(InnovatorProfile p) {
         ContactInput contact = p.contactName == null && p.contactEmail == null ? null
                 : new ContactInput(p.contactName, p.contactEmail);
-        return new ProfileView(p.id, p.orgId, p.name, p.type, p.description, InnovatorProfile.list(p.capabilities),
+        return new ProfileView(p.id, p.orgId, p.orgName, p.name, p.type, p.description,
+                InnovatorProfile.list(p.capabilities),
                 InnovatorProfile.list(p.sectors), InnovatorProfile.list(p.regionsServed),
                 InnovatorProfile.list(p.languages), contact, p.version, p.createdAt, p.updatedAt);
     }

@@ -191,7 +191,8 @@ public class RecommendationService {
         String key = m.profile().key();
         UUID organisation = index.organisationOf(key).orElse(null);
         return new RecommendationView(rank, UUID.fromString(key), organisation,
-                m.profile().name(), m.profile().type(), m.profile().regionsServed(), round(m.score()),
+                index.organisationNameOf(key).orElse(null), m.profile().name(), m.profile().type(),
+                m.profile().regionsServed(), round(m.score()),
                 explanations.sharedConcepts(m, lang), Explanations.sharedSectors(need, m),
                 Explanations.locality(need, m), m.placeBound(), explanations.reasons(need, m, lang, municipality),
                 explanations.explanation(need, m, lang, municipality), feedback,
