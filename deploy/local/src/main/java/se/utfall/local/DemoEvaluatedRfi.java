@@ -110,10 +110,12 @@ final class DemoEvaluatedRfi {
             try {
                 return api.call("POST", rfis, token, body, 201);
             } catch (IllegalStateException e) {
-                if (attempt >= 60 || !e.getMessage().contains(" 422")) {
+                // rfi-service learns challenges from their events: "not known yet" (409, Retry-After: 1) right
+                // after publishing is expected; anything else is a real refusal.
+                if (attempt >= 30 || !e.getMessage().contains("not-yet-known")) {
                     throw e;
                 }
-                Thread.sleep(500);
+                Thread.sleep(1000);
             }
         }
     }

@@ -323,7 +323,7 @@ public final class LocalStack {
 
     /**
      * An RFI on a demo challenge, published at once. rfi-service learns the challenge from its event, so the
-     * first attempts may find it unknown (422) for a moment.
+     * first attempts may find it not known yet (409 not-yet-known, Retry-After) for a moment.
      */
     private void demoRfi(String challengeId, JsonNode rfi, String token) throws Exception {
         String rfis = SERVICES.get(1).base() + "/api/v1/rfis";
@@ -337,10 +337,12 @@ public final class LocalStack {
             try {
                 created = api.call("POST", rfis, token, body, 201);
             } catch (IllegalStateException e) {
-                if (attempt >= 60 || !e.getMessage().contains(" 422")) {
+                // rfi-service learns challenges from their events: "not known yet" (409, Retry-After: 1) right
+                // after publishing is expected; anything else is a real refusal.
+                if (attempt >= 30 || !e.getMessage().contains("not-yet-known")) {
                     throw e;
                 }
-                Thread.sleep(500);
+                Thread.sleep(1000);
             }
         }
         String id = created.path("id").asText();
