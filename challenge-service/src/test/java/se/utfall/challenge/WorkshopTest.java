@@ -66,7 +66,7 @@ class WorkshopTest {
                 EventTopic internal = EventTopic.from(Topics.CHALLENGES_INTERNAL)) {
             String workshopId = schedule(challengeId, 10);
             anonymous().get("/api/v1/challenges/" + challengeId + "/workshops").then().statusCode(200)
-                    .body("[0].id", equalTo(workshopId));
+                    .body("items[0].id", equalTo(workshopId)).body("total", equalTo(1));
             as(innovator(RAMSJO_SHOP)).body(Map.of("organisationName", "Ramsjö Livs", "participants", 2))
                     .post("/api/v1/workshops/" + workshopId + "/registrations").then().statusCode(201)
                     .body("organisationId", equalTo(RAMSJO_SHOP.toString()));
@@ -75,7 +75,7 @@ class WorkshopTest {
             anonymous().get("/api/v1/workshops/" + workshopId).then().statusCode(200)
                     .body("registeredCount", equalTo(1)).body("seatsLeft", equalTo(9));
             as(buyer(LJUSDAL)).get("/api/v1/workshops/" + workshopId + "/registrations").then().statusCode(200)
-                    .body("organisationName", equalTo(List.of("Ramsjö Livs")));
+                    .body("items.organisationName", equalTo(List.of("Ramsjö Livs"))).body("total", equalTo(1));
 
             as(innovator(RAMSJO_SHOP)).delete("/api/v1/workshops/" + workshopId + "/registrations/mine").then()
                     .statusCode(204);
@@ -123,7 +123,7 @@ class WorkshopTest {
                 .post("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(201)
                 .body("organisationId", equalTo(RAMSJO_CAMPING.toString()));
         as(buyer(LJUSDAL)).get("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(200)
-                .body("author", equalTo(List.of("Ramsjö Camping")));
+                .body("items.author", equalTo(List.of("Ramsjö Camping"))).body("total", equalTo(1));
         as(camping).get("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(200);
         anonymous().get("/api/v1/workshops/" + workshopId + "/contributions").then().statusCode(401)
                 .contentType("application/problem+json");
@@ -151,7 +151,7 @@ class WorkshopTest {
             anonymous().get("/api/v1/workshops/" + workshopId).then().statusCode(200)
                     .body("onlineUrl", Matchers.nullValue());
             anonymous().get("/api/v1/challenges/" + challengeId + "/workshops").then().statusCode(200)
-                    .body("[0].onlineUrl", Matchers.nullValue());
+                    .body("items[0].onlineUrl", Matchers.nullValue());
             String shop = innovator(RAMSJO_SHOP);
             as(shop).get("/api/v1/workshops/" + workshopId).then().body("onlineUrl", Matchers.nullValue());
             as(shop).body(Map.of()).post("/api/v1/workshops/" + workshopId + "/registrations").then().statusCode(201);
@@ -285,12 +285,13 @@ class WorkshopTest {
         as(token).body(Map.of("organisationName", "Something else")).post("/api/v1/workshops/" + second
                 + "/registrations").then().statusCode(201).body("organisationName", equalTo("Ramsjö Camping & Kök"));
         as(token).get("/api/v1/workshops/registered").then().statusCode(200)
-                .body("id", equalTo(List.of(second))).body("registered", equalTo(List.of(true)));
+                .body("items.id", equalTo(List.of(second))).body("items.registered", equalTo(List.of(true)))
+                .body("total", equalTo(1));
         as(token).get("/api/v1/challenges/" + challengeId + "/workshops").then().statusCode(200)
-                .body("find { it.id == '" + second + "' }.registered", equalTo(true))
-                .body("find { it.id == '" + first + "' }.registered", equalTo(false));
+                .body("items.find { it.id == '" + second + "' }.registered", equalTo(true))
+                .body("items.find { it.id == '" + first + "' }.registered", equalTo(false));
         anonymous().get("/api/v1/challenges/" + challengeId + "/workshops").then().statusCode(200)
-                .body("registered", everyItem(Matchers.nullValue()));
+                .body("items.registered", everyItem(Matchers.nullValue()));
 
         UUID municipality = UUID.randomUUID();
         String buyerToken = Api.tokens().token("eva", "buyer", municipality, "Ljusdals kommun", Duration.ofHours(1));

@@ -194,16 +194,22 @@ class ProfileAndAccessTest {
     @SuppressWarnings("unchecked")
     void feedbackIsShownBackAndExportedInTheEvaluationFormat() {
         String path = "/api/v1/needs/" + need + "/recommendations/" + kitchen + "/feedback";
-        as(buyer(LJUSDAL)).body(Map.of("useful", false)).put(path).then().statusCode(200);
-        as(buyer(LJUSDAL)).body(Map.of("useful", true, "comment", "Kan laga maten i byn")).put(path).then()
-                .statusCode(200).body("useful", equalTo(true));
+        as(buyer(LJUSDAL)).body(Map.of("useful", false)).put(path).then().statusCode(201).header("ETag", "\"0\"");
+        // Changing it takes the version read: a colleague's change meanwhile is not overwritten unseen.
+        problem(as(buyer(LJUSDAL)).body(Map.of("useful", true)).put(path).then(), 428);
+        problem(as(buyer(LJUSDAL)).header("If-Match", "\"7\"").body(Map.of("useful", true)).put(path).then(), 412);
+        as(buyer(LJUSDAL)).header("If-Match", "\"0\"").body(Map.of("useful", true, "comment",
+                "Kan laga maten i byn")).put(path).then().statusCode(200).body("useful", equalTo(true))
+                .header("ETag", "\"1\"");
         List<Map<String, Object>> ranked = as(buyer(LJUSDAL)).get("/api/v1/needs/" + need + "/recommendations?limit=50")
                 .then().statusCode(200).extract().path("");
         assertThat(ranked).filteredOn(r -> kitchen.equals(r.get("profileId"))).singleElement()
                 .satisfies(r -> assertThat(r.get("feedback")).asString().contains("Kan laga maten i byn"));
         // Another buyer organisation of the need has its own judgements, not Ljusdal's.
         as(buyer(HUDIKSVALL)).get("/api/v1/needs/" + need + "/feedback").then().statusCode(200)
-                .body("size()", equalTo(0));
+                .body("items.size()", equalTo(0)).body("total", equalTo(0));
+        as(buyer(LJUSDAL)).get("/api/v1/needs/" + need + "/feedback").then().statusCode(200)
+                .body("items[0].comment", equalTo("Kan laga maten i byn")).body("total", equalTo(1));
         Map<String, Object> export = as(buyer(LJUSDAL)).get("/api/v1/feedback/export").then().statusCode(200)
                 .extract().path("");
         assertThat(export).containsKeys("needs", "innovators", "relevance");

@@ -84,6 +84,17 @@ class EvaluationTest {
                 .body("criteria[0].scores.evaluatorName", hasItem("Karin Lund"));
         as(evaluator1).body(Map.of("scores", List.of(score(effect, 2, "Långt bort"), score(cost, 3, ""))))
                 .put("/api/v1/responses/" + foodbox + "/scores").then().statusCode(200);
+        // Changing one's own scores takes their ETag: from the answer, or read back as a body to send again.
+        as(evaluator1).body(Map.of("scores", List.of(score(effect, 4, "")))).put("/api/v1/responses/" + shop
+                + "/scores").then().statusCode(428);
+        String mine = as(evaluator1).get("/api/v1/responses/" + shop + "/scores/mine").then().statusCode(200)
+                .body("scores.size()", equalTo(2)).extract().header("ETag");
+        as(evaluator1).header("If-Match", "\"s0000000000000000\"").body(Map.of("scores", List.of(score(effect, 4,
+                "")))).put("/api/v1/responses/" + shop + "/scores").then().statusCode(412);
+        String again = as(evaluator1).header("If-Match", mine).body(Map.of("scores", List.of(
+                score(effect, 5, "Lokalt och nära barnen"), score(cost, 4, "Under dagens kostnad"))))
+                .put("/api/v1/responses/" + shop + "/scores").then().statusCode(200).extract().header("ETag");
+        assertThat(again).isEqualTo(mine);
         // Evaluator 2 has scored only one criterion: that total does not count yet.
         as(evaluator2).body(Map.of("scores", List.of(score(effect, 1, ""))))
                 .put("/api/v1/responses/" + foodbox + "/scores").then().statusCode(200)

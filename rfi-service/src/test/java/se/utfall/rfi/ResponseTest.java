@@ -66,7 +66,7 @@ class ResponseTest {
                     .body("consortium[0].name", equalTo("Ramsjö Camping (kök)"))
                     .body("answers[1].confidential", equalTo(true));
             as(buyer(TOMELILLA)).get("/api/v1/rfis/" + rfiId + "/responses").then().statusCode(200)
-                    .body("id", hasItem(id));
+                    .body("items.id", hasItem(id)).body("total", equalTo(1));
             as(buyer(YSTAD)).get("/api/v1/rfis/" + rfiId + "/responses").then().statusCode(404);
             as(innovator(YSTAD)).header("If-Match", "\"1\"").post("/api/v1/responses/" + id + "/withdraw").then()
                     .statusCode(404);

@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,10 +28,11 @@ import se.utfall.challenge.api.WorkshopView;
 import se.utfall.challenge.service.WorkshopService;
 import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.http.ETags;
+import se.utfall.web.paging.Page;
+import se.utfall.web.paging.PageRequest;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
 
-import java.util.List;
 import java.util.UUID;
 
 /** Workshops as a sub-collection of a challenge: scheduling and listing. */
@@ -68,8 +70,10 @@ public class ChallengeWorkshopResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listChallengeWorkshops", summary = "Workshops of a challenge")
-    public Uni<List<WorkshopView>> list(@PathParam("challengeId") UUID challengeId) {
-        return service.list(challengeId, caller.reader());
+    @Operation(operationId = "listChallengeWorkshops", summary = "Workshops of a challenge, by start time",
+            description = "Paged: `page` from 0, `size` 20 by default and at most 100, with the `total`.")
+    public Uni<Page<WorkshopView>> list(@PathParam("challengeId") UUID challengeId,
+            @BeanParam @Valid PageRequest page) {
+        return service.list(challengeId, caller.reader(), page);
     }
 }

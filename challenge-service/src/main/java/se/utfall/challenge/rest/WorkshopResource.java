@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -38,10 +39,11 @@ import se.utfall.challenge.service.WorkshopService;
 import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.Tagged;
+import se.utfall.web.paging.Page;
+import se.utfall.web.paging.PageRequest;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
 
-import java.util.List;
 import java.util.UUID;
 
 @RunsToCompletion
@@ -120,9 +122,10 @@ public class WorkshopResource {
     @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.INVESTOR, Roles.COORDINATOR, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "listMyWorkshops",
-            summary = "The workshops your organisation is registered for, by start time, with their meeting links")
-    public Uni<List<WorkshopView>> registered() {
-        return service.registeredFor(caller.actor());
+            summary = "The workshops your organisation is registered for, by start time, with their meeting links",
+            description = "Paged: `page` from 0, `size` 20 by default and at most 100, with the `total`.")
+    public Uni<Page<WorkshopView>> registered(@BeanParam @Valid PageRequest page) {
+        return service.registeredFor(caller.actor(), page);
     }
 
     @GET
@@ -169,9 +172,10 @@ public class WorkshopResource {
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "listWorkshopRegistrations",
-            summary = "Registered organisations (the challenge owner only)")
-    public Uni<List<RegistrationView>> registrations(@PathParam("id") UUID id) {
-        return service.registrations(id, caller.actor());
+            summary = "Registered organisations (the challenge owner only), in order of registration",
+            description = "Paged: `page` from 0, `size` 20 by default and at most 100, with the `total`.")
+    public Uni<Page<RegistrationView>> registrations(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+        return service.registrations(id, caller.actor(), page);
     }
 
     @POST
@@ -210,9 +214,12 @@ public class WorkshopResource {
     @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.INVESTOR, Roles.COORDINATOR, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "listWorkshopContributions",
-            summary = "Contributions recorded for a workshop (buying organisations and registered participants)")
-    public Uni<List<ContributionView>> contributions(@PathParam("id") UUID id) {
-        return service.contributions(id, caller.reader());
+            summary = "Contributions recorded for a workshop (buying organisations and registered participants)",
+            description = "In the order recorded. Paged: `page` from 0, `size` 20 by default and at most 100, with"
+                    + " the `total`.")
+    public Uni<Page<ContributionView>> contributions(@PathParam("id") UUID id,
+            @BeanParam @Valid PageRequest page) {
+        return service.contributions(id, caller.reader(), page);
     }
 
     private static Response ok(Tagged<WorkshopView> view) {

@@ -26,6 +26,8 @@ import se.utfall.challenge.messaging.WorkshopEventData;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.Tagged;
 import se.utfall.web.limits.CreationLimit;
+import se.utfall.web.paging.Page;
+import se.utfall.web.paging.PageRequest;
 import se.utfall.web.problem.ProblemException;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
@@ -163,12 +165,14 @@ public class WorkshopService {
     }
 
     @WithSession
-    public Uni<List<WorkshopView>> list(UUID challengeId, Reader reader) {
+    public Uni<Page<WorkshopView>> list(UUID challengeId, Reader reader, PageRequest page) {
         Instant now = clock.instant();
-        return visibleChallenge(challengeId, reader).chain(c -> Workshop.<Workshop>list(
-                "challengeId = ?1 order by startsAt", c.id).chain(ws -> registeredAmong(ws, reader)
-                        .map(mine -> ws.stream().map(w -> ChallengeMapper.toView(w, c.status, now,
-                                insider(c, reader) || mine.contains(w.id), registered(reader, mine, w))).toList())));
+        return visibleChallenge(challengeId, reader).chain(c -> Workshop.<Workshop>find(
+                "challengeId = ?1 order by startsAt, id", c.id).page(page.page, page.size).list()
+                .chain(ws -> Workshop.count("challengeId", c.id).chain(total -> registeredAmong(ws, reader)
+                        .map(mine -> Page.of(ws.stream().map(w -> ChallengeMapper.toView(w, c.status, now,
+                                insider(c, reader) || mine.contains(w.id), registered(reader, mine, w))).toList(),
+                                page, total)))));
     }
 
     @WithSession
@@ -182,11 +186,17 @@ public class WorkshopService {
 
     /** The workshops the caller's organisation is registered for, by start time, with their meeting links. */
     @WithSession
-    public Uni<List<WorkshopView>> registeredFor(Actor actor) {
+    public Uni<Page<WorkshopView>> registeredFor(Actor actor, PageRequest page) {
         UUID organisation = actor.requireOrganisation();
         Instant now = clock.instant();
-        return Workshop.<Workshop>list("id in (select r.workshopId from WorkshopRegistration r"
-                + " where r.organisationId = ?1) order by startsAt", organisation).chain(ws -> {
+        String where = "id in (select r.workshopId from WorkshopRegistration r where r.organisationId = ?1)";
+        return Workshop.count(where, organisation).chain(total -> registeredPage(where, organisation, now, page)
+                .map(items -> Page.of(items, page, total)));
+    }
+
+    private Uni<List<WorkshopView>> registeredPage(String where, UUID organisation, Instant now, PageRequest page) {
+        return Workshop.<Workshop>find(where + " order by startsAt, id", organisation).page(page.page, page.size)
+                .list().chain(ws -> {
                     if (ws.isEmpty()) {
                         return Uni.createFrom().item(List.<WorkshopView>of());
                     }
@@ -294,11 +304,12 @@ public class WorkshopService {
 
     /** Who registered: for the challenge's owner only. */
     @WithSession
-    public Uni<List<RegistrationView>> registrations(UUID workshopId, Actor actor) {
+    public Uni<Page<RegistrationView>> registrations(UUID workshopId, Actor actor, PageRequest page) {
         return ownedWorkshop(workshopId, actor)
-                .chain(w -> WorkshopRegistration.<WorkshopRegistration>list(
-                        "workshopId = ?1 order by registeredAt", w.id))
-                .map(rs -> rs.stream().map(ChallengeMapper::toView).toList());
+                .chain(w -> WorkshopRegistration.<WorkshopRegistration>find(
+                        "workshopId = ?1 order by registeredAt, id", w.id).page(page.page, page.size).list()
+                        .chain(rs -> WorkshopRegistration.count("workshopId", w.id).map(total -> Page.of(rs.stream()
+                                .map(ChallengeMapper::toView).toList(), page, total))));
     }
 
     /**
@@ -354,11 +365,12 @@ public class WorkshopService {
 
     /** Contributions: for the buying organisations and the registered participants. */
     @WithSession
-    public Uni<List<ContributionView>> contributions(UUID workshopId, Reader reader) {
+    public Uni<Page<ContributionView>> contributions(UUID workshopId, Reader reader, PageRequest page) {
         return participantWorkshop(workshopId, reader)
-                .chain(w -> WorkshopContribution.<WorkshopContribution>list(
-                        "workshopId = ?1 order by recordedAt", w.id))
-                .map(cs -> cs.stream().map(ChallengeMapper::toView).toList());
+                .chain(w -> WorkshopContribution.<WorkshopContribution>find(
+                        "workshopId = ?1 order by recordedAt, id", w.id).page(page.page, page.size).list()
+                        .chain(cs -> WorkshopContribution.count("workshopId", w.id).map(total -> Page.of(cs.stream()
+                                .map(ChallengeMapper::toView).toList(), page, total))));
     }
 
     private record VisibleWorkshop(Workshop workshop, Challenge challenge) {

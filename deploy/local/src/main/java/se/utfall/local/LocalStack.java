@@ -294,7 +294,7 @@ public final class LocalStack {
                 evaluatedLater.add(() -> new DemoEvaluatedRfi(api, SERVICES.get(1).base(), key -> demoToken(tokens,
                         orgs, key)).run(id, c.path("owner").asText(), c.path("rfi")));
             } else if (c.has("rfi")) {
-                demoRfi(id, c.path("rfi"), token);
+                demoRfi(id, c.path("rfi"), token, orgs, tokens);
             }
         }
     }
@@ -325,13 +325,14 @@ public final class LocalStack {
      * An RFI on a demo challenge, published at once. rfi-service learns the challenge from its event, so the
      * first attempts may find it not known yet (409 not-yet-known, Retry-After) for a moment.
      */
-    private void demoRfi(String challengeId, JsonNode rfi, String token) throws Exception {
+    private void demoRfi(String challengeId, JsonNode rfi, String token, Map<String, Org> orgs, Tokens tokens)
+            throws Exception {
         String rfis = SERVICES.get(1).base() + "/api/v1/rfis";
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
         ObjectNode body = ((ObjectNode) rfi.deepCopy()).put("challengeId", challengeId)
                 .put("firstDay", today.plusDays(rfi.path("opensInDays").asInt()).toString())
                 .put("lastDay", today.plusDays(rfi.path("lastDayInDays").asInt(21)).toString());
-        body.remove(List.of("opensInDays", "lastDayInDays"));
+        body.remove(List.of("opensInDays", "lastDayInDays", "consortium"));
         JsonNode created = null;
         for (int attempt = 0; created == null; attempt++) {
             try {
@@ -350,6 +351,37 @@ public final class LocalStack {
                 "\"" + created.path("version").asLong() + "\"");
         say("  demo: RFI " + published.path("status").asText().toLowerCase(Locale.ROOT) + " until "
                 + published.path("lastDay").asText() + ": " + published.path("title").asText());
+        if ("OPEN".equals(published.path("status").asText()) && rfi.has("consortium")) {
+            demoConsortium(published, rfi.path("consortium"), orgs, tokens);
+        }
+    }
+
+    /**
+     * A draft response whose consortium formed by consent: the lead invites, one partner accepts, one declines.
+     * The draft is left for the lead to complete and submit.
+     */
+    private void demoConsortium(JsonNode rfi, JsonNode demo, Map<String, Org> orgs, Tokens tokens)
+            throws Exception {
+        String rfis = SERVICES.get(1).base() + "/api/v1/rfis";
+        String base = SERVICES.get(1).base() + "/api/v1";
+        Org lead = orgs.get(demo.path("lead").asText());
+        ObjectNode body = JSON.createObjectNode().put("summary", demo.path("summary").asText());
+        body.putArray("answers");
+        JsonNode draft = api.call("POST", rfis + "/" + rfi.path("id").asText() + "/responses",
+                token(tokens, lead), body, 201);
+        StringBuilder said = new StringBuilder();
+        for (JsonNode m : demo.path("members")) {
+            Org member = orgs.get(m.path("org").asText());
+            JsonNode invitation = api.call("POST", base + "/responses/" + draft.path("id").asText()
+                    + "/consortium/invitations", token(tokens, lead), JSON.createObjectNode()
+                    .put("organisationId", member.id()).put("name", member.name())
+                    .put("role", m.path("role").asText()), 201);
+            boolean accept = m.path("accepts").asBoolean(true);
+            api.call("POST", base + "/consortia/invitations/" + invitation.path("id").asText()
+                    + (accept ? "/accept" : "/decline"), token(tokens, member), null, 200, "\"0\"");
+            said.append(said.isEmpty() ? "" : ", ").append(member.name()).append(accept ? " accepted" : " declined");
+        }
+        say("  demo: " + lead.name() + " drafts a response and invites its consortium: " + said);
     }
 
     private void printBanner(Map<String, Org> orgs, Tokens tokens) throws IOException {

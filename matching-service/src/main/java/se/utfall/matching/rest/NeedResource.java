@@ -20,8 +20,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.matching.api.ConsortiumView;
@@ -34,6 +40,7 @@ import se.utfall.matching.service.FeedbackService;
 import se.utfall.matching.service.NeedService;
 import se.utfall.matching.service.RecommendationService;
 import se.utfall.matching.service.Viewer;
+import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
@@ -120,20 +127,36 @@ public class NeedResource {
     @RolesAllowed({Roles.BUYER, Roles.COORDINATOR, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "giveFeedback", summary = "Mark a recommendation useful or not useful",
-            description = "Your organisation's judgement, kept with the score and rank the profile had; saying it"
-                    + " again replaces it.")
-    public Uni<FeedbackView> giveFeedback(@PathParam("id") UUID id, @PathParam("profileId") UUID profileId,
-            @NotNull(message = "a JSON body is required") @Valid FeedbackRequest request) {
-        return feedback.give(id, profileId, request, Viewer.of(caller));
+            description = "Your organisation's judgement, kept with the score and rank the profile had: `201` the"
+                    + " first time; changing it needs `If-Match` with the ETag it answered (428 without, 412 when"
+                    + " a colleague changed it meanwhile).")
+    @APIResponse(responseCode = "200", description = "The judgement, changed",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FeedbackView.class)))
+    @APIResponse(responseCode = "201", description = "The judgement, given",
+            headers = @Header(name = "ETag", description = "The version, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FeedbackView.class)))
+    public Uni<Response> giveFeedback(@PathParam("id") UUID id, @PathParam("profileId") UUID profileId,
+            @NotNull(message = "a JSON body is required") @Valid FeedbackRequest request,
+            @Parameter(description = "ETag of the judgement you read, to change it")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return feedback.give(id, profileId, request, ifMatch, Viewer.of(caller)).map(saved -> Response
+                .status(saved.created() ? 201 : 200).tag(ETags.entityTag(saved.view().version()))
+                .entity(saved.view()).build());
     }
 
     @GET
     @Path("/{id}/feedback")
     @RolesAllowed({Roles.BUYER, Roles.COORDINATOR, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "listFeedback", summary = "Your organisation's judgements on a need's recommendations")
-    public Uni<List<FeedbackView>> listFeedback(@PathParam("id") UUID id) {
-        return feedback.list(id, Viewer.of(caller));
+    @Operation(operationId = "listFeedback", summary = "Your organisation's judgements on a need's recommendations",
+            description = "Paged: `page` from 0, `size` 20 by default and at most 100, with the `total`.")
+    public Uni<Page<FeedbackView>> listFeedback(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+        return feedback.list(id, Viewer.of(caller), page);
     }
 
     static String language(String lang, String acceptLanguage) {

@@ -12,7 +12,10 @@ import se.utfall.matching.domain.InnovatorProfile;
 import se.utfall.matching.domain.NeedEntry;
 import se.utfall.matching.ranking.Need;
 import se.utfall.matching.ranking.Profile;
+import se.utfall.web.http.ETags;
 import se.utfall.web.limits.CreationLimit;
+import se.utfall.web.paging.Page;
+import se.utfall.web.paging.PageRequest;
 import se.utfall.web.problem.ProblemException;
 
 import java.time.Clock;
@@ -51,9 +54,16 @@ public class FeedbackService {
         this.limit = new CreationLimit(config.feedbackLimit(), config.feedbackWindow());
     }
 
-    /** Records (or changes) the viewer's organisation's judgement; the need's insiders only. */
+    /** A judgement as stored, and whether this request gave it first. */
+    public record Saved(FeedbackView view, boolean created) {
+    }
+
+    /**
+     * Records the viewer's organisation's judgement, or changes it with the version the caller read (If-Match);
+     * the need's insiders only.
+     */
     @WithTransaction
-    public Uni<FeedbackView> give(UUID needId, UUID profileId, FeedbackRequest request, Viewer viewer) {
+    public Uni<Saved> give(UUID needId, UUID profileId, FeedbackRequest request, String ifMatch, Viewer viewer) {
         if (viewer.organisation() == null) {
             throw ProblemException.notFound("need");
         }
@@ -74,6 +84,9 @@ public class FeedbackService {
                                     needId, profileId, viewer.organisation()).<Feedback>firstResult())
                             .chain(existing -> {
                                 Feedback f = existing;
+                                if (f != null) {
+                                    ETags.requireMatch(ifMatch, f.version);
+                                }
                                 if (f == null) {
                                     f = new Feedback();
                                     f.id = UUID.randomUUID();
@@ -88,18 +101,22 @@ public class FeedbackService {
                                 f.rank = now == null ? null : now.rank();
                                 f.createdBy = viewer.subject();
                                 f.updatedAt = at;
-                                return f.<Feedback>persistAndFlush().map(FeedbackService::view);
+                                return f.<Feedback>persistAndFlush().map(saved -> new Saved(view(saved),
+                                        existing == null));
                             });
                 }));
     }
 
     /** The viewer's organisation's judgements on a need. */
     @WithSession
-    public Uni<List<FeedbackView>> list(UUID needId, Viewer viewer) {
+    public Uni<Page<FeedbackView>> list(UUID needId, Viewer viewer, PageRequest page) {
         return Needs.forInsider(needId, viewer).chain(loaded -> viewer.organisation() == null
-                ? Uni.createFrom().item(List.<FeedbackView>of())
-                : Feedback.<Feedback>list("needId = ?1 and orgId = ?2 order by updatedAt", needId,
-                        viewer.organisation()).map(l -> l.stream().map(FeedbackService::view).toList()));
+                ? Uni.createFrom().item(Page.of(List.<FeedbackView>of(), page, 0))
+                : Feedback.<Feedback>find("needId = ?1 and orgId = ?2 order by updatedAt, id", needId,
+                        viewer.organisation()).page(page.page, page.size).list()
+                        .chain(l -> Feedback.count("needId = ?1 and orgId = ?2", needId, viewer.organisation())
+                                .map(total -> Page.of(l.stream().map(FeedbackService::view).toList(), page,
+                                        total))));
     }
 
     /**

@@ -47,7 +47,6 @@ import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
 
-import java.util.List;
 import java.util.UUID;
 
 @RunsToCompletion
@@ -74,9 +73,11 @@ public class ResponseResource {
     @Path("/mine")
     @RolesAllowed(Roles.INNOVATOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "listMyResponses", summary = "Your organisation's responses, newest first")
-    public Uni<List<ResponseView>> mine() {
-        return service.mine(caller.actor());
+    @Operation(operationId = "listMyResponses", summary = "The responses your organisation leads or is an"
+            + " accepted consortium member of, newest first",
+            description = "Paged: `page` from 0, `size` 20 by default and at most 100, with the `total`.")
+    public Uni<Page<ResponseView>> mine(@BeanParam @Valid PageRequest page) {
+        return service.mine(caller.actor(), page);
     }
 
     @GET
@@ -163,10 +164,35 @@ public class ResponseResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "scoreResponse", summary = "Give your scores (0–5 per criterion, with comments) to a"
             + " submitted response of your organisation's closed RFI; replaces the scores you gave before",
-            description = "409 while the RFI is open or once its evaluation is completed.")
-    public Uni<EvaluationView.Row> score(@PathParam("id") UUID id,
-            @NotNull(message = "a JSON body is required") @Valid ScoresRequest request) {
-        return evaluation.score(id, request, caller.actor());
+            description = "409 while the RFI is open or once its evaluation is completed. Changing scores you gave"
+                    + " before needs If-Match with their ETag (from this answer or `GET /{id}/scores/mine`).")
+    @APIResponse(responseCode = "200", description = "The response's evaluation row",
+            headers = @Header(name = "ETag", description = "The ETag of your scores, for If-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EvaluationView.Row.class)))
+    public Uni<Response> score(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid ScoresRequest request,
+            @Parameter(description = "ETag of your scores, when you change them")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return evaluation.score(id, request, ifMatch, caller.actor()).map(scored -> Response.ok(scored.row())
+                .tag(ETags.entityTag(scored.etag())).build());
+    }
+
+    @GET
+    @Path("/{id}/scores/mine")
+    @RolesAllowed(Roles.BUYER)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "getMyScores", summary = "Your scores of a response under evaluation, as a body you"
+            + " can change and send back")
+    @APIResponse(responseCode = "200", description = "Your scores (none yet: an empty list)",
+            headers = @Header(name = "ETag", description = "For If-Match when you change them",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScoresRequest.class)))
+    public Uni<Response> myScores(@PathParam("id") UUID id) {
+        return evaluation.ownScores(id, caller.actor()).map(own -> Response.ok(own.scores())
+                .tag(ETags.entityTag(own.etag())).build());
     }
 
     @PUT

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,10 +27,11 @@ import se.utfall.rfi.api.ResponseView;
 import se.utfall.rfi.service.ResponseService;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
+import se.utfall.web.paging.Page;
+import se.utfall.web.paging.PageRequest;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
 
-import java.util.List;
 import java.util.UUID;
 
 @RunsToCompletion
@@ -70,8 +72,9 @@ public class RfiResponseResource {
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "listSubmittedResponses",
-            summary = "The submitted responses to your organisation's RFI, in order of submission")
-    public Uni<List<ResponseView>> submitted(@PathParam("rfiId") UUID rfiId) {
-        return service.submitted(rfiId, caller.actor());
+            summary = "The submitted responses to your organisation's RFI, in order of submission",
+            description = "Paged: `page` from 0, `size` 20 by default and at most 100, with the `total`.")
+    public Uni<Page<ResponseView>> submitted(@PathParam("rfiId") UUID rfiId, @BeanParam @Valid PageRequest page) {
+        return service.submitted(rfiId, caller.actor(), page);
     }
 }

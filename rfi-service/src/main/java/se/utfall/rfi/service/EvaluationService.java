@@ -30,11 +30,15 @@ import se.utfall.web.problem.ProblemException;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,9 +68,21 @@ public class EvaluationService {
         this.zone = config.timeZone();
     }
 
-    /** Replaces the caller's scores of a submitted response; answers the response's evaluation row. */
+    /** The response's evaluation row after a change of the caller's scores, and the ETag of those scores. */
+    public record Scored(EvaluationView.Row row, String etag) {
+    }
+
+    /** The caller's own scores of a response, as a body it can change and send back, with their ETag. */
+    public record OwnScores(ScoresRequest scores, String etag) {
+    }
+
+    /**
+     * Replaces the caller's scores of a submitted response; answers the response's evaluation row. Changing scores
+     * given before needs If-Match with their ETag (a second tab or a colleague's session cannot overwrite them
+     * unseen); the first scores need none.
+     */
     @WithTransaction
-    public Uni<EvaluationView.Row> score(UUID responseId, ScoresRequest request, Actor actor) {
+    public Uni<Scored> score(UUID responseId, ScoresRequest request, String ifMatch, Actor actor) {
         return underEvaluation(responseId, actor).chain(found -> {
             Rfi rfi = found.rfi();
             RfiResponse r = found.response();
@@ -86,12 +102,39 @@ public class EvaluationService {
             Instant now = clock.instant();
             List<Score> scores = request.scores().stream().map(s -> Score.of(rfi.id, r.id, actor.subject(),
                     actor.personName(), s.criterionId(), s.score(), blankToNull(s.comment()), now)).toList();
-            return Score.delete("responseId = ?1 and evaluator = ?2", r.id, actor.subject())
-                    .call(() -> Score.persist(scores))
-                    .call(() -> AuditEntry.of(rfi.id, r.id, actor, "SCORED", null, null, now).persist())
-                    .call(() -> Panache.getSession().chain(s -> s.flush()))
-                    .chain(() -> row(rfi, r));
+            return Score.<Score>list("responseId = ?1 and evaluator = ?2", r.id, actor.subject()).chain(before -> {
+                if (!before.isEmpty()) {
+                    ETags.requireMatch(ifMatch, tagOf(before));
+                }
+                return Score.delete("responseId = ?1 and evaluator = ?2", r.id, actor.subject())
+                        .call(() -> Score.persist(scores))
+                        .call(() -> AuditEntry.of(rfi.id, r.id, actor, "SCORED", null, null, now).persist())
+                        .call(() -> Panache.getSession().chain(s -> s.flush()))
+                        .chain(() -> row(rfi, r)).map(row -> new Scored(row, tagOf(scores)));
+            });
         });
+    }
+
+    /** The caller's scores of a response under evaluation (none yet: an empty list). */
+    @WithTransaction
+    public Uni<OwnScores> ownScores(UUID responseId, Actor actor) {
+        return underEvaluation(responseId, actor).chain(found -> Score.<Score>list(
+                "responseId = ?1 and evaluator = ?2", found.response().id, actor.subject()).map(mine ->
+                new OwnScores(new ScoresRequest(mine.stream().map(s -> new ScoreInput(s.criterionId, (int) s.score,
+                        s.comment)).toList()), tagOf(mine))));
+    }
+
+    /** A strong tag of a set of scores, by content: any change of a score or comment changes it. */
+    static String tagOf(List<Score> scores) {
+        String content = scores.stream().sorted(Comparator.comparing(s -> s.criterionId.toString()))
+                .map(s -> s.criterionId + ":" + s.score + ":" + (s.comment == null ? "" : s.comment))
+                .collect(Collectors.joining("\n"));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return "s" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Records or changes the decision on a submitted response, until the evaluation is completed. */

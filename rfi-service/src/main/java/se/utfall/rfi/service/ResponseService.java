@@ -26,6 +26,8 @@ import se.utfall.rfi.domain.Windows;
 import se.utfall.rfi.messaging.ResponseEventData;
 import se.utfall.rfi.messaging.ResponseEvents;
 import se.utfall.web.http.ETags;
+import se.utfall.web.paging.Page;
+import se.utfall.web.paging.PageRequest;
 import se.utfall.web.problem.ProblemException;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
@@ -171,24 +173,30 @@ public class ResponseService {
 
     /** The submitted responses to an RFI, for its buying organisation. */
     @WithSession
-    public Uni<List<ResponseView>> submitted(UUID rfiId, Actor actor) {
+    public Uni<Page<ResponseView>> submitted(UUID rfiId, Actor actor, PageRequest page) {
         return Rfi.<Rfi>findById(rfiId).chain(rfi -> {
             if (rfi == null || !actor.admin() && !rfi.ownerOrgId.equals(actor.organisation())) {
                 return notFound();
             }
-            return RfiResponse.<RfiResponse>list("rfiId = ?1 and status = ?2 order by submittedAt", rfiId,
-                    ResponseStatus.SUBMITTED).chain(list -> baseline(rfi).map(b -> list.stream()
-                    .map(r -> toView(r, b, true)).toList()));
+            String where = "rfiId = ?1 and status = ?2";
+            return RfiResponse.<RfiResponse>find(where + " order by submittedAt, id", rfiId, ResponseStatus.SUBMITTED)
+                    .page(page.page, page.size).list()
+                    .chain(list -> RfiResponse.count(where, rfiId, ResponseStatus.SUBMITTED)
+                            .chain(total -> baseline(rfi).map(b -> Page.of(list.stream()
+                                    .map(r -> toView(r, b, true)).toList(), page, total))));
         });
     }
 
     /** The responses the caller's organisation leads or is an accepted consortium member of, newest first. */
     @WithSession
-    public Uni<List<ResponseView>> mine(Actor actor) {
-        return RfiResponse.<RfiResponse>list("organisationId = ?1 or id in (select m.responseId from"
-                + " ConsortiumMembership m where m.organisationId = ?1 and m.status = ?2) order by updatedAt desc",
-                actor.organisation(), MembershipStatus.ACCEPTED)
-                .map(list -> list.stream().map(r -> toView(r, null, false)).toList());
+    public Uni<Page<ResponseView>> mine(Actor actor, PageRequest page) {
+        String where = "organisationId = ?1 or id in (select m.responseId from ConsortiumMembership m"
+                + " where m.organisationId = ?1 and m.status = ?2)";
+        return RfiResponse.<RfiResponse>find(where + " order by updatedAt desc, id", actor.organisation(),
+                        MembershipStatus.ACCEPTED).page(page.page, page.size).list()
+                .chain(list -> RfiResponse.count(where, actor.organisation(), MembershipStatus.ACCEPTED)
+                        .map(total -> Page.of(list.stream().map(r -> toView(r, null, false)).toList(), page,
+                                total)));
     }
 
     /** The receipt of a submitted response, checked against what is stored now. */
