@@ -65,8 +65,12 @@ class WorkshopTest {
         try (EventTopic topic = EventTopic.from(Topics.CHALLENGES);
                 EventTopic internal = EventTopic.from(Topics.CHALLENGES_INTERNAL)) {
             String workshopId = schedule(challengeId, 10);
-            anonymous().get("/api/v1/challenges/" + challengeId + "/workshops").then().statusCode(200)
-                    .body("items[0].id", equalTo(workshopId)).body("total", equalTo(1));
+            String listed = anonymous().get("/api/v1/challenges/" + challengeId + "/workshops").then()
+                    .statusCode(200).body("items[0].id", equalTo(workshopId)).body("total", equalTo(1))
+                    .extract().path("items[0].etag");
+            // Each item carries the ETag a change needs, the same the workshop's own read answers.
+            assertThat(listed).isEqualTo(anonymous().get("/api/v1/workshops/" + workshopId).then().extract()
+                    .header("ETag"));
             as(innovator(RAMSJO_SHOP)).body(Map.of("organisationName", "Ramsjö Livs", "participants", 2))
                     .post("/api/v1/workshops/" + workshopId + "/registrations").then().statusCode(201)
                     .body("organisationId", equalTo(RAMSJO_SHOP.toString()));

@@ -111,6 +111,7 @@ class ConsortiumTest {
                     .statusCode(200).body("total", equalTo(1)).body("items[0].status", equalTo("INVITED"))
                     .body("items[0].rfiTitle", equalTo(rfi.path("title")))
                     .body("items[0].leadOrganisationId", equalTo(RAMSJO_SHOP.toString()))
+                    .body("items[0].etag", equalTo("\"0\""))
                     .extract().path("items[0].id");
             String foodboxInvitation = as(innovator(FOODBOX)).get("/api/v1/consortia/invitations/mine").then()
                     .extract().path("items[0].id");

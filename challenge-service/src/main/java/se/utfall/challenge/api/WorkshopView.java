@@ -16,5 +16,7 @@ public record WorkshopView(UUID id, UUID challengeId, String title, String descr
         Boolean registered,
         Instant cancelledAt,
         String cancellationReason,
-        long version) {
+        long version,
+        @Schema(description = "The strong ETag of this workshop as read (it moves with the challenge and the start),"
+                + " for If-Match on a change or cancellation") String etag) {
 }

@@ -26,6 +26,7 @@ import se.utfall.challenge.messaging.ChallengeEventData;
 import se.utfall.challenge.messaging.WorkshopEventData;
 import se.utfall.challenge.messaging.WorkshopRegisteredData;
 import se.utfall.challenge.reference.Municipalities;
+import se.utfall.web.http.ETags;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -156,11 +157,13 @@ public final class ChallengeMapper {
      * A workshop of a challenge in {@code status}, as of {@code now}, for a reader who may ({@code withLink}) or
      * may not see the meeting link; {@code registered} says whether the reader's organisation is (null: anonymous).
      */
-    public static WorkshopView toView(Workshop w, ChallengeStatus status, Instant now, boolean withLink,
+    public static WorkshopView toView(Workshop w, Challenge challenge, Instant now, boolean withLink,
             Boolean registered) {
+        ChallengeStatus status = challenge.status;
         return new WorkshopView(w.id, w.challengeId, w.title, w.description, w.startsAt, w.endsAt, w.location,
                 withLink ? w.onlineUrl : null, w.capacity, w.registeredCount, w.seatsLeft(status, now),
-                w.registrationOpen(status, now), registered, w.cancelledAt, w.cancellationReason, w.version);
+                w.registrationOpen(status, now), registered, w.cancelledAt, w.cancellationReason, w.version,
+                ETags.of(w.tag(challenge.version, now)));
     }
 
     public static WorkshopEventData toEventData(Workshop w) {

@@ -89,7 +89,7 @@ public class WorkshopService {
                                     mapper.createObjectNode().set("workshop",
                                             mapper.valueToTree(ChallengeMapper.toEventData(w))), null, now))
                             .call(x -> events.workshopScheduled(ChallengeMapper.toEventData(w)))
-                            .map(x -> new Tagged<>(ChallengeMapper.toView(w, c.status, now, true, false),
+                            .map(x -> new Tagged<>(ChallengeMapper.toView(w, c, now, true, false),
                                     w.tag(c.version, now)));
                 });
     }
@@ -140,7 +140,7 @@ public class WorkshopService {
 
     private static Tagged<WorkshopView> tagged(VisibleWorkshop vw, Instant now) {
         Workshop w = vw.workshop();
-        return new Tagged<>(ChallengeMapper.toView(w, vw.challenge().status, now, true, null),
+        return new Tagged<>(ChallengeMapper.toView(w, vw.challenge(), now, true, null),
                 w.tag(vw.challenge().version, now));
     }
 
@@ -170,7 +170,7 @@ public class WorkshopService {
         return visibleChallenge(challengeId, reader).chain(c -> Workshop.<Workshop>find(
                 "challengeId = ?1 order by startsAt, id", c.id).page(page.page, page.size).list()
                 .chain(ws -> Workshop.count("challengeId", c.id).chain(total -> registeredAmong(ws, reader)
-                        .map(mine -> Page.of(ws.stream().map(w -> ChallengeMapper.toView(w, c.status, now,
+                        .map(mine -> Page.of(ws.stream().map(w -> ChallengeMapper.toView(w, c, now,
                                 insider(c, reader) || mine.contains(w.id), registered(reader, mine, w))).toList(),
                                 page, total)))));
     }
@@ -179,7 +179,7 @@ public class WorkshopService {
     public Uni<Tagged<WorkshopView>> get(UUID workshopId, Reader reader) {
         Instant now = clock.instant();
         return visibleWorkshop(workshopId, reader).chain(vw -> registeredAmong(List.of(vw.workshop()), reader)
-                .map(mine -> new Tagged<>(ChallengeMapper.toView(vw.workshop(), vw.challenge().status, now,
+                .map(mine -> new Tagged<>(ChallengeMapper.toView(vw.workshop(), vw.challenge(), now,
                         insider(vw.challenge(), reader) || !mine.isEmpty(), registered(reader, mine, vw.workshop())),
                         vw.workshop().tag(vw.challenge().version, now))));
     }
@@ -202,10 +202,10 @@ public class WorkshopService {
                     }
                     return Challenge.<Challenge>list("id in ?1", ws.stream().map(w -> w.challengeId).distinct()
                             .toList()).map(cs -> {
-                                Map<UUID, ChallengeStatus> status = new HashMap<>();
-                                cs.forEach(c -> status.put(c.id, c.status));
-                                return ws.stream().map(w -> ChallengeMapper.toView(w, status.get(w.challengeId), now,
-                                        true, true)).toList();
+                                Map<UUID, Challenge> challenges = new HashMap<>();
+                                cs.forEach(c -> challenges.put(c.id, c));
+                                return ws.stream().map(w -> ChallengeMapper.toView(w, challenges.get(w.challengeId),
+                                        now, true, true)).toList();
                             });
                 });
     }

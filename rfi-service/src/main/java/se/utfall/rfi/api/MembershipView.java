@@ -22,5 +22,6 @@ public record MembershipView(
         OffsetDateTime invitedAt,
         OffsetDateTime answeredAt,
         OffsetDateTime endedAt,
-        @Schema(description = "The version; its ETag for If-Match on accept, decline, leave and remove") long version) {
+        @Schema(description = "The version") long version,
+        @Schema(description = "The strong ETag, for If-Match on accept, decline, leave and remove") String etag) {
 }

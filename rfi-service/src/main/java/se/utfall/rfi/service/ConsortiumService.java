@@ -310,7 +310,7 @@ public class ConsortiumService {
     private MembershipView view(ConsortiumMembership m, String rfiTitle, String leadName) {
         return new MembershipView(m.id, m.responseId, m.rfiId, rfiTitle, m.leadOrgId, leadName, m.organisationId,
                 m.name, m.role, m.status, Windows.local(m.invitedAt, zone), Windows.local(m.answeredAt, zone),
-                Windows.local(m.endedAt, zone), m.version);
+                Windows.local(m.endedAt, zone), m.version, ETags.of(m.version));
     }
 
     private static <T> Uni<T> notFound(String what) {
