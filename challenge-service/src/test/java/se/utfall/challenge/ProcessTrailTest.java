@@ -87,6 +87,21 @@ class ProcessTrailTest {
         assertThat(Db.count("SELECT count(*) FROM inbox_event WHERE event_id = ?", opened)).isEqualTo(1);
     }
 
+    /** On the compacted topic a new reader may see only an RFI's newest event: it carries both dates. */
+    @Test
+    void anRfisNewestEventAloneGivesTheRfiPhaseBothDates() throws Exception {
+        String challengeId = published();
+        String rfiId = UUID.randomUUID().toString();
+        try (KafkaProducer<String, byte[]> p = CloudEventRecords.producer()) {
+            p.send(CloudEventRecords.record(Topics.RFIS, "/utfall/rfi-service", UUID.randomUUID().toString(),
+                    EventTypes.RFI_EVALUATED, rfiEvent(rfiId, challengeId, "EVALUATED", "2026-05-10T00:00:00+02:00",
+                            "2026-05-28T00:00:00+02:00"), rfiId, "rfis/" + rfiId)).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "2026-05-28".equals(phase(challengeId, "RFI")
+                .get("actualEnd")));
+        assertThat(phase(challengeId, "RFI")).containsEntry("actualStart", "2026-05-10");
+    }
+
     @Test
     void aWorkshopThatWasHeldStartsTheWorkshopsPhase() {
         String challengeId = published();

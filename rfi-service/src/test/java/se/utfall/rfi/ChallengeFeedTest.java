@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static se.utfall.rfi.Fixtures.LJUSDAL;
 import static se.utfall.rfi.Fixtures.TOMELILLA;
 import static se.utfall.rfi.Fixtures.challenge;
@@ -62,6 +63,25 @@ class ChallengeFeedTest {
         assertThat(Db.count("SELECT count(*) FROM known_challenge WHERE id = ?::uuid"
                 + " AND public_data -> 'baseline' -> 'costPerPeriod' ->> 'amount' = '12000000.00'", id)).isEqualTo(1);
         assertThat(Db.count("SELECT count(*) FROM inbox_event WHERE event_id = ?", first)).isEqualTo(1);
+    }
+
+    /** An RFI shows its challenge's title as the challenge's newest event gives it, with a new ETag when it moves. */
+    @Test
+    void anRfiFollowsItsChallengesTitleAndAReadOfItRevalidates() throws Exception {
+        String id = Fixtures.knownChallenge(TOMELILLA);
+        String rfi = as(buyer(TOMELILLA)).body(Fixtures.rfi(id, Fixtures.nowSeconds().plusSeconds(3600),
+                Fixtures.nowSeconds().plusSeconds(7200))).post("/api/v1/rfis").then().statusCode(201)
+                .body("challengeTitle", equalTo("Hela barnet")).body("municipalityName", equalTo("Tomelilla"))
+                .extract().path("id");
+        String etag = as(buyer(TOMELILLA)).get("/api/v1/rfis/" + rfi).then().extract().header("ETag");
+        try (KafkaProducer<String, byte[]> p = producer()) {
+            p.send(challengeEvent(UUID.randomUUID().toString(), EventTypes.CHALLENGE_UPDATED,
+                    challenge(id, TOMELILLA, List.of(), "PUBLISHED", 2).replace("\"title\": \"Hela barnet\"",
+                            "\"title\": \"Hela barnet: tidiga insatser\""), id)).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Hela barnet: tidiga insatser".equals(
+                as(buyer(TOMELILLA)).get("/api/v1/rfis/" + rfi).then().extract().path("challengeTitle")));
+        as(buyer(TOMELILLA)).header("If-None-Match", etag).get("/api/v1/rfis/" + rfi).then().statusCode(200);
     }
 
     @Test

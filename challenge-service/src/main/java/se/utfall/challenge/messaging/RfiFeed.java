@@ -12,10 +12,13 @@ import se.utfall.events.CloudEvent;
 import se.utfall.events.EventTypes;
 import se.utfall.messaging.inbox.Inbox;
 import se.utfall.messaging.inbox.PoisonEventException;
+import se.utfall.web.problem.ProblemException;
+import se.utfall.web.problem.RuleViolation;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,6 +29,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class RfiFeed {
     static final String CONSUMER = "challenge-service.rfis";
+    private static final Set<String> RFI_TYPES = Set.of(EventTypes.RFI_PUBLISHED, EventTypes.RFI_OPENED,
+            EventTypes.RFI_CLOSED, EventTypes.RFI_AMENDED, EventTypes.RFI_CANCELLED, EventTypes.RFI_EVALUATED);
 
     private final Inbox inbox;
     private final ChallengeService challenges;
@@ -41,14 +46,31 @@ public class RfiFeed {
     }
 
     Uni<Void> apply(CloudEvent event) {
+        if (!RFI_TYPES.contains(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        // Every RFI event carries the RFI's state, opening and closing times included: on the compacted topic a
+        // new consumer may see only an RFI's newest event (amended, cancelled, evaluated), and still learns both.
         JsonNode d = event.data();
-        return switch (event.type()) {
-            case EventTypes.RFI_OPENED -> challenges.recordProgress(challengeOf(d), Phase.RFI,
-                    day(d, "openedAt"), null, "An RFI opened");
-            case EventTypes.RFI_CLOSED, EventTypes.RFI_EVALUATED -> challenges.recordProgress(challengeOf(d),
-                    Phase.RFI, day(d, "openedAt"), day(d, "closedAt"), "An RFI closed");
-            default -> Uni.createFrom().voidItem();
-        };
+        LocalDate opened = day(d, "openedAt");
+        LocalDate closed = day(d, "closedAt");
+        if (opened == null && closed == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return challenges.recordProgress(challengeOf(d), Phase.RFI, opened, closed,
+                closed != null ? "An RFI closed" : "An RFI opened")
+                .onFailure(RfiFeed::permanent).transform(e -> new PoisonEventException(
+                        "the challenge cannot record this RFI's progress: " + e.getMessage()));
+    }
+
+    /**
+     * A refusal that would come again on every retry (the challenge's event too large, a rule broken): dead-lettered
+     * with its reason instead of holding up the partition. Anything else (the database away, a concurrent change)
+     * is retried by the inbox.
+     */
+    private static boolean permanent(Throwable e) {
+        return e instanceof ProblemException p && p.status() < 500 && p.status() != 409 && p.status() != 412
+                || e instanceof RuleViolation || e instanceof IllegalStateException;
     }
 
     private static UUID challengeOf(JsonNode d) {

@@ -160,7 +160,9 @@ public class ChallengeService {
      */
     public Uni<Void> recordProgress(UUID id, Phase phase, LocalDate started, LocalDate ended, String note) {
         return repository.load(id).chain(aggregate -> {
-            if (aggregate == null) {
+            // Only a published challenge's trail moves on: a closed or archived one stays as it was left (its ETag
+            // too), and a draft has no RFIs or held workshops.
+            if (aggregate == null || aggregate.challenge().status != ChallengeStatus.PUBLISHED) {
                 return Uni.createFrom().voidItem();
             }
             ChallengeView before = ChallengeMapper.toView(aggregate);

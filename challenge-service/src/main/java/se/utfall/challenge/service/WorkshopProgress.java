@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import se.utfall.challenge.config.ChallengeConfig;
 import se.utfall.challenge.domain.ChallengeAggregate;
+import se.utfall.challenge.domain.ChallengeStatus;
 import se.utfall.challenge.domain.Phase;
 
 import java.time.Clock;
@@ -29,7 +30,9 @@ public class WorkshopProgress {
     private static final Logger LOG = Logger.getLogger(WorkshopProgress.class);
     private static final String DUE = "select w.challengeId, min(w.startsAt) from Workshop w"
             + " where w.cancelledAt is null and w.startsAt <= :now and w.challengeId in (select p.key.challengeId"
-            + " from ProcessPhase p where p.key.phase = :phase and p.actualStart is null) group by w.challengeId";
+            + " from ProcessPhase p where p.key.phase = :phase and p.actualStart is null) and w.challengeId in"
+            + " (select c.id from Challenge c where c.status = :published) group by w.challengeId"
+            + " order by min(w.startsAt)";
 
     private final ChallengeService challenges;
     private final ChallengeConfig config;
@@ -72,13 +75,21 @@ public class WorkshopProgress {
         Instant now = clock.instant();
         List<Object[]> due = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache
                 .getSession().chain(s -> s.createSelectionQuery(DUE, Object[].class).setParameter("now", now)
-                        .setParameter("phase", Phase.WORKSHOPS).setMaxResults(100).getResultList())));
+                        .setParameter("phase", Phase.WORKSHOPS).setParameter("published", ChallengeStatus.PUBLISHED)
+                        .setMaxResults(100).getResultList())));
         for (Object[] row : due) {
             UUID challenge = (UUID) row[0];
             Instant first = (Instant) row[1];
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> challenges.recordProgress(
-                    challenge, Phase.WORKSHOPS, first.atZone(ChallengeAggregate.SWEDEN).toLocalDate(), null,
-                    "A workshop was held")).replaceWith(Boolean.TRUE));
+            try {
+                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> challenges.recordProgress(
+                        challenge, Phase.WORKSHOPS, first.atZone(ChallengeAggregate.SWEDEN).toLocalDate(), null,
+                        "A workshop was held")).replaceWith(Boolean.TRUE));
+            } catch (Throwable t) {
+                // One challenge that cannot be marked (another replica was first, or its event is refused) does
+                // not hold up the others; it is tried again next round.
+                LOG.warnf("Could not mark the workshops phase of challenge %s as started (%s)", challenge,
+                        t.getMessage());
+            }
         }
     }
 }

@@ -79,10 +79,15 @@ public class ChallengeFeed {
                         .executeUpdate())).replaceWithVoid();
     }
 
-    /** The names RFIs show of their challenge, as the newest applied event gives them; not the RFIs' content. */
+    /**
+     * The names RFIs show of their challenge, as the newest applied event gives them. Not the RFIs' content (no
+     * amendment, no event), but what a read shows changed: the version moves on, so the ETag does and a cached
+     * read is not revalidated with the old names.
+     */
     private static final String RFI_NAMES = """
-            UPDATE rfi SET challenge_title = :title, municipality_name = :municipalityName
-            WHERE challenge_id = :id""";
+            UPDATE rfi SET challenge_title = :title, municipality_name = :municipalityName, version = version + 1
+            WHERE challenge_id = :id AND (challenge_title IS DISTINCT FROM :title
+                OR municipality_name IS DISTINCT FROM :municipalityName)""";
 
     private static String text(JsonNode d, String field) {
         JsonNode n = d.path(field);

@@ -102,7 +102,9 @@ public class EvaluationService {
             Instant now = clock.instant();
             List<Score> scores = request.scores().stream().map(s -> Score.of(rfi.id, r.id, actor.subject(),
                     actor.personName(), s.criterionId(), s.score(), blankToNull(s.comment()), now)).toList();
-            return Score.<Score>list("responseId = ?1 and evaluator = ?2", r.id, actor.subject()).chain(before -> {
+            // The response's row is locked for writing: two tabs with the same ETag are checked one after the other.
+            return Panache.getSession().chain(s -> s.lock(r, LockModeType.PESSIMISTIC_WRITE)).chain(() -> Score
+                    .<Score>list("responseId = ?1 and evaluator = ?2", r.id, actor.subject())).chain(before -> {
                 if (!before.isEmpty()) {
                     ETags.requireMatch(ifMatch, tagOf(before));
                 }
