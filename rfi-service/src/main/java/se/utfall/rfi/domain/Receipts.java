@@ -1,10 +1,11 @@
 package se.utfall.rfi.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.erdtman.jcs.JsonCanonicalizer;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,14 +18,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The receipt of a submission: SHA-256 over a canonical JSON form of what was submitted, in the manner of RFC 8785
- * (JCS): object keys sorted, no insignificant whitespace, UTF-8; absent values left out; amounts and numbers as
- * decimal strings (so no binary floating point is involved); instants in UTC with microseconds. Attachments by
- * their SHA-256, so the receipt covers their bytes.
+ * The receipt of a submission: SHA-256 over the RFC 8785 (JCS) canonical JSON of what was submitted, written by a
+ * maintained JCS implementation (erdtman's), so any standard verifier gets the same bytes: object keys sorted by
+ * UTF-16 code units, no insignificant whitespace, UTF-8, only {@code "}, {@code \} and control characters escaped
+ * (as {@code \u000b}, lower case). Absent values are left out; amounts and numbers are decimal strings (no binary
+ * floating point is involved); the instant is ISO 8601 in UTC as {@link Instant#toString()} writes it (seconds, and
+ * a fraction only as long as it needs: {@code 2026-05-27T21:59:59.123456Z}). Attachments by their SHA-256, so the
+ * receipt covers their bytes.
  */
 public final class Receipts {
-    public static final String ALGORITHM = "SHA-256 over the canonical JSON of the submitted content (keys sorted as"
-            + " in RFC 8785, no whitespace, UTF-8; numbers as decimal strings; absent values left out)";
+    public static final String ALGORITHM = "SHA-256 over the RFC 8785 (JCS) canonical JSON of the submitted content"
+            + " (UTF-8; numbers as decimal strings; absent values left out; submittedAt as ISO 8601 UTC)";
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -74,8 +78,8 @@ public final class Receipts {
         // Left out when there are none, so receipts given before attachments existed still verify.
         content.put("attachments", files.isEmpty() ? null : files);
         try {
-            return CANONICAL.writeValueAsString(content);
-        } catch (JsonProcessingException e) {
+            return new JsonCanonicalizer(CANONICAL.writeValueAsString(content)).getEncodedString();
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
