@@ -102,6 +102,28 @@ class ProcessTrailTest {
         assertThat(phase(challengeId, "RFI")).containsEntry("actualStart", "2026-05-10");
     }
 
+    /** A record the feed cannot read is dead-lettered with its reason; the next one, same key, is still applied. */
+    @Test
+    void anUnreadableRfiEventIsDeadLetteredAndTheNextOneStillApplied() throws Exception {
+        String challengeId = published();
+        String rfiId = UUID.randomUUID().toString();
+        String poison = UUID.randomUUID().toString();
+        try (EventTopic dlq = EventTopic.from(Topics.deadLetterOf(Topics.RFIS));
+                KafkaProducer<String, byte[]> p = CloudEventRecords.producer()) {
+            p.send(CloudEventRecords.record(Topics.RFIS, "/utfall/rfi-service", poison, EventTypes.RFI_OPENED,
+                    rfiEvent(rfiId, "not-a-uuid", "OPEN", "2026-05-10T00:00:00+02:00", null), rfiId,
+                    "rfis/" + rfiId)).get();
+            p.send(CloudEventRecords.record(Topics.RFIS, "/utfall/rfi-service", UUID.randomUUID().toString(),
+                    EventTypes.RFI_OPENED, rfiEvent(rfiId, challengeId, "OPEN", "2026-05-11T00:00:00+02:00", null),
+                    rfiId, "rfis/" + rfiId)).get();
+            EventTopic.Event dead = dlq.await(1, e -> rfiId.equals(e.key())).get(0);
+            assertThat(dead.id()).isEqualTo(poison);
+            assertThat(dead.header("dead-letter-reason")).isNotBlank();
+            await().atMost(Duration.ofSeconds(30)).until(() -> "2026-05-11".equals(phase(challengeId, "RFI")
+                    .get("actualStart")));
+        }
+    }
+
     @Test
     void aWorkshopThatWasHeldStartsTheWorkshopsPhase() {
         String challengeId = published();
