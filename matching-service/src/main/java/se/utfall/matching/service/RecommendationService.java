@@ -3,6 +3,8 @@ package se.utfall.matching.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.utfall.matching.api.ConsortiumView;
 import se.utfall.matching.api.FeedbackView;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +40,12 @@ public class RecommendationService {
     private final double minScore;
     private final Clock clock;
 
-    public RecommendationService(ProfileIndex index, Explanations explanations, MatchingConfig config, Clock clock) {
+    private final Pool pool;
+
+    public RecommendationService(ProfileIndex index, Explanations explanations, MatchingConfig config, Clock clock,
+            Pool pool) {
         this.index = index;
+        this.pool = pool;
         this.clock = clock;
         this.minScore = config.minScore();
         this.explanations = explanations;
@@ -51,8 +58,12 @@ public class RecommendationService {
      * (a cold ranking over many profiles takes milliseconds the event loop should not spend).
      */
     public Uni<List<RecommendationView>> forNeed(UUID needId, int limit, String lang, Viewer viewer) {
+        // The respondents are read on the pool after the session has ended: a native selection through Hibernate
+        // grows its plan cache with every call, and one inside an open session holds a second connection.
         return Panache.withSession(() -> Needs.forInsider(needId, viewer).chain(loaded -> feedbackOf(needId, viewer)
-                .chain(feedback -> respondents(needId).map(responded -> new ForNeed(loaded, feedback, responded)))))
+                .map(feedback -> Map.entry(loaded, feedback))))
+                .chain(read -> respondents(needId).map(responded -> new ForNeed(read.getKey(), read.getValue(),
+                        responded)))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(read -> {
             Need need = read.loaded().ranking();
@@ -75,13 +86,18 @@ public class RecommendationService {
      * The organisations that have responded to the need (an RFI) or to an RFI of it (a challenge): alone, or in a
      * consortium that did not withdraw. A buyer sees them marked, not as news.
      */
-    static Uni<Set<UUID>> respondents(UUID needId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                SELECT DISTINCT org_id FROM response_signal
-                WHERE rfi_id IN (SELECT id FROM need WHERE id = :need OR challenge_id = :need)
-                  AND NOT (role = 'MEMBER' AND state = 'WITHDRAWN')""", UUID.class)
-                .setParameter("need", needId).getResultList()).map(Set::copyOf);
+    private Uni<Set<UUID>> respondents(UUID needId) {
+        return pool.preparedQuery(RESPONDENTS).execute(Tuple.of(needId)).map(rows -> {
+            Set<UUID> orgs = new HashSet<>();
+            rows.forEach(r -> orgs.add(r.getUUID(0)));
+            return orgs;
+        });
     }
+
+    private static final String RESPONDENTS = """
+            SELECT DISTINCT org_id FROM response_signal
+            WHERE rfi_id IN (SELECT id FROM need WHERE id = $1 OR challenge_id = $1)
+              AND NOT (role = 'MEMBER' AND state = 'WITHDRAWN')""";
 
     /** Up to three consortia of complementary local actors; none when the need is not done on site. */
     public Uni<List<ConsortiumView>> consortia(UUID needId, String lang, Viewer viewer) {

@@ -125,13 +125,12 @@ public class AttachmentService {
     @WithSession
     public Uni<File> download(UUID responseId, UUID attachmentId, Actor actor) {
         return RfiResponse.<RfiResponse>findById(responseId).chain(r -> r == null ? notFound()
-                : Rfi.<Rfi>findById(r.rfiId).chain(rfi -> ConsortiumService.isMember(r.id, actor.organisation())
-                .chain(member -> {
-                    boolean own = member || r.organisationId.equals(actor.organisation());
-                    boolean buyer = rfi.ownerOrgId.equals(actor.organisation()) && r.status == ResponseStatus.SUBMITTED;
+                : Rfi.<Rfi>findById(r.rfiId).chain(rfi -> ResponseService.readerOf(r, rfi, actor)
+                .chain(reader -> {
                     Attachment a = r.attachments().stream().filter(x -> x.id().equals(attachmentId)).findFirst()
                             .orElse(null);
-                    if (!own && !buyer || a == null) {
+                    // Admins read responses for support, but not the files in them.
+                    if (reader == ResponseService.Reader.NONE || reader == ResponseService.Reader.ADMIN || a == null) {
                         return notFound();
                     }
                     return AttachmentContent.<AttachmentContent>findById(attachmentId).map(c -> {

@@ -9,9 +9,6 @@ import se.utfall.web.problem.ProtocolProblems;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * The request line, checked before anything else reads it, on the API port and the management port alike, each
@@ -48,17 +45,15 @@ public class RequestLineFilter {
                     + " are accepted");
             return;
         }
-        if (uri.indexOf('\u0000') >= 0 || uri.toLowerCase(Locale.ROOT).contains("%00")) {
+        if (uri.indexOf('\u0000') >= 0 || uri.contains("%00")) {
             ProtocolProblems.send(rc, 400, "validation-error", "Bad Request",
                     "The request line contains a NUL character (%00), which no field may hold");
             return;
         }
         try {
+            // java.net.URI also refuses a % that does not start two hex digits (%zz, a trailing %).
             new URI(uri);
-            if (uri.indexOf('%') >= 0) {
-                URLDecoder.decode(uri.replace("+", "%2B"), StandardCharsets.UTF_8);
-            }
-        } catch (URISyntaxException | IllegalArgumentException e) {
+        } catch (URISyntaxException e) {
             ProtocolProblems.send(rc, 400, "malformed-uri", "Bad Request",
                     "The request URI is malformed: characters such as {, } and \" must be percent-encoded, and"
                     + " every % must start a valid escape (%zz is not)");
