@@ -35,6 +35,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.UUID;
+import java.util.Map;
+import java.util.HashMap;
 
 /** Entities ↔ API models. Request models carry no id, owner or status, so applying one cannot set them. */
 public final class ChallengeMapper {
@@ -63,6 +68,41 @@ public final class ChallengeMapper {
         c.baselineUnit = b == null ? null : b.unit();
         c.baselinePeriod = b == null ? null : b.period();
         c.baselineVolume = b == null ? null : b.volumePerPeriod();
+    }
+
+    /** What to write after {@link #syncChildren}: rows to store and rows to delete. */
+    public record ChildChanges(List<Object> toPersist, List<Object> toRemove) {
+    }
+
+    /**
+     * Brings goals and insights in line with the request in memory (known ids keep their rows, new ones get new
+     * rows, missing ones go) and answers what to write. The process trail is planned on the aggregate.
+     */
+    public static ChildChanges syncChildren(ChallengeAggregate aggregate, ChallengeRequest request) {
+        UUID challengeId = aggregate.challenge().id;
+        List<Object> toPersist = new ArrayList<>();
+        List<Object> toRemove = new ArrayList<>();
+        sync(aggregate.goals(), request.outcomeGoals(), g -> g.id, OutcomeGoalInput::id, () -> {
+            OutcomeGoal g = new OutcomeGoal();
+            g.id = UUID.randomUUID();
+            g.challengeId = challengeId;
+            toPersist.add(g);
+            return g;
+        }, (in, g, i) -> {
+            apply(in, g);
+            g.position = i;
+        }, toRemove);
+        sync(aggregate.insights(), request.needInsights(), n -> n.id, NeedInsightInput::id, () -> {
+            NeedInsight n = new NeedInsight();
+            n.id = UUID.randomUUID();
+            n.challengeId = challengeId;
+            toPersist.add(n);
+            return n;
+        }, (in, n, i) -> {
+            apply(in, n);
+            n.position = i;
+        }, toRemove);
+        return new ChildChanges(toPersist, toRemove);
     }
 
     public static void apply(OutcomeGoalInput in, OutcomeGoal g) {
@@ -252,5 +292,29 @@ public final class ChallengeMapper {
     private static List<String> lower(List<String> values) {
         return values == null ? new ArrayList<>()
                 : new ArrayList<>(values.stream().map(v -> v.toLowerCase(Locale.ROOT)).distinct().toList());
+    }
+
+    private interface Apply<I, E> {
+        void apply(I input, E entity, int position);
+    }
+
+    private static <I, E> void sync(List<E> current, List<I> wanted, Function<E, UUID> entityId,
+            Function<I, UUID> inputId, Supplier<E> create, Apply<I, E> apply, List<Object> toRemove) {
+        List<I> inputs = wanted == null ? List.of() : wanted;
+        Map<UUID, E> byId = new HashMap<>();
+        current.forEach(e -> byId.put(entityId.apply(e), e));
+        List<E> result = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            I in = inputs.get(i);
+            E entity = in != null && inputId.apply(in) != null ? byId.remove(inputId.apply(in)) : null;
+            if (entity == null) {
+                entity = create.get();
+            }
+            apply.apply(in, entity, i);
+            result.add(entity);
+        }
+        toRemove.addAll(byId.values());
+        current.clear();
+        current.addAll(result);
     }
 }

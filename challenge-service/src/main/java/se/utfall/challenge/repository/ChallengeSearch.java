@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import se.utfall.challenge.domain.Challenge;
+import se.utfall.challenge.domain.ChallengeFilter;
 import se.utfall.challenge.domain.ChallengeStatus;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
@@ -36,21 +37,17 @@ public class ChallengeSearch {
     private static final String MEANINGFUL = "numnode(websearch_to_tsquery('swedish', :q)) > 0"
             + " AND numnode(websearch_to_tsquery('english', :q)) > 0";
 
-    /** How a list is ordered. {@code RELEVANCE} needs a text query and falls back to newest first without one. */
-    public enum Sort {
-        RELEVANCE("ts_rank(c.search, " + TSQUERY + ") DESC, c.published_at DESC NULLS LAST"),
-        PUBLISHED_DESC("c.published_at DESC NULLS LAST"),
-        PUBLISHED_ASC("c.published_at ASC NULLS LAST"),
-        TITLE_ASC("lower(c.title) ASC"),
-        TITLE_DESC("lower(c.title) DESC"),
-        UPDATED_DESC("c.updated_at DESC"),
-        UPDATED_ASC("c.updated_at ASC");
-
-        final String sql;
-
-        Sort(String sql) {
-            this.sql = sql;
-        }
+    /** The SQL of each order. */
+    private static String orderBy(ChallengeFilter.Sort sort) {
+        return switch (sort) {
+            case RELEVANCE -> "ts_rank(c.search, " + TSQUERY + ") DESC, c.published_at DESC NULLS LAST";
+            case PUBLISHED_DESC -> "c.published_at DESC NULLS LAST";
+            case PUBLISHED_ASC -> "c.published_at ASC NULLS LAST";
+            case TITLE_ASC -> "lower(c.title) ASC";
+            case TITLE_DESC -> "lower(c.title) DESC";
+            case UPDATED_DESC -> "c.updated_at DESC";
+            case UPDATED_ASC -> "c.updated_at ASC";
+        };
     }
 
     private final Pool pool;
@@ -59,16 +56,11 @@ public class ChallengeSearch {
         this.pool = pool;
     }
 
-    /** Filters of a list; null means "any". */
-    public record Filter(List<ChallengeStatus> statuses, String sector, String municipalityCode, String text,
-            Sort sort) {
-    }
-
     /**
      * Challenges matching {@code filter}; with {@code organisation}, only those it owns, co-buys or observes
      * (drafts included), otherwise only the statuses asked for.
      */
-    public Uni<Page<Challenge>> find(Filter filter, UUID organisation, PageRequest page) {
+    public Uni<Page<Challenge>> find(ChallengeFilter filter, UUID organisation, PageRequest page) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         List<ChallengeStatus> statuses = filter.statuses();
@@ -102,8 +94,9 @@ public class ChallengeSearch {
             where.append(" AND ").append(MEANINGFUL).append(" AND c.search @@ ").append(TSQUERY);
             params.put("q", filter.text());
         }
-        Sort sort = filter.sort() == Sort.RELEVANCE && !text ? Sort.PUBLISHED_DESC : filter.sort();
-        String ids = "SELECT c.id FROM challenge c" + where + " ORDER BY " + sort.sql
+        ChallengeFilter.Sort sort = filter.sort() == ChallengeFilter.Sort.RELEVANCE && !text
+                ? ChallengeFilter.Sort.PUBLISHED_DESC : filter.sort();
+        String ids = "SELECT c.id FROM challenge c" + where + " ORDER BY " + orderBy(sort)
                 + ", c.id LIMIT :limit OFFSET :offset";
         String count = "SELECT count(*) FROM challenge c" + where;
         params.put("limit", (long) page.size);

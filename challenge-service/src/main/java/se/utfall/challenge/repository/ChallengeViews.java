@@ -1,7 +1,5 @@
 package se.utfall.challenge.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,12 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import se.utfall.challenge.api.ChallengeView;
-import se.utfall.challenge.domain.Challenge;
-import se.utfall.challenge.domain.ChallengeAggregate;
-import se.utfall.challenge.mapping.ChallengeMapper;
 
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
@@ -34,11 +27,9 @@ public class ChallengeViews {
             + " FROM challenge_view WHERE id = $1";
 
     private final Pool pool;
-    private final ObjectMapper mapper;
 
-    public ChallengeViews(Pool pool, ObjectMapper mapper) {
+    public ChallengeViews(Pool pool) {
         this.pool = pool;
-        this.mapper = mapper;
     }
 
     /** A challenge's stored views and who may read them. */
@@ -46,20 +37,14 @@ public class ChallengeViews {
             String publicJson, String fullJson) {
     }
 
-    /**
-     * Stores the aggregate's views in the caller's transaction; call after the flush, so the version is final.
-     * Answers the full view.
-     */
-    public Uni<ChallengeView> store(ChallengeAggregate aggregate) {
-        Challenge c = aggregate.challenge();
-        ChallengeView full = ChallengeMapper.toView(aggregate);
-        String publicJson = json(ChallengeMapper.publicOf(full));
-        String fullJson = json(full);
+    /** Stores a challenge's views and who may read them, in the caller's transaction. */
+    public Uni<Void> store(UUID id, long version, boolean isPublic, Set<UUID> readers, Set<UUID> buyers,
+            String publicJson, String fullJson) {
         return Panache.getSession().chain(s -> s.createNativeQuery(UPSERT)
-                .setParameter("id", c.id).setParameter("version", c.version)
-                .setParameter("public", c.isPublic()).setParameter("readers", array(c.readers()))
-                .setParameter("buyers", array(c.buyers())).setParameter("publicJson", publicJson)
-                .setParameter("fullJson", fullJson).executeUpdate()).replaceWith(full);
+                .setParameter("id", id).setParameter("version", version)
+                .setParameter("public", isPublic).setParameter("readers", array(readers))
+                .setParameter("buyers", array(buyers)).setParameter("publicJson", publicJson)
+                .setParameter("fullJson", fullJson).executeUpdate()).replaceWithVoid();
     }
 
     /** The stored views, or null when the challenge has none (unknown, or last changed before they existed). */
@@ -73,14 +58,6 @@ public class ChallengeViews {
             return new Stored(id, r.getLong("version"), r.getBoolean("is_public"), set(r.getArrayOfUUIDs("readers")),
                     set(r.getArrayOfUUIDs("buyers")), r.getString("public_json"), r.getString("full_json"));
         });
-    }
-
-    private String json(ChallengeView view) {
-        try {
-            return mapper.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static UUID[] array(Set<UUID> ids) {

@@ -41,7 +41,7 @@ import se.utfall.challenge.api.ChallengeView;
 import se.utfall.challenge.api.HistoryEntry;
 import se.utfall.challenge.api.PhaseInput;
 import se.utfall.challenge.domain.ChallengeStatus;
-import se.utfall.challenge.repository.ChallengeSearch;
+import se.utfall.challenge.domain.ChallengeFilter;
 import se.utfall.challenge.service.ChallengeReads;
 import se.utfall.challenge.service.ChallengeService;
 import se.utfall.web.http.RunsToCompletion;
@@ -132,7 +132,7 @@ public class ChallengeResource {
             @NotNull(message = "a JSON body is required") @Valid ChallengeRequest request,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.update(id, request, ifMatch, caller.actor()).map(this::ok);
+        return service.update(id, request, ETags.ifMatch(ifMatch), caller.actor()).map(this::ok);
     }
 
     @PATCH
@@ -156,7 +156,7 @@ public class ChallengeResource {
             @NotNull(message = "a JSON merge patch is required") JsonNode patch,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.patch(id, patch, ifMatch, caller.actor()).map(this::ok);
+        return service.patch(id, patch, ETags.ifMatch(ifMatch), caller.actor()).map(this::ok);
     }
 
     @PUT
@@ -176,7 +176,7 @@ public class ChallengeResource {
             @NotNull(message = "a JSON array of phases is required") @Size(max = 7)
             List<@NotNull @Valid PhaseInput> phases,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.updateProcessTrail(id, phases, ifMatch, caller.actor()).map(this::ok);
+        return service.updateProcessTrail(id, phases, ETags.ifMatch(ifMatch), caller.actor()).map(this::ok);
     }
 
     @POST
@@ -194,7 +194,7 @@ public class ChallengeResource {
     public Uni<Response> publish(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.publish(id, ifMatch, caller.actor()).map(this::ok);
+        return service.publish(id, ETags.ifMatch(ifMatch), caller.actor()).map(this::ok);
     }
 
     @POST
@@ -210,7 +210,7 @@ public class ChallengeResource {
     public Uni<Response> close(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.close(id, ifMatch, caller.actor()).map(this::ok);
+        return service.close(id, ETags.ifMatch(ifMatch), caller.actor()).map(this::ok);
     }
 
     @POST
@@ -227,7 +227,7 @@ public class ChallengeResource {
     public Uni<Response> archive(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.archive(id, ifMatch, caller.actor()).map(this::ok);
+        return service.archive(id, ETags.ifMatch(ifMatch), caller.actor()).map(this::ok);
     }
 
     @GET
@@ -245,7 +245,7 @@ public class ChallengeResource {
             @QueryParam("sort") @DefaultValue("") String sort,
             @Valid @BeanParam PageRequest page) {
         List<ChallengeStatus> statuses = statuses(status, false);
-        return service.listPublic(new ChallengeSearch.Filter(statuses, blankToNull(sector), municipality,
+        return service.listPublic(new ChallengeFilter(statuses, blankToNull(sector), municipality,
                 q, sort(sort, q)), page);
     }
 
@@ -258,7 +258,7 @@ public class ChallengeResource {
             @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
             @Valid @BeanParam PageRequest page) {
-        return service.listMine(new ChallengeSearch.Filter(statuses(status, true), null, null, q,
+        return service.listMine(new ChallengeFilter(statuses(status, true), null, null, q,
                 sort(sort, q)), caller.actor(), page);
     }
 
@@ -310,19 +310,19 @@ public class ChallengeResource {
         return asked.isEmpty() && !draftsAllowed ? List.of(ChallengeStatus.PUBLISHED) : asked;
     }
 
-    private static ChallengeSearch.Sort sort(String raw, String q) {
+    private static ChallengeFilter.Sort sort(String raw, String q) {
         String s = raw == null ? "" : raw.trim();
         if (s.isEmpty()) {
-            return q != null && !q.isBlank() ? ChallengeSearch.Sort.RELEVANCE : ChallengeSearch.Sort.PUBLISHED_DESC;
+            return q != null && !q.isBlank() ? ChallengeFilter.Sort.RELEVANCE : ChallengeFilter.Sort.PUBLISHED_DESC;
         }
         return switch (s) {
-            case "relevance" -> ChallengeSearch.Sort.RELEVANCE;
-            case "publishedAt" -> ChallengeSearch.Sort.PUBLISHED_ASC;
-            case "-publishedAt" -> ChallengeSearch.Sort.PUBLISHED_DESC;
-            case "title" -> ChallengeSearch.Sort.TITLE_ASC;
-            case "-title" -> ChallengeSearch.Sort.TITLE_DESC;
-            case "updatedAt" -> ChallengeSearch.Sort.UPDATED_ASC;
-            case "-updatedAt" -> ChallengeSearch.Sort.UPDATED_DESC;
+            case "relevance" -> ChallengeFilter.Sort.RELEVANCE;
+            case "publishedAt" -> ChallengeFilter.Sort.PUBLISHED_ASC;
+            case "-publishedAt" -> ChallengeFilter.Sort.PUBLISHED_DESC;
+            case "title" -> ChallengeFilter.Sort.TITLE_ASC;
+            case "-title" -> ChallengeFilter.Sort.TITLE_DESC;
+            case "updatedAt" -> ChallengeFilter.Sort.UPDATED_ASC;
+            case "-updatedAt" -> ChallengeFilter.Sort.UPDATED_DESC;
             default -> throw ProblemException.badRequest("Unknown sort", List.of(new Problem.FieldError("sort",
                     "must be one of relevance, publishedAt, -publishedAt, title, -title, updatedAt, -updatedAt")));
         };

@@ -94,7 +94,7 @@ public class WorkshopResource {
             @NotNull(message = "a JSON body is required") @Valid WorkshopRequest request,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.update(id, request, ifMatch, caller.actor()).map(WorkshopResource::ok);
+        return service.update(id, request, ETags.ifMatch(ifMatch), caller.actor()).map(WorkshopResource::ok);
     }
 
     @POST
@@ -114,7 +114,7 @@ public class WorkshopResource {
             @NotNull(message = "a JSON body with the reason is required") @Valid WorkshopCancellation request,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.cancel(id, request, ifMatch, caller.actor()).map(WorkshopResource::ok);
+        return service.cancel(id, request, ETags.ifMatch(ifMatch), caller.actor()).map(WorkshopResource::ok);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package se.utfall.challenge.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +19,7 @@ import se.utfall.challenge.api.ChallengeView;
 import se.utfall.challenge.api.HistoryEntry;
 import se.utfall.challenge.api.PhaseInput;
 import se.utfall.challenge.domain.AuditEntry;
+import se.utfall.challenge.domain.ChallengeFilter;
 import se.utfall.challenge.domain.Challenge;
 import se.utfall.challenge.domain.ChallengeAggregate;
 import se.utfall.challenge.domain.ChallengeStatus;
@@ -28,14 +30,15 @@ import se.utfall.challenge.messaging.ChallengeEvents;
 import se.utfall.challenge.repository.ChallengeRepository;
 import se.utfall.challenge.repository.ChallengeSearch;
 import se.utfall.challenge.repository.ChallengeViews;
-import se.utfall.web.http.ETags;
+import se.utfall.web.problem.RuleViolation;
+import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.json.MergePatch;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
-import se.utfall.web.problem.ProblemException;
 import se.utfall.web.security.Actor;
 import se.utfall.web.security.Reader;
 
+import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,10 +93,10 @@ public class ChallengeService {
         ChallengeMapper.apply(request, c);
         plan(aggregate, request.processTrail());
         return repository.persistNew(aggregate)
-                .chain(() -> repository.syncChildren(aggregate, request))
+                .chain(() -> writeChildren(aggregate, request))
                 .invoke(aggregate::requireConsistent)
                 .chain(() -> c.flush())
-                .chain(() -> views.store(aggregate))
+                .chain(() -> storeViews(aggregate))
                 .call(view -> audit.record(c.id, actor, "CREATED", false, audit.diff(null, view), null, now));
     }
 
@@ -102,7 +105,7 @@ public class ChallengeService {
      * trail included. Goals and insights sent with their ids keep their identity.
      */
     @WithTransaction
-    public Uni<ChallengeView> update(UUID id, ChallengeRequest request, String ifMatch, Actor actor) {
+    public Uni<ChallengeView> update(UUID id, ChallengeRequest request, Precondition ifMatch, Actor actor) {
         return loadOwned(id, actor).chain(aggregate -> {
             requireAmendable(aggregate, ifMatch);
             return amend(aggregate, request, actor);
@@ -114,7 +117,7 @@ public class ChallengeService {
      * current content and the result meets every rule a full update meets.
      */
     @WithTransaction
-    public Uni<ChallengeView> patch(UUID id, JsonNode patch, String ifMatch, Actor actor) {
+    public Uni<ChallengeView> patch(UUID id, JsonNode patch, Precondition ifMatch, Actor actor) {
         return loadOwned(id, actor).chain(aggregate -> {
             requireAmendable(aggregate, ifMatch);
             return amend(aggregate, MergePatch.applyTo(ChallengeMapper.toView(aggregate), patch,
@@ -122,8 +125,32 @@ public class ChallengeService {
         });
     }
 
-    private static void requireAmendable(ChallengeAggregate aggregate, String ifMatch) {
-        ETags.requireMatch(ifMatch, aggregate.challenge().version);
+    private Uni<Void> writeChildren(ChallengeAggregate aggregate, ChallengeRequest request) {
+        ChallengeMapper.ChildChanges changes = ChallengeMapper.syncChildren(aggregate, request);
+        return repository.write(changes.toPersist(), changes.toRemove());
+    }
+
+    /**
+     * Stores the aggregate's read model (its JSON for buyers and for everyone) in this transaction; call after
+     * the flush, so the version is final. Answers the full view.
+     */
+    private Uni<ChallengeView> storeViews(ChallengeAggregate aggregate) {
+        Challenge c = aggregate.challenge();
+        ChallengeView full = ChallengeMapper.toView(aggregate);
+        return views.store(c.id, c.version, c.isPublic(), c.readers(), c.buyers(),
+                json(ChallengeMapper.publicOf(full)), json(full)).replaceWith(full);
+    }
+
+    private String json(ChallengeView view) {
+        try {
+            return mapper.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void requireAmendable(ChallengeAggregate aggregate, Precondition ifMatch) {
+        ifMatch.require(aggregate.challenge().version);
         aggregate.requireEditable();
     }
 
@@ -132,7 +159,7 @@ public class ChallengeService {
         ChallengeMapper.apply(request, aggregate.challenge());
         aggregate.replaceTrail(ChallengeMapper.toDates(request.processTrail() == null ? List.of()
                 : request.processTrail()));
-        return repository.syncChildren(aggregate, request).chain(() -> {
+        return writeChildren(aggregate, request).chain(() -> {
             aggregate.requireConsistent();
             aggregate.requireStillComplete();
             return recordEdit(aggregate, before, actor, request.amendmentNote());
@@ -144,7 +171,7 @@ public class ChallengeService {
      * challenge this is an amendment like any other: public history and an updated event.
      */
     @WithTransaction
-    public Uni<ChallengeView> updateProcessTrail(UUID id, List<PhaseInput> phases, String ifMatch, Actor actor) {
+    public Uni<ChallengeView> updateProcessTrail(UUID id, List<PhaseInput> phases, Precondition ifMatch, Actor actor) {
         return loadOwned(id, actor).chain(aggregate -> {
             requireAmendable(aggregate, ifMatch);
             ChallengeView before = ChallengeMapper.toView(aggregate);
@@ -199,7 +226,7 @@ public class ChallengeService {
         // Goals, insights and phases live in their own rows; touching the challenge row moves its version too.
         c.updatedAt = now;
         return c.<Challenge>persistAndFlush()
-                .chain(() -> views.store(aggregate))
+                .chain(() -> storeViews(aggregate))
                 .call(view -> audit.record(c.id, actor, publicChange ? "AMENDED" : "UPDATED", publicChange, changes,
                         note, now))
                 .call(view -> publicChange ? events.updated(ChallengeMapper.toEventData(aggregate))
@@ -207,18 +234,18 @@ public class ChallengeService {
     }
 
     @WithTransaction
-    public Uni<ChallengeView> publish(UUID id, String ifMatch, Actor actor) {
+    public Uni<ChallengeView> publish(UUID id, Precondition ifMatch, Actor actor) {
         return transition(id, ifMatch, actor, "PUBLISHED", ChallengeAggregate::publish, events::published);
     }
 
     @WithTransaction
-    public Uni<ChallengeView> close(UUID id, String ifMatch, Actor actor) {
+    public Uni<ChallengeView> close(UUID id, Precondition ifMatch, Actor actor) {
         return transition(id, ifMatch, actor, "CLOSED", ChallengeAggregate::close, events::closed);
     }
 
     /** Archives a closed challenge, or shelves a draft that will never be published (no event: it was never public). */
     @WithTransaction
-    public Uni<ChallengeView> archive(UUID id, String ifMatch, Actor actor) {
+    public Uni<ChallengeView> archive(UUID id, Precondition ifMatch, Actor actor) {
         return transition(id, ifMatch, actor, "ARCHIVED", ChallengeAggregate::archive, events::archived);
     }
 
@@ -236,11 +263,11 @@ public class ChallengeService {
     }
 
     /** No session around it: the search takes one connection at a time (see {@link ChallengeSearch}). */
-    public Uni<Page<ChallengeSummary>> listPublic(ChallengeSearch.Filter filter, PageRequest page) {
+    public Uni<Page<ChallengeSummary>> listPublic(ChallengeFilter filter, PageRequest page) {
         return search.find(filter, null, page).map(p -> p.map(ChallengeMapper::toSummary));
     }
 
-    public Uni<Page<ChallengeSummary>> listMine(ChallengeSearch.Filter filter, Actor actor, PageRequest page) {
+    public Uni<Page<ChallengeSummary>> listMine(ChallengeFilter filter, Actor actor, PageRequest page) {
         return search.find(filter, actor.organisation(), page).map(p -> p.map(ChallengeMapper::toSummary));
     }
 
@@ -280,7 +307,7 @@ public class ChallengeService {
         Instant now = clock.instant();
         return Challenge.<Challenge>findById(id, LockModeType.PESSIMISTIC_WRITE).chain(c -> {
             if (c == null) {
-                throw ProblemException.notFound("Challenge " + id);
+                throw RuleViolation.notFound("Challenge " + id);
             }
             return AuditEntry.<AuditEntry>list("challengeId = ?1 order by id", id).chain(entries -> {
                 List<Object[]> changed = new ArrayList<>();
@@ -347,17 +374,17 @@ public class ChallengeService {
         void apply(ChallengeAggregate aggregate, Instant now);
     }
 
-    private Uni<ChallengeView> transition(UUID id, String ifMatch, Actor actor, String action, Change change,
+    private Uni<ChallengeView> transition(UUID id, Precondition ifMatch, Actor actor, String action, Change change,
             Function<ChallengeEventData, Uni<Void>> event) {
         return loadOwned(id, actor).chain(aggregate -> {
             Challenge c = aggregate.challenge();
-            ETags.requireMatch(ifMatch, c.version);
+            ifMatch.require(c.version);
             Instant now = clock.instant();
             change.apply(aggregate, now);
             // Only what was ever public is news for partners, and only that belongs to the public history.
             boolean everPublic = c.publishedAt != null;
             return c.<Challenge>persistAndFlush()
-                    .chain(() -> views.store(aggregate))
+                    .chain(() -> storeViews(aggregate))
                     .call(view -> audit.record(c.id, actor, action, everPublic, mapper.createObjectNode()
                             .set("status", mapper.createObjectNode().put("to", c.status.name())), null, now))
                     .call(view -> everPublic ? event.apply(ChallengeMapper.toEventData(aggregate))

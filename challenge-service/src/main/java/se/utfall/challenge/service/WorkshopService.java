@@ -23,12 +23,11 @@ import se.utfall.challenge.domain.WorkshopRegistration;
 import se.utfall.challenge.mapping.ChallengeMapper;
 import se.utfall.challenge.messaging.ChallengeEvents;
 import se.utfall.challenge.messaging.WorkshopEventData;
-import se.utfall.web.http.ETags;
+import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.http.Tagged;
 import se.utfall.web.limits.CreationLimit;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
-import se.utfall.web.problem.ProblemException;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
 import se.utfall.web.security.Reader;
@@ -99,7 +98,8 @@ public class WorkshopService {
      * organisations already registered. Announced as updated; a change that changes nothing writes nothing.
      */
     @WithTransaction
-    public Uni<Tagged<WorkshopView>> update(UUID workshopId, WorkshopRequest request, String ifMatch, Actor actor) {
+    public Uni<Tagged<WorkshopView>> update(UUID workshopId, WorkshopRequest request, Precondition ifMatch,
+            Actor actor) {
         Instant now = clock.instant();
         return ownedForChange(workshopId, ifMatch, actor, now).chain(vw -> {
             Workshop w = vw.workshop();
@@ -119,7 +119,7 @@ public class WorkshopService {
 
     /** Cancels a workshop before it starts, with a reason that is announced; registrations stay recorded. */
     @WithTransaction
-    public Uni<Tagged<WorkshopView>> cancel(UUID workshopId, WorkshopCancellation request, String ifMatch,
+    public Uni<Tagged<WorkshopView>> cancel(UUID workshopId, WorkshopCancellation request, Precondition ifMatch,
             Actor actor) {
         Instant now = clock.instant();
         return ownedForChange(workshopId, ifMatch, actor, now).chain(vw -> {
@@ -149,15 +149,15 @@ public class WorkshopService {
      * share-locked (the order registration uses, so a concurrent close waits or is seen), If-Match checked, not
      * started and not cancelled. 404 for whoever may not read it, 403 for another organisation that may.
      */
-    private Uni<VisibleWorkshop> ownedForChange(UUID workshopId, String ifMatch, Actor actor, Instant now) {
+    private Uni<VisibleWorkshop> ownedForChange(UUID workshopId, Precondition ifMatch, Actor actor, Instant now) {
         return Workshop.<Workshop>findById(workshopId, LockModeType.PESSIMISTIC_WRITE).chain(w -> {
             if (w == null) {
-                throw ProblemException.notFound("Workshop " + workshopId);
+                throw RuleViolation.notFound("Workshop " + workshopId);
             }
             return Challenge.<Challenge>findById(w.challengeId, LockModeType.PESSIMISTIC_READ).map(found -> {
                 Challenge c = actor.ownedOrForbidden(found, x -> x.ownerOrgId, x -> readers(x, actor),
                         "Workshop " + workshopId);
-                ETags.requireMatch(ifMatch, w.tag(c.version, now));
+                ifMatch.require(w.tag(c.version, now));
                 w.requireChangeable(now);
                 return new VisibleWorkshop(w, c);
             });
@@ -217,7 +217,7 @@ public class WorkshopService {
         return WorkshopRegistration.<WorkshopRegistration>find("workshopId = ?1 and organisationId = ?2",
                 workshopId, organisation).firstResult().map(r -> {
                     if (r == null) {
-                        throw ProblemException.notFound("Registration for workshop " + workshopId);
+                        throw RuleViolation.notFound("Registration for workshop " + workshopId);
                     }
                     return ChallengeMapper.toView(r);
                 });
@@ -244,7 +244,7 @@ public class WorkshopService {
         Reader reader = new Reader(organisation, actor.admin());
         return Workshop.<Workshop>findById(workshopId, LockModeType.PESSIMISTIC_WRITE).chain(w -> {
             if (w == null) {
-                throw ProblemException.notFound("Workshop " + workshopId);
+                throw RuleViolation.notFound("Workshop " + workshopId);
             }
             return Challenge.<Challenge>findById(w.challengeId, LockModeType.PESSIMISTIC_READ).chain(found -> {
                 Challenge c = reader.visibleOrNotFound(found, Challenge::isPublic, Challenge::readers,
@@ -285,12 +285,12 @@ public class WorkshopService {
         Instant now = clock.instant();
         return Workshop.<Workshop>findById(workshopId, LockModeType.PESSIMISTIC_WRITE).chain(w -> {
             if (w == null || actor.organisation() == null) {
-                throw ProblemException.notFound("Registration for workshop " + workshopId);
+                throw RuleViolation.notFound("Registration for workshop " + workshopId);
             }
             return WorkshopRegistration.<WorkshopRegistration>find("workshopId = ?1 and organisationId = ?2", w.id,
                     actor.organisation()).firstResult().chain(r -> {
                         if (r == null) {
-                            throw ProblemException.notFound("Registration for workshop " + workshopId);
+                            throw RuleViolation.notFound("Registration for workshop " + workshopId);
                         }
                         if (!now.isBefore(w.startsAt)) {
                             throw RuleViolation.conflict("The workshop has started; registrations stand");
@@ -357,7 +357,7 @@ public class WorkshopService {
                         contributionId, w.id).<WorkshopContribution>firstResult())
                 .map(c -> {
                     if (c == null) {
-                        throw ProblemException.notFound("Contribution " + contributionId);
+                        throw RuleViolation.notFound("Contribution " + contributionId);
                     }
                     return ChallengeMapper.toView(c);
                 });
@@ -398,7 +398,7 @@ public class WorkshopService {
     private Uni<VisibleWorkshop> visibleWorkshop(UUID workshopId, Reader reader) {
         return Workshop.<Workshop>findById(workshopId).chain(w -> {
             if (w == null) {
-                throw ProblemException.notFound("Workshop " + workshopId);
+                throw RuleViolation.notFound("Workshop " + workshopId);
             }
             return Challenge.<Challenge>findById(w.challengeId).map(c -> new VisibleWorkshop(w,
                     reader.visibleOrNotFound(c, Challenge::isPublic, Challenge::readers, "Workshop " + workshopId)));
@@ -413,8 +413,8 @@ public class WorkshopService {
             }
             return registeredAmong(List.of(vw.workshop()), reader).map(mine -> {
                 if (mine.isEmpty()) {
-                    throw new ProblemException(403, "not-a-participant", "Forbidden",
-                            "Contributions are for the buying organisations and the registered participants", null);
+                    throw RuleViolation.forbidden("not-a-participant",
+                            "Contributions are for the buying organisations and the registered participants");
                 }
                 return vw.workshop();
             });
@@ -424,7 +424,7 @@ public class WorkshopService {
     private Uni<Workshop> ownedWorkshop(UUID workshopId, Actor actor) {
         return Workshop.<Workshop>findById(workshopId).chain(w -> {
             if (w == null) {
-                throw ProblemException.notFound("Workshop " + workshopId);
+                throw RuleViolation.notFound("Workshop " + workshopId);
             }
             return Challenge.<Challenge>findById(w.challengeId)
                     .map(c -> actor.ownedOrNotFound(c, x -> x.ownerOrgId, "Workshop " + workshopId))

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * What every service's OpenAPI document must be for a frontend team to generate a typed client from it: every
  * operation named once, every successful answer typed, one bearer scheme and a server, no schema defined for
- * nothing. Each service's {@code ApiContractTest} asserts these and the headers of its own resources.
+ * nothing. Each service's {@code ApiContractIT} asserts these and the headers of its own resources.
  */
 public final class OpenApiContract {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");

@@ -11,7 +11,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rules of {@link OpenApiContract} as tests: a service's {@code @QuarkusTest ApiContractTest} extends this and
+ * The rules of {@link OpenApiContract} as tests: a service's {@code @QuarkusTest ApiContractIT} extends this and
  * adds what its own clients rely on (headers of its resources), reading the document through {@link #doc()}.
  */
 public abstract class OpenApiContractTests {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a hostile caller or a broken client meets below the API: every error of either port is an RFC 9457 problem
  * document, and junk requests cannot grow the metrics. Sent raw over a socket, since HTTP client libraries refuse
- * to send most of these. A service's {@code @QuarkusTest ProtocolTest} extends this.
+ * to send most of these. A service's {@code @QuarkusTest ProtocolIT} extends this.
  */
 public abstract class ProtocolContractTests {
 

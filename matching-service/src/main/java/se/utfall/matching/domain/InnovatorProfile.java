@@ -7,8 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import se.utfall.matching.ranking.Concepts;
-import se.utfall.matching.ranking.Profile;
 import se.utfall.web.json.JsonText;
 
 import java.time.Instant;
@@ -60,17 +58,5 @@ public class InnovatorProfile extends PanacheEntityBase {
 
     public static String json(List<String> values) {
         return JsonText.write(values == null ? List.of() : values);
-    }
-
-    /** The profile as the ranking reads it, in the language its description is written in. */
-    public static Profile toRanking(UUID id, String name, String type, String description, List<String> capabilities,
-            List<String> sectors, List<String> regionsServed, List<String> languages) {
-        return new Profile(id.toString(), name, type, description, capabilities, sectors, regionsServed,
-                Concepts.guessLanguage(description + " " + String.join(" ", capabilities)), languages);
-    }
-
-    public Profile toRanking() {
-        return toRanking(id, name, type, description, list(capabilities), list(sectors), list(regionsServed),
-                list(languages));
     }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
-import se.utfall.matching.ranking.Need;
 import se.utfall.web.json.JsonText;
 
 import java.time.Instant;
@@ -78,19 +77,5 @@ public class NeedEntry extends PanacheEntityBase {
 
     public List<String> sectorList() {
         return JsonText.read(sectors, new TypeReference<List<String>>() { });
-    }
-
-    /**
-     * The need as the ranking reads it. An RFI says what it asks in its own title and description, and takes
-     * what it does not say itself (sectors, target group, place) from its challenge, when the index knows it.
-     */
-    public Need toRanking(NeedEntry challenge) {
-        boolean inherit = RFI.equals(kind) && challenge != null;
-        List<String> ownSectors = sectorList();
-        return new Need(id.toString(), title, problemStatement,
-                targetGroup != null || !inherit ? targetGroup : challenge.targetGroup,
-                !ownSectors.isEmpty() || !inherit ? ownSectors : challenge.sectorList(),
-                municipalityCode != null || !inherit ? municipalityCode : challenge.municipalityCode,
-                locality != null || !inherit ? locality : challenge.locality, language);
     }
 }

@@ -144,7 +144,8 @@ public class NeedResource {
             @NotNull(message = "a JSON body is required") @Valid FeedbackRequest request,
             @Parameter(description = "ETag of the judgement you read, to change it")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return feedback.give(id, profileId, request, ifMatch, Viewer.of(caller)).map(saved -> Response
+        return feedback.give(id, profileId, request, ETags.ifMatch(ifMatch), Viewer.of(caller))
+                .map(saved -> Response
                 .status(saved.created() ? 201 : 200).tag(ETags.entityTag(saved.view().version()))
                 .entity(saved.view()).build());
     }

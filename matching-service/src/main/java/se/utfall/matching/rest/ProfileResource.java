@@ -92,7 +92,8 @@ public class ProfileResource {
             @Parameter(description = "ETag of the version you read; required once the profile exists")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UriInfo uri) {
         // The index is told once the transaction has committed (the service's method has returned).
-        return service.save(request, ifMatch, caller.actor()).invoke(index::refreshSoon).map(saved -> saved.created()
+        return service.save(request, ETags.ifMatch(ifMatch), caller.actor())
+                        .invoke(index::refreshSoon).map(saved -> saved.created()
                 ? Response.created(uri.getBaseUriBuilder().path("api/v1/profiles/{id}").build(saved.view().id()))
                         .tag(ETags.entityTag(saved.view().version())).entity(saved.view()).build()
                 : ok(saved.view()));
@@ -106,7 +107,7 @@ public class ProfileResource {
     @APIResponse(responseCode = "204", description = "Removed")
     public Uni<Response> delete(@Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.delete(ifMatch, caller.actor()).invoke(index::refreshSoon)
+        return service.delete(ETags.ifMatch(ifMatch), caller.actor()).invoke(index::refreshSoon)
                 .map(v -> Response.noContent().build());
     }
 

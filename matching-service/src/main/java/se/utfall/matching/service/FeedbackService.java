@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.matching.mapping.RankingInputs;
 import se.utfall.matching.api.FeedbackRequest;
 import se.utfall.matching.api.FeedbackView;
 import se.utfall.matching.domain.Feedback;
@@ -12,11 +13,11 @@ import se.utfall.matching.domain.InnovatorProfile;
 import se.utfall.matching.domain.NeedEntry;
 import se.utfall.matching.ranking.Need;
 import se.utfall.matching.ranking.Profile;
-import se.utfall.web.http.ETags;
+import se.utfall.web.problem.RuleViolation;
+import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.limits.CreationLimit;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
-import se.utfall.web.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -63,14 +64,14 @@ public class FeedbackService {
      * the need's insiders only.
      */
     @WithTransaction
-    public Uni<Saved> give(UUID needId, UUID profileId, FeedbackRequest request, String ifMatch, Viewer viewer) {
+    public Uni<Saved> give(UUID needId, UUID profileId, FeedbackRequest request, Precondition ifMatch, Viewer viewer) {
         if (viewer.organisation() == null) {
-            throw ProblemException.notFound("need");
+            throw RuleViolation.notFound("need");
         }
         return Needs.forInsider(needId, viewer).chain(loaded -> InnovatorProfile.<InnovatorProfile>findById(
                 profileId).chain(profile -> {
                     if (profile == null) {
-                        throw ProblemException.notFound("profile");
+                        throw RuleViolation.notFound("profile");
                     }
                     RecommendationService.Ranked now = recommendations.standing(loaded.ranking(),
                             loaded.version(), profileId);
@@ -85,7 +86,7 @@ public class FeedbackService {
                             .chain(existing -> {
                                 Feedback f = existing;
                                 if (f != null) {
-                                    ETags.requireMatch(ifMatch, f.version);
+                                    ifMatch.require(f.version);
                                 }
                                 if (f == null) {
                                     f = new Feedback();
@@ -154,10 +155,10 @@ public class FeedbackService {
                                 needs.forEach(n -> byId.put(n.id, n));
                                 // A need the index no longer holds (mid-rebuild, or gone) is left out.
                                 List<Need> needList = needIds.stream().map(byId::get).filter(Objects::nonNull)
-                                        .map(n -> n.toRanking(byId.get(n.challengeId))).toList();
+                                        .map(n -> RankingInputs.need(n, byId.get(n.challengeId))).toList();
                                 List<Profile> profileList = profiles.stream()
                                         .sorted((a, b) -> a.id.compareTo(b.id))
-                                        .map(InnovatorProfile::toRanking).toList();
+                                        .map(RankingInputs::profile).toList();
                                 Map<String, Map<String, Integer>> relevance = new TreeMap<>();
                                 List<Map<String, Object>> judgements = new ArrayList<>();
                                 for (Feedback f : feedback) {

@@ -19,10 +19,9 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import se.utfall.events.CloudEvent;
 import se.utfall.events.Topics;
-import se.utfall.matching.messaging.NeedFeed;
 import se.utfall.messaging.inbox.Inbox;
 import se.utfall.messaging.inbox.PoisonEventException;
-import se.utfall.web.problem.ProblemException;
+import se.utfall.web.problem.RuleViolation;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +61,7 @@ public class IndexRebuild {
     }
 
     private final Inbox inbox;
-    private final NeedFeed feed;
+    private final NeedLearning feed;
     private final Pool pool;
     private final ProfileIndex index;
     private final Config config;
@@ -73,7 +72,7 @@ public class IndexRebuild {
         return t;
     });
 
-    public IndexRebuild(Inbox inbox, NeedFeed feed, ProfileIndex index, Pool pool, Config config) {
+    public IndexRebuild(Inbox inbox, NeedLearning feed, ProfileIndex index, Pool pool, Config config) {
         this.inbox = inbox;
         this.pool = pool;
         this.index = index;
@@ -94,7 +93,7 @@ public class IndexRebuild {
         Status running = new Status("RUNNING", Instant.now(), null, 0, 0, null);
         Status previous = status.get();
         if ("RUNNING".equals(previous.state()) || !status.compareAndSet(previous, running)) {
-            throw ProblemException.conflict("A rebuild of the need index is running already");
+            throw RuleViolation.conflict("A rebuild of the need index is running already");
         }
         worker.execute(this::run);
         return running;
@@ -198,7 +197,8 @@ public class IndexRebuild {
      * would; announcing is once per pair in any case).
      */
     private boolean apply(ConsumerRecord<String, byte[]> r, boolean announce) {
-        String consumer = Topics.CHALLENGES.equals(r.topic()) ? NeedFeed.CHALLENGE_CONSUMER : NeedFeed.RFI_CONSUMER;
+        String consumer = Topics.CHALLENGES.equals(r.topic()) ? NeedLearning.CHALLENGE_CONSUMER
+                : NeedLearning.RFI_CONSUMER;
         try {
             VertxContextSupport.subscribeAndAwait(() -> inbox.handle(consumer, r, e -> feed.apply(e, announce)));
             return true;
@@ -219,8 +219,9 @@ public class IndexRebuild {
                     .chain(s -> s.createNativeQuery("DELETE FROM need_buyer").executeUpdate()
                             .chain(() -> s.createNativeQuery("DELETE FROM need").executeUpdate())
                             .chain(() -> s.createNativeQuery("DELETE FROM inbox_event WHERE consumer IN"
-                                    + " (:challenges, :rfis)").setParameter("challenges", NeedFeed.CHALLENGE_CONSUMER)
-                                    .setParameter("rfis", NeedFeed.RFI_CONSUMER).executeUpdate()))));
+                                    + " (:challenges, :rfis)").setParameter("challenges",
+                                            NeedLearning.CHALLENGE_CONSUMER)
+                                    .setParameter("rfis", NeedLearning.RFI_CONSUMER).executeUpdate()))));
         } catch (Throwable e) {
             throw new IllegalStateException("could not wipe the need index: " + e.getMessage(), e);
         }

@@ -1,10 +1,11 @@
 package se.utfall.matching.service;
 
 import io.smallrye.mutiny.Uni;
+import se.utfall.matching.mapping.RankingInputs;
 import se.utfall.matching.domain.NeedBuyer;
 import se.utfall.matching.domain.NeedEntry;
 import se.utfall.matching.ranking.Need;
-import se.utfall.web.problem.ProblemException;
+import se.utfall.web.problem.RuleViolation;
 
 import java.util.UUID;
 
@@ -16,7 +17,7 @@ final class Needs {
     /** A need and the challenge it belongs to (itself for a challenge; null if an RFI's is not known yet). */
     record Loaded(NeedEntry entry, NeedEntry challenge) {
         Need ranking() {
-            return entry.toRanking(challenge);
+            return RankingInputs.need(entry, challenge);
         }
 
         long version() {
@@ -27,7 +28,7 @@ final class Needs {
     static Uni<Loaded> load(UUID id) {
         return NeedEntry.<NeedEntry>findById(id).chain(entry -> {
             if (entry == null) {
-                throw ProblemException.notFound("need");
+                throw RuleViolation.notFound("need");
             }
             return NeedEntry.RFI.equals(entry.kind)
                     ? NeedEntry.<NeedEntry>findById(entry.challengeId).map(c -> new Loaded(entry, c))
@@ -46,7 +47,7 @@ final class Needs {
             }
             UUID org = viewer.organisation();
             if (org == null || !viewer.buyer()) {
-                throw ProblemException.notFound("need");
+                throw RuleViolation.notFound("need");
             }
             if (org.equals(loaded.entry().ownerOrgId)) {
                 return Uni.createFrom().item(loaded);
@@ -54,7 +55,7 @@ final class Needs {
             return NeedBuyer.count("challengeId = ?1 and orgId = ?2", loaded.entry().challengeId, org)
                     .map(n -> {
                         if (n == 0) {
-                            throw ProblemException.notFound("need");
+                            throw RuleViolation.notFound("need");
                         }
                         return loaded;
                     });

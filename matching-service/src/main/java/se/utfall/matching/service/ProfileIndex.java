@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import se.utfall.matching.mapping.RankingInputs;
 import se.utfall.matching.domain.InnovatorProfile;
 import se.utfall.matching.ranking.Concepts;
 import se.utfall.matching.ranking.Need;
@@ -329,7 +330,7 @@ public class ProfileIndex {
     }
 
     private static Profile profile(Row r) {
-        return InnovatorProfile.toRanking(r.getUUID("id"), r.getString("name"), r.getString("type"),
+        return RankingInputs.profile(r.getUUID("id"), r.getString("name"), r.getString("type"),
                 r.getString("description"), InnovatorProfile.list(r.getString("capabilities")),
                 InnovatorProfile.list(r.getString("sectors")), InnovatorProfile.list(r.getString("regions_served")),
                 InnovatorProfile.list(r.getString("languages")));

@@ -10,10 +10,10 @@ import se.utfall.matching.api.ProfileRequest;
 import se.utfall.matching.api.ProfileView;
 import se.utfall.matching.domain.Feedback;
 import se.utfall.matching.domain.InnovatorProfile;
-import se.utfall.web.http.ETags;
+import se.utfall.web.problem.RuleViolation;
+import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
-import se.utfall.web.problem.ProblemException;
 import se.utfall.web.security.Actor;
 
 import java.time.Clock;
@@ -40,7 +40,7 @@ public class ProfileService {
     public Uni<ProfileView> mine(Actor actor) {
         return byOrganisation(actor.requireOrganisation()).map(p -> {
             if (p == null) {
-                throw ProblemException.notFound("profile of your organisation");
+                throw RuleViolation.notFound("profile of your organisation");
             }
             return view(p);
         });
@@ -48,14 +48,14 @@ public class ProfileService {
 
     /** Creates the organisation's profile, or replaces it (then If-Match must name the current version). */
     @WithTransaction
-    public Uni<Saved> save(ProfileRequest request, String ifMatch, Actor actor) {
+    public Uni<Saved> save(ProfileRequest request, Precondition ifMatch, Actor actor) {
         UUID org = actor.requireOrganisation();
         return byOrganisation(org).chain(existing -> {
             Instant now = clock.instant();
             InnovatorProfile p = existing;
             if (p == null) {
-                if (ifMatch != null && !ifMatch.isBlank() && !"*".equals(ifMatch.strip())) {
-                    throw ProblemException.preconditionFailed("Your organisation has no profile yet");
+                if (ifMatch.namesAVersion()) {
+                    throw RuleViolation.stale("Your organisation has no profile yet");
                 }
                 p = new InnovatorProfile();
                 p.id = UUID.randomUUID();
@@ -63,7 +63,7 @@ public class ProfileService {
                 p.createdAt = now;
                 p.createdBy = actor.subject();
             } else {
-                ETags.requireMatch(ifMatch, p.version);
+                ifMatch.require(p.version);
             }
             String before = content(p);
             apply(p, request);
@@ -81,12 +81,12 @@ public class ProfileService {
 
     /** Removes the organisation's profile and the feedback given on it (the organisation leaves matching). */
     @WithTransaction
-    public Uni<Void> delete(String ifMatch, Actor actor) {
+    public Uni<Void> delete(Precondition ifMatch, Actor actor) {
         return byOrganisation(actor.requireOrganisation()).chain(p -> {
             if (p == null) {
-                throw ProblemException.notFound("profile of your organisation");
+                throw RuleViolation.notFound("profile of your organisation");
             }
-            ETags.requireMatch(ifMatch, p.version);
+            ifMatch.require(p.version);
             return Feedback.delete("profileId", p.id).chain(() -> p.delete());
         });
     }
@@ -96,7 +96,7 @@ public class ProfileService {
     public Uni<ProfileView> get(UUID id, Viewer viewer) {
         return InnovatorProfile.<InnovatorProfile>findById(id).map(p -> {
             if (p == null || !(viewer.buyer() || viewer.seesAll() || p.orgId.equals(viewer.organisation()))) {
-                throw ProblemException.notFound("profile");
+                throw RuleViolation.notFound("profile");
             }
             return view(p);
         });

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.matching.mapping.RankingInputs;
 import se.utfall.matching.api.ConsortiumView;
 import se.utfall.matching.api.FeedbackView;
 import se.utfall.matching.api.NeedRecommendationView;
@@ -16,9 +17,9 @@ import se.utfall.matching.domain.NeedEntry;
 import se.utfall.matching.ranking.Consortia;
 import se.utfall.matching.ranking.Need;
 import se.utfall.matching.ranking.Ranker;
+import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
-import se.utfall.web.problem.ProblemException;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -133,7 +134,7 @@ public class RecommendationService {
         return Panache.withSession(() -> InnovatorProfile.<InnovatorProfile>find("orgId", organisation).firstResult()
                 .chain(profile -> {
                     if (profile == null) {
-                        throw ProblemException.notFound("profile of your organisation (create it first)");
+                        throw RuleViolation.notFound("profile of your organisation (create it first)");
                     }
                     return answered(organisation).chain(answered -> NeedEntry.<NeedEntry>list("open", true)
                             .map(open -> open.stream().filter(n -> !answered.contains(n.id) && !closed(n)).toList())
@@ -146,7 +147,7 @@ public class RecommendationService {
         List<NeedRecommendationView> found = new ArrayList<>();
         for (NeedEntry entry : read.open()) {
             NeedEntry challenge = read.challenges().get(entry.challengeId);
-            Need need = entry.toRanking(challenge);
+            Need need = RankingInputs.need(entry, challenge);
             String municipality = entry.municipalityLabel(challenge);
             for (Ranker.Match m : relevant(index.rank(need, entry.rankingVersion(challenge)))) {
                 if (m.profile().key().equals(read.profileKey())) {

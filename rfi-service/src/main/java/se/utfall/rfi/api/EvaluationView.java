@@ -1,7 +1,6 @@
 package se.utfall.rfi.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import se.utfall.rfi.domain.ConsortiumMember;
 import se.utfall.rfi.domain.Decision;
 import se.utfall.rfi.domain.RfiStatus;
 
@@ -21,7 +20,7 @@ public record EvaluationView(UUID rfiId, RfiStatus status, int scoreMin, int sco
 
     @Schema(description = "One submitted response under evaluation")
     public record Row(UUID responseId, UUID organisationId, String organisationName, String summary,
-            List<ConsortiumMember> consortium, Money estimatedAnnualCost,
+            List<MemberView> consortium, Money estimatedAnnualCost,
             ResponseView.CostComparison costComparison, BigDecimal weightedTotal, List<EvaluatorTotal> evaluators,
             List<CriterionScores> criteria, Decision decision, String feedback, OffsetDateTime decidedAt,
             long version) {

@@ -1,9 +1,6 @@
 package se.utfall.rfi.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import se.utfall.rfi.domain.Answer;
-import se.utfall.rfi.domain.Attachment;
-import se.utfall.rfi.domain.ConsortiumMember;
 import se.utfall.rfi.domain.Decision;
 import se.utfall.rfi.domain.ResponseStatus;
 
@@ -13,7 +10,7 @@ import java.util.UUID;
 
 @Schema(description = "A response, as its organisation or the buyer sees it")
 public record ResponseView(UUID id, UUID rfiId, UUID organisationId, String organisationName, ResponseStatus status,
-        String summary, List<Answer> answers, List<ConsortiumMember> consortium, List<Attachment> attachments,
+        String summary, List<AnswerView> answers, List<MemberView> consortium, List<AttachmentView> attachments,
         Money estimatedAnnualCost, CostComparison costComparison, long version, OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         OffsetDateTime submittedAt, OffsetDateTime withdrawnAt, String receiptSha256, Outcome outcome) {

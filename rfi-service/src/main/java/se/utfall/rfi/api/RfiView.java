@@ -1,8 +1,6 @@
 package se.utfall.rfi.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import se.utfall.rfi.domain.Criterion;
-import se.utfall.rfi.domain.Question;
 import se.utfall.rfi.domain.RfiStatus;
 
 import java.time.LocalDate;
@@ -22,8 +20,8 @@ public record RfiView(
         @Schema(description = "The title of the challenge the RFI asks about, for display") String challengeTitle,
         String title,
         String description,
-        List<Question> questions,
-        List<Criterion> criteria,
+        List<QuestionView> questions,
+        List<CriterionView> criteria,
         OffsetDateTime opensAt,
         OffsetDateTime closesAt,
         @Schema(description = "The time zone the window's days are counted in", examples = "Europe/Stockholm")

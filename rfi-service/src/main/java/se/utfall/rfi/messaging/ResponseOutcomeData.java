@@ -1,7 +1,6 @@
 package se.utfall.rfi.messaging;
 
 import se.utfall.rfi.api.Money;
-import se.utfall.rfi.domain.ConsortiumMember;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -15,5 +14,5 @@ import java.util.UUID;
  */
 public record ResponseOutcomeData(UUID id, UUID rfiId, UUID challengeId, UUID organisationId,
         String organisationName, String decision, OffsetDateTime decidedAt, String summary,
-        List<ConsortiumMember> consortium, Money estimatedAnnualCost, BigDecimal weightedTotal) {
+        List<MemberData> consortium, Money estimatedAnnualCost, BigDecimal weightedTotal) {
 }

@@ -1,7 +1,5 @@
 package se.utfall.rfi.messaging;
 
-import se.utfall.rfi.domain.Criterion;
-import se.utfall.rfi.domain.Question;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,7 +12,7 @@ import java.util.UUID;
  */
 public record RfiEventData(UUID id, UUID challengeId, UUID ownerOrgId, String ownerOrgName, String title,
         String description, String municipalityCode, String status, OffsetDateTime opensAt, OffsetDateTime closesAt,
-        String timeZone, List<Question> questions, List<Criterion> criteria, long version, int amendments,
+        String timeZone, List<QuestionData> questions, List<CriterionData> criteria, long version, int amendments,
         Amendment lastAmendment, String cancellationReason, OffsetDateTime publishedAt, OffsetDateTime openedAt,
         OffsetDateTime closedAt, OffsetDateTime cancelledAt, OffsetDateTime evaluatedAt, LocalDate firstDay,
         LocalDate lastDay) {

@@ -5,18 +5,15 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import se.utfall.rfi.api.RfiSummary;
+import se.utfall.rfi.domain.RfiFilter;
+import se.utfall.rfi.domain.RfiListing;
 import se.utfall.rfi.domain.RfiStatus;
-import se.utfall.rfi.domain.Windows;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Lists of RFIs in one statement on the SQL client: every filter is a parameter that may be null, so the text of
@@ -39,41 +36,33 @@ public class RfiSearch {
     /** Only for a page past the end, where no row carries the total. */
     private static final String COUNT = "SELECT count(*) FROM rfi" + WHERE;
 
-    /** Filters; null means any. */
-    public record Filter(List<RfiStatus> statuses, UUID owner, UUID challengeId, String municipalityCode,
-            String text) {
-    }
-
     private final Pool pool;
 
     public RfiSearch(Pool pool) {
         this.pool = pool;
     }
 
-    public Uni<Page<RfiSummary>> find(Filter filter, PageRequest page, ZoneId zone) {
+    public Uni<Page<RfiListing>> find(RfiFilter filter, PageRequest page) {
         String[] statuses = filter.statuses().stream().map(Enum::name).toArray(String[]::new);
         String text = filter.text() == null || filter.text().isBlank() ? null : filter.text().trim();
         Tuple args = Tuple.from(Arrays.asList(statuses, filter.owner(), filter.challengeId(),
                 filter.municipalityCode(), text, (long) page.size, page.offset()));
         return pool.preparedQuery(LIST).execute(args).map(rows -> {
-            List<RfiSummary> items = new ArrayList<>();
+            List<RfiListing> items = new ArrayList<>();
             long total = 0;
             for (Row r : rows) {
                 total = r.getLong("total");
-                OffsetDateTime closes = r.getOffsetDateTime("closes_at");
-                items.add(new RfiSummary(r.getUUID("id"), r.getUUID("challenge_id"), r.getString("owner_org_name"),
+                items.add(new RfiListing(r.getUUID("id"), r.getUUID("challenge_id"), r.getString("owner_org_name"),
                         r.getString("municipality_code"), r.getString("municipality_name"),
                         r.getString("challenge_title"), r.getString("title"),
-                        RfiStatus.valueOf(r.getString("status")),
-                        Windows.local(r.getOffsetDateTime("opens_at").toInstant(), zone),
-                        Windows.local(closes.toInstant(), zone), Windows.lastDayBefore(closes.toInstant(), zone),
-                        r.getLong("version")));
+                        RfiStatus.valueOf(r.getString("status")), r.getOffsetDateTime("opens_at").toInstant(),
+                        r.getOffsetDateTime("closes_at").toInstant(), r.getLong("version")));
             }
             return Page.of(items, page, total);
         }).chain(p -> p.items().isEmpty() && page.offset() > 0
                 ? pool.preparedQuery(COUNT).execute(Tuple.from(Arrays.asList(statuses, filter.owner(),
                         filter.challengeId(), filter.municipalityCode(), text)))
-                        .map(rows -> Page.of(List.<RfiSummary>of(), page, rows.iterator().next().getLong(0)))
+                        .map(rows -> Page.of(List.<RfiListing>of(), page, rows.iterator().next().getLong(0)))
                 : Uni.createFrom().item(p));
     }
 }

@@ -60,7 +60,7 @@ public class ClarificationResource {
             @NotNull(message = "a JSON body is required") @Valid ClarificationAnswer answer,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.answer(id, answer, ifMatch, caller.actor())
+        return service.answer(id, answer, ETags.ifMatch(ifMatch), caller.actor())
                 .map(view -> Response.ok(view).tag(ETags.entityTag(view.version())).build());
     }
 }

@@ -90,7 +90,7 @@ public class ConsortiumResource {
     public Uni<Response> accept(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the invitation you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.answer(id, true, ifMatch, caller.actor()).map(ConsortiumResource::ok);
+        return service.answer(id, true, ETags.ifMatch(ifMatch), caller.actor()).map(ConsortiumResource::ok);
     }
 
     @POST
@@ -107,7 +107,7 @@ public class ConsortiumResource {
     public Uni<Response> decline(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the invitation you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.answer(id, false, ifMatch, caller.actor()).map(ConsortiumResource::ok);
+        return service.answer(id, false, ETags.ifMatch(ifMatch), caller.actor()).map(ConsortiumResource::ok);
     }
 
     @POST
@@ -124,7 +124,7 @@ public class ConsortiumResource {
     public Uni<Response> leave(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the invitation you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.leave(id, ifMatch, caller.actor()).map(ConsortiumResource::ok);
+        return service.leave(id, ETags.ifMatch(ifMatch), caller.actor()).map(ConsortiumResource::ok);
     }
 
     private static Response ok(MembershipView view) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.rfi.api.EvaluationView;
 import se.utfall.rfi.service.EvaluationService;
+import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
@@ -58,6 +59,6 @@ public class EvaluationResource {
     public Uni<EvaluationView> complete(@PathParam("rfiId") UUID rfiId,
             @Parameter(description = "ETag of the RFI version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.complete(rfiId, ifMatch, caller.actor());
+        return service.complete(rfiId, ETags.ifMatch(ifMatch), caller.actor());
     }
 }

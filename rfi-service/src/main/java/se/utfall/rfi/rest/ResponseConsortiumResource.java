@@ -98,7 +98,8 @@ public class ResponseConsortiumResource {
     public Uni<Response> remove(@PathParam("id") UUID id, @PathParam("organisationId") UUID organisationId,
             @Parameter(description = "ETag of the invitation you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.remove(id, organisationId, ifMatch, caller.actor()).map(ResponseConsortiumResource::ok);
+        return service.remove(id, organisationId, ETags.ifMatch(ifMatch), caller.actor())
+                .map(ResponseConsortiumResource::ok);
     }
 
     private static Response ok(MembershipView view) {

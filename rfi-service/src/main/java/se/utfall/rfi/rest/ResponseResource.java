@@ -111,7 +111,7 @@ public class ResponseResource {
             @NotNull(message = "a JSON body is required") @Valid ResponseRequest request,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.update(id, request, ifMatch, caller.actor()).map(ResponseResource::ok);
+        return service.update(id, request, ETags.ifMatch(ifMatch), caller.actor()).map(ResponseResource::ok);
     }
 
     @POST
@@ -128,7 +128,7 @@ public class ResponseResource {
     public Uni<Response> submit(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.submit(id, ifMatch, caller.actor()).map(ResponseResource::ok);
+        return service.submit(id, ETags.ifMatch(ifMatch), caller.actor()).map(ResponseResource::ok);
     }
 
     @POST
@@ -144,7 +144,7 @@ public class ResponseResource {
     public Uni<Response> withdraw(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.withdraw(id, ifMatch, caller.actor()).map(ResponseResource::ok);
+        return service.withdraw(id, ETags.ifMatch(ifMatch), caller.actor()).map(ResponseResource::ok);
     }
 
     @GET
@@ -175,7 +175,8 @@ public class ResponseResource {
             @NotNull(message = "a JSON body is required") @Valid ScoresRequest request,
             @Parameter(description = "ETag of your scores, when you change them")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return evaluation.score(id, request, ifMatch, caller.actor()).map(scored -> Response.ok(scored.row())
+        return evaluation.score(id, request, ETags.ifMatch(ifMatch),
+                caller.actor()).map(scored -> Response.ok(scored.row())
                 .tag(ETags.entityTag(scored.etag())).build());
     }
 
@@ -207,7 +208,7 @@ public class ResponseResource {
             @NotNull(message = "a JSON body is required") @Valid DecisionRequest request,
             @Parameter(description = "ETag of the response version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return evaluation.decide(id, request, ifMatch, caller.actor());
+        return evaluation.decide(id, request, ETags.ifMatch(ifMatch), caller.actor());
     }
 
     @POST
@@ -233,7 +234,7 @@ public class ResponseResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
                     schema = @Schema(type = SchemaType.STRING, format = "binary"))) byte[] content) {
-        return attachments.add(id, filename, content, ifMatch, caller.actor())
+        return attachments.add(id, filename, content, ETags.ifMatch(ifMatch), caller.actor())
                 .map(view -> Response.status(Response.Status.CREATED).entity(view)
                         .tag(ETags.entityTag(view.version())).build());
     }
@@ -272,7 +273,7 @@ public class ResponseResource {
     public Uni<Response> removeAttachment(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId,
             @Parameter(description = "ETag of the response version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return attachments.remove(id, attachmentId, ifMatch, caller.actor()).map(ResponseResource::ok);
+        return attachments.remove(id, attachmentId, ETags.ifMatch(ifMatch), caller.actor()).map(ResponseResource::ok);
     }
 
     @GET

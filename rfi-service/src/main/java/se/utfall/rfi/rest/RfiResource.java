@@ -41,7 +41,7 @@ import se.utfall.rfi.api.RfiRequest;
 import se.utfall.rfi.api.RfiSummary;
 import se.utfall.rfi.api.RfiView;
 import se.utfall.rfi.domain.RfiStatus;
-import se.utfall.rfi.repository.RfiSearch;
+import se.utfall.rfi.domain.RfiFilter;
 import se.utfall.rfi.service.HistoryService;
 import se.utfall.rfi.service.OcdsService;
 import se.utfall.rfi.service.RfiService;
@@ -67,15 +67,13 @@ public class RfiResource {
             RfiStatus.EVALUATED, RfiStatus.CANCELLED);
 
     private final RfiService service;
-    private final RfiSearch search;
     private final OcdsService ocds;
     private final HistoryService history;
     private final Caller caller;
 
-    public RfiResource(RfiService service, RfiSearch search, OcdsService ocds, HistoryService history,
+    public RfiResource(RfiService service, OcdsService ocds, HistoryService history,
             Caller caller) {
         this.service = service;
-        this.search = search;
         this.ocds = ocds;
         this.history = history;
         this.caller = caller;
@@ -143,7 +141,7 @@ public class RfiResource {
             @NotNull(message = "a JSON body is required") @Valid RfiRequest request,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.update(id, request, ifMatch, caller.actor()).map(RfiResource::ok);
+        return service.update(id, request, ETags.ifMatch(ifMatch), caller.actor()).map(RfiResource::ok);
     }
 
     @PATCH
@@ -166,7 +164,7 @@ public class RfiResource {
             @NotNull(message = "a JSON merge patch is required") JsonNode patch,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.patch(id, patch, ifMatch, caller.actor()).map(RfiResource::ok);
+        return service.patch(id, patch, ETags.ifMatch(ifMatch), caller.actor()).map(RfiResource::ok);
     }
 
     @POST
@@ -184,7 +182,7 @@ public class RfiResource {
     public Uni<Response> publish(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.publish(id, ifMatch, caller.actor()).map(RfiResource::ok);
+        return service.publish(id, ETags.ifMatch(ifMatch), caller.actor()).map(RfiResource::ok);
     }
 
     @POST
@@ -202,7 +200,7 @@ public class RfiResource {
             @NotNull(message = "a JSON body with a reason is required") @Valid CancellationRequest request,
             @Parameter(description = "ETag of the version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.cancel(id, request.reason(), ifMatch, caller.actor()).map(RfiResource::ok);
+        return service.cancel(id, request.reason(), ETags.ifMatch(ifMatch), caller.actor()).map(RfiResource::ok);
     }
 
     @GET
@@ -250,8 +248,7 @@ public class RfiResource {
             @Pattern(regexp = "\\d{4}", message = "must be a 4-digit kommunkod") String municipality,
             @Parameter(description = "Free text, e.g. barn unga") @QueryParam("q") @Size(max = 200) String q,
             @Valid @BeanParam PageRequest page) {
-        return search.find(new RfiSearch.Filter(statuses(status, false), null, challenge, municipality, q), page,
-                service.zone());
+        return service.search(new RfiFilter(statuses(status, false), null, challenge, municipality, q), page);
     }
 
     @GET
@@ -261,8 +258,8 @@ public class RfiResource {
     @Operation(operationId = "listMyRfis", summary = "Your organisation's RFIs, drafts included")
     public Uni<Page<RfiSummary>> mine(@QueryParam("status") List<String> status,
             @QueryParam("q") @Size(max = 200) String q, @Valid @BeanParam PageRequest page) {
-        return search.find(new RfiSearch.Filter(statuses(status, true), caller.requireOrganisation(), null, null, q),
-                page, service.zone());
+        return service.search(new RfiFilter(statuses(status, true), caller.requireOrganisation(), null, null, q),
+                page);
     }
 
     private static Response ok(RfiView view) {

@@ -12,10 +12,9 @@ import se.utfall.rfi.domain.FileTypes;
 import se.utfall.rfi.domain.ResponseStatus;
 import se.utfall.rfi.domain.Rfi;
 import se.utfall.rfi.domain.RfiResponse;
-import se.utfall.web.http.ETags;
+import se.utfall.web.problem.RuleViolation;
+import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.limits.CreationLimit;
-import se.utfall.web.problem.Problem;
-import se.utfall.web.problem.ProblemException;
 import se.utfall.web.security.Actor;
 
 import java.security.MessageDigest;
@@ -53,16 +52,18 @@ public class AttachmentService {
     }
 
     @WithTransaction
-    public Uni<ResponseView> add(UUID responseId, String fileName, byte[] content, String ifMatch, Actor actor) {
+    public Uni<ResponseView> add(UUID responseId, String fileName, byte[] content, Precondition ifMatch, Actor actor) {
         return responses.own(responseId, actor).chain(r -> responses.openRfi(r.rfiId).chain(rfi -> {
-            ETags.requireMatch(ifMatch, r.version);
+            ifMatch.require(r.version);
             r.requireStatus("changed", ResponseStatus.DRAFT, ResponseStatus.SUBMITTED);
             if (content == null || content.length == 0) {
-                throw ProblemException.badRequest("The file is empty: send its bytes as the request body.", null);
+                throw new RuleViolation(RuleViolation.Kind.INVALID,
+                        "The file is empty: send its bytes as the request body.",
+                        null);
             }
             if (content.length > config.attachmentMaxBytes()) {
-                throw new ProblemException(413, "payload-too-large", "Content Too Large",
-                        "A file may have at most " + config.attachmentMaxBytes() + " bytes.", null);
+                throw RuleViolation.tooLarge("payload-too-large",
+                        "A file may have at most " + config.attachmentMaxBytes() + " bytes.");
             }
             Instant now = clock.instant();
             // Adding and removing files in a loop would grow the audit trail, the receipts and the events without
@@ -79,10 +80,9 @@ public class AttachmentService {
     }
 
     private Uni<ResponseView> store(RfiResponse r, Rfi rfi, String fileName, byte[] content, Actor actor) {
-        String type = FileTypes.sniff(content).orElseThrow(() -> new ProblemException(415,
-                "unsupported-media-type", "This kind of file is not accepted",
-                "Attach PDF, ODT, DOCX, PNG or JPEG files; the kind is read from the content, not the name.",
-                null));
+        String type = FileTypes.sniff(content).orElseThrow(() -> RuleViolation.unsupportedType(
+                "unsupported-media-type", "Attach PDF, ODT, DOCX, PNG or JPEG files; the kind is read from the content,"
+                + " not the name.", null).as("unsupported-media-type", "This kind of file is not accepted"));
         List<Attachment> files = new ArrayList<>(r.attachments());
         long total = files.stream().mapToLong(Attachment::sizeBytes).sum() + content.length;
         if (files.size() >= config.responseAttachmentsMaxCount()) {
@@ -106,12 +106,12 @@ public class AttachmentService {
     }
 
     @WithTransaction
-    public Uni<ResponseView> remove(UUID responseId, UUID attachmentId, String ifMatch, Actor actor) {
+    public Uni<ResponseView> remove(UUID responseId, UUID attachmentId, Precondition ifMatch, Actor actor) {
         return responses.own(responseId, actor).chain(r -> responses.openRfi(r.rfiId).chain(rfi -> {
-            ETags.requireMatch(ifMatch, r.version);
+            ifMatch.require(r.version);
             r.requireStatus("changed", ResponseStatus.DRAFT, ResponseStatus.SUBMITTED);
             Attachment a = r.attachments().stream().filter(x -> x.id().equals(attachmentId)).findFirst()
-                    .orElseThrow(() -> ProblemException.notFound("attachment"));
+                    .orElseThrow(() -> RuleViolation.notFound("attachment"));
             r.replaceAttachments(r.attachments().stream().filter(x -> !x.id().equals(attachmentId)).toList());
             return AttachmentContent.delete("id = ?1 and responseId = ?2", attachmentId, r.id)
                     .chain(() -> responses.saveChange(r, rfi, actor, "ATTACHMENT_REMOVED", a.fileName()));
@@ -135,7 +135,7 @@ public class AttachmentService {
                     }
                     return AttachmentContent.<AttachmentContent>findById(attachmentId).map(c -> {
                         if (c == null || !c.responseId.equals(r.id)) {
-                            throw ProblemException.notFound("attachment");
+                            throw RuleViolation.notFound("attachment");
                         }
                         return new File(a, c.content);
                     });
@@ -161,11 +161,12 @@ public class AttachmentService {
         }
     }
 
-    private static ProblemException tooMany(String detail) {
-        return ProblemException.unprocessable(detail, List.of(new Problem.FieldError("attachments", detail)));
+    private static RuleViolation tooMany(String detail) {
+        return new RuleViolation(RuleViolation.Kind.INCOMPLETE, detail,
+                List.of(new RuleViolation.FieldProblem("attachments", detail)));
     }
 
     private static <T> Uni<T> notFound() {
-        return Uni.createFrom().failure(ProblemException.notFound("attachment"));
+        return Uni.createFrom().failure(RuleViolation.notFound("attachment"));
     }
 }

@@ -15,11 +15,11 @@ import se.utfall.rfi.domain.RfiStatus;
 import se.utfall.rfi.domain.Windows;
 import se.utfall.rfi.messaging.ClarificationEventData;
 import se.utfall.rfi.messaging.RfiEvents;
+import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.http.ETags;
 import se.utfall.web.limits.CreationLimit;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
-import se.utfall.web.problem.ProblemException;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
 import se.utfall.web.security.Reader;
@@ -84,13 +84,13 @@ public class ClarificationService {
 
     /** Answers and publishes; the buyer may rephrase the question so the asker cannot be recognised. */
     @WithTransaction
-    public Uni<ClarificationView> answer(UUID id, ClarificationAnswer answer, String ifMatch, Actor actor) {
+    public Uni<ClarificationView> answer(UUID id, ClarificationAnswer answer, Precondition ifMatch, Actor actor) {
         return Clarification.<Clarification>findById(id).chain(c -> c == null ? notFound()
                 : Rfi.<Rfi>findById(c.rfiId, LockModeType.PESSIMISTIC_WRITE).chain(rfi -> {
                     if (!actor.admin() && !rfi.ownerOrgId.equals(actor.organisation())) {
                         return notFound();
                     }
-                    ETags.requireMatch(ifMatch, c.version);
+                    ifMatch.require(c.version);
                     if (c.isAnswered()) {
                         throw RuleViolation.conflict("This clarification was answered and published already.");
                     }
@@ -141,14 +141,14 @@ public class ClarificationService {
 
     private void requireAskable(Rfi rfi, Instant now) {
         if (rfi == null || rfi.status == RfiStatus.DRAFT) {
-            throw ProblemException.notFound("RFI");
+            throw RuleViolation.notFound("RFI");
         }
         boolean open = (rfi.status == RfiStatus.SCHEDULED || rfi.status == RfiStatus.OPEN)
                 && now.isBefore(rfi.closesAt);
         if (!open) {
-            throw new ProblemException(409, "rfi-closed", "The RFI is closed",
-                    "Clarifications are asked and answered until " + Windows.local(rfi.closesAt, zone)
-                            + "; nothing was changed.", null);
+            throw RuleViolation.conflict("Clarifications are asked and answered until "
+                    + Windows.local(rfi.closesAt, zone) + "; nothing was changed.").as("rfi-closed",
+                            "The RFI is closed");
         }
     }
 
@@ -163,6 +163,6 @@ public class ClarificationService {
     }
 
     private static <T> Uni<T> notFound() {
-        return Uni.createFrom().failure(ProblemException.notFound("clarification"));
+        return Uni.createFrom().failure(RuleViolation.notFound("clarification"));
     }
 }

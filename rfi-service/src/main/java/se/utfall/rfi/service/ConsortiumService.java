@@ -19,11 +19,11 @@ import se.utfall.rfi.domain.RfiResponse;
 import se.utfall.rfi.domain.Windows;
 import se.utfall.rfi.messaging.MembershipEventData;
 import se.utfall.rfi.messaging.ResponseEvents;
+import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.http.ETags;
 import se.utfall.web.limits.CreationLimit;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
-import se.utfall.web.problem.ProblemException;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
 
@@ -168,11 +168,11 @@ public class ConsortiumService {
      * declines, at any time: an invitation never stays open against its addressee's will.
      */
     @WithTransaction
-    public Uni<MembershipView> answer(UUID membershipId, boolean accept, String ifMatch, Actor actor) {
+    public Uni<MembershipView> answer(UUID membershipId, boolean accept, Precondition ifMatch, Actor actor) {
         return invitedOrMember(membershipId, actor).chain(m -> (accept ? responses.openRfi(m.rfiId)
                 : Rfi.<Rfi>findById(m.rfiId)).chain(rfi ->
                 RfiResponse.<RfiResponse>findById(m.responseId).chain(r -> {
-                    ETags.requireMatch(ifMatch, m.version);
+                    ifMatch.require(m.version);
                     if (accept) {
                         requireDraft(r);
                     }
@@ -188,10 +188,10 @@ public class ConsortiumService {
 
     /** A member leaves the consortium before the response is submitted. */
     @WithTransaction
-    public Uni<MembershipView> leave(UUID membershipId, String ifMatch, Actor actor) {
+    public Uni<MembershipView> leave(UUID membershipId, Precondition ifMatch, Actor actor) {
         return invitedOrMember(membershipId, actor).chain(m -> responses.openRfi(m.rfiId).chain(rfi ->
                 RfiResponse.<RfiResponse>findById(m.responseId).chain(r -> {
-                    ETags.requireMatch(ifMatch, m.version);
+                    ifMatch.require(m.version);
                     requireDraft(r);
                     Instant now = clock.instant();
                     m.leave(now);
@@ -204,15 +204,15 @@ public class ConsortiumService {
 
     /** The lead removes a member, or withdraws an invitation, before the response is submitted. */
     @WithTransaction
-    public Uni<MembershipView> remove(UUID responseId, UUID organisationId, String ifMatch, Actor actor) {
+    public Uni<MembershipView> remove(UUID responseId, UUID organisationId, Precondition ifMatch, Actor actor) {
         return responses.own(responseId, actor).chain(r -> Rfi.<Rfi>findById(r.rfiId).chain(rfi ->
                 ConsortiumMembership.<ConsortiumMembership>find("responseId = ?1 and organisationId = ?2", r.id,
                         organisationId).firstResult().chain(found -> {
                             ConsortiumMembership m = found;
                             if (m == null) {
-                                throw ProblemException.notFound("consortium member");
+                                throw RuleViolation.notFound("consortium member");
                             }
-                            ETags.requireMatch(ifMatch, m.version);
+                            ifMatch.require(m.version);
                             if (m.isMember()) {
                                 r.requireStatus("changed (only a draft's consortium changes)", ResponseStatus.DRAFT);
                             }
@@ -290,7 +290,7 @@ public class ConsortiumService {
     private static Uni<ConsortiumMembership> invitedOrMember(UUID membershipId, Actor actor) {
         return ConsortiumMembership.<ConsortiumMembership>findById(membershipId).map(m -> {
             if (m == null || !m.organisationId.equals(actor.organisation())) {
-                throw ProblemException.notFound("invitation");
+                throw RuleViolation.notFound("invitation");
             }
             return m;
         });
@@ -314,6 +314,6 @@ public class ConsortiumService {
     }
 
     private static <T> Uni<T> notFound(String what) {
-        return Uni.createFrom().failure(ProblemException.notFound(what));
+        return Uni.createFrom().failure(RuleViolation.notFound(what));
     }
 }

@@ -25,8 +25,7 @@ import se.utfall.rfi.mapping.RfiMapper;
 import se.utfall.rfi.messaging.ResponseEvents;
 import se.utfall.rfi.messaging.ResponseOutcomeData;
 import se.utfall.rfi.messaging.RfiEvents;
-import se.utfall.web.http.ETags;
-import se.utfall.web.problem.ProblemException;
+import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
 
@@ -82,7 +81,7 @@ public class EvaluationService {
      * unseen); the first scores need none.
      */
     @WithTransaction
-    public Uni<Scored> score(UUID responseId, ScoresRequest request, String ifMatch, Actor actor) {
+    public Uni<Scored> score(UUID responseId, ScoresRequest request, Precondition ifMatch, Actor actor) {
         return underEvaluation(responseId, actor).chain(found -> {
             Rfi rfi = found.rfi();
             RfiResponse r = found.response();
@@ -106,7 +105,7 @@ public class EvaluationService {
             return Panache.getSession().chain(s -> s.lock(r, LockModeType.PESSIMISTIC_WRITE)).chain(() -> Score
                     .<Score>list("responseId = ?1 and evaluator = ?2", r.id, actor.subject())).chain(before -> {
                 if (!before.isEmpty()) {
-                    ETags.requireMatch(ifMatch, tagOf(before));
+                    ifMatch.require(tagOf(before));
                 }
                 return Score.delete("responseId = ?1 and evaluator = ?2", r.id, actor.subject())
                         .call(() -> Score.persist(scores))
@@ -141,10 +140,10 @@ public class EvaluationService {
 
     /** Records or changes the decision on a submitted response, until the evaluation is completed. */
     @WithTransaction
-    public Uni<EvaluationView.Row> decide(UUID responseId, DecisionRequest request, String ifMatch, Actor actor) {
+    public Uni<EvaluationView.Row> decide(UUID responseId, DecisionRequest request, Precondition ifMatch, Actor actor) {
         return underEvaluation(responseId, actor).chain(found -> {
             RfiResponse r = found.response();
-            ETags.requireMatch(ifMatch, r.version);
+            ifMatch.require(r.version);
             Instant now = clock.instant();
             r.decide(request.decision(), request.feedback().trim(), actor.subject(), now);
             return r.<RfiResponse>persistAndFlush()
@@ -169,10 +168,10 @@ public class EvaluationService {
      * matching and finance need, or {@code response.not-shortlisted}); the RFI's new status is public.
      */
     @WithTransaction
-    public Uni<EvaluationView> complete(UUID rfiId, String ifMatch, Actor actor) {
+    public Uni<EvaluationView> complete(UUID rfiId, Precondition ifMatch, Actor actor) {
         return Rfi.<Rfi>findById(rfiId, LockModeType.PESSIMISTIC_WRITE).chain(rfi -> {
             requireBuyer(rfi, actor, false);
-            ETags.requireMatch(ifMatch, rfi.version);
+            ifMatch.require(rfi.version);
             rfi.requireUnderEvaluation();
             return submittedResponses(rfi.id).chain(responses -> {
                 RuleViolation.Problems p = new RuleViolation.Problems();
@@ -209,13 +208,13 @@ public class EvaluationService {
     private Uni<Found> underEvaluation(UUID responseId, Actor actor) {
         return RfiResponse.<RfiResponse>findById(responseId).chain(r -> {
             if (r == null) {
-                throw ProblemException.notFound("response");
+                throw RuleViolation.notFound("response");
             }
             // The response was read before the lock: read it again, a withdrawal may have committed in between.
             return Rfis.shareLocked(r.rfiId).call(() -> Panache.getSession().chain(s -> s.refresh(r))).map(rfi -> {
                 if (rfi == null || !rfi.ownerOrgId.equals(actor.organisation())
                         || r.status != ResponseStatus.SUBMITTED) {
-                    throw ProblemException.notFound("response");
+                    throw RuleViolation.notFound("response");
                 }
                 rfi.requireUnderEvaluation();
                 return new Found(rfi, r);
@@ -227,7 +226,7 @@ public class EvaluationService {
     private static void requireBuyer(Rfi rfi, Actor actor, boolean adminMayRead) {
         if (rfi == null || !rfi.status.isPublished()
                 || !rfi.ownerOrgId.equals(actor.organisation()) && !(adminMayRead && actor.admin())) {
-            throw ProblemException.notFound("RFI");
+            throw RuleViolation.notFound("RFI");
         }
     }
 
@@ -261,7 +260,8 @@ public class EvaluationService {
                         .map(s -> new EvaluationView.ScoreView(s.evaluator, s.evaluatorName, s.score, s.comment,
                                 Windows.local(s.scoredAt, zone))).toList())).toList();
         Money estimate = ResponseService.estimate(r);
-        return new EvaluationView.Row(r.id, r.organisationId, r.organisationName, r.summary, r.consortium(),
+        return new EvaluationView.Row(r.id, r.organisationId, r.organisationName, r.summary,
+                RfiMapper.memberViews(r.consortium()),
                 estimate, ResponseView.CostComparison.of(baseline, estimate), result.weightedTotal(),
                 result.evaluators().stream().map(e -> new EvaluationView.EvaluatorTotal(e.evaluator(),
                         nameOf(scores, e.evaluator()), e.total(), e.complete())).toList(), perCriterion, r.decision,
@@ -283,7 +283,7 @@ public class EvaluationService {
         boolean shortlisted = r.decision == Decision.SHORTLISTED;
         return new ResponseOutcomeData(r.id, rfi.id, rfi.challengeId, r.organisationId,
                 shortlisted ? r.organisationName : null, r.decision.name(), Windows.local(r.decidedAt, zone),
-                shortlisted ? r.summary : null, shortlisted ? r.consortium() : null,
+                shortlisted ? r.summary : null, shortlisted ? RfiMapper.memberData(r.consortium()) : null,
                 shortlisted ? ResponseService.estimate(r) : null, shortlisted ? result.weightedTotal() : null);
     }
 

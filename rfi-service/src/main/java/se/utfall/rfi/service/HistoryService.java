@@ -11,9 +11,9 @@ import se.utfall.rfi.domain.ResponseStatus;
 import se.utfall.rfi.domain.Rfi;
 import se.utfall.rfi.domain.RfiResponse;
 import se.utfall.rfi.domain.Windows;
+import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
-import se.utfall.web.problem.ProblemException;
 import se.utfall.web.security.Actor;
 
 import java.io.IOException;
@@ -39,7 +39,7 @@ public class HistoryService {
     public Uni<Page<HistoryEntry>> ofRfi(UUID id, Actor actor, PageRequest page) {
         return Rfi.<Rfi>findById(id).chain(rfi -> {
             if (rfi == null || !actor.admin() && !rfi.ownerOrgId.equals(actor.organisation())) {
-                throw ProblemException.notFound("RFI");
+                throw RuleViolation.notFound("RFI");
             }
             return page("rfiId = ?1 and responseId is null", page, id);
         });
@@ -80,6 +80,6 @@ public class HistoryService {
     }
 
     private static <T> Uni<T> notFound() {
-        return Uni.createFrom().failure(ProblemException.notFound("response"));
+        return Uni.createFrom().failure(RuleViolation.notFound("response"));
     }
 }

@@ -14,7 +14,7 @@ import se.utfall.rfi.domain.Rfi;
 import se.utfall.rfi.domain.RfiAmendment;
 import se.utfall.rfi.domain.RfiStatus;
 import se.utfall.rfi.domain.Windows;
-import se.utfall.web.problem.ProblemException;
+import se.utfall.web.problem.RuleViolation;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -49,7 +49,7 @@ public class OcdsService {
     public Uni<ObjectNode> releasePackage(UUID id) {
         return Rfi.<Rfi>findById(id).chain(rfi -> {
             if (rfi == null || !rfi.status.isPublished()) {
-                throw ProblemException.notFound("RFI");
+                throw RuleViolation.notFound("RFI");
             }
             return KnownChallenge.<KnownChallenge>findById(rfi.challengeId).chain(challenge -> Clarification
                     .<Clarification>list("rfiId = ?1 and number is not null order by number", id)

@@ -23,12 +23,12 @@ import se.utfall.rfi.domain.Rfi;
 import se.utfall.rfi.domain.RfiResponse;
 import se.utfall.rfi.domain.RfiStatus;
 import se.utfall.rfi.domain.Windows;
+import se.utfall.rfi.mapping.RfiMapper;
 import se.utfall.rfi.messaging.ResponseEventData;
 import se.utfall.rfi.messaging.ResponseEvents;
-import se.utfall.web.http.ETags;
+import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
-import se.utfall.web.problem.ProblemException;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
 
@@ -75,7 +75,7 @@ public class ResponseService {
             return RfiResponse.count("rfiId = ?1 and organisationId = ?2", rfi.id, actor.organisation())
                     .chain(n -> {
                         if (n > 0) {
-                            throw ProblemException.conflict("Your organisation already has a response to this RFI;"
+                            throw RuleViolation.conflict("Your organisation already has a response to this RFI;"
                                     + " change that one.");
                         }
                         return r.<RfiResponse>persistAndFlush();
@@ -87,9 +87,9 @@ public class ResponseService {
 
     /** Replaces the content; a submitted response is submitted again at once, with a new receipt. */
     @WithTransaction
-    public Uni<ResponseView> update(UUID id, ResponseRequest request, String ifMatch, Actor actor) {
+    public Uni<ResponseView> update(UUID id, ResponseRequest request, Precondition ifMatch, Actor actor) {
         return own(id, actor).chain(r -> openRfi(r.rfiId).chain(rfi -> {
-            ETags.requireMatch(ifMatch, r.version);
+            ifMatch.require(r.version);
             r.requireStatus("changed", ResponseStatus.DRAFT, ResponseStatus.SUBMITTED);
             return ConsortiumService.accepted(r.id).chain(members -> {
                 apply(r, request, rfi, r.status == ResponseStatus.SUBMITTED, members);
@@ -119,9 +119,9 @@ public class ResponseService {
 
     /** Submits before the close: every required question answered; answers a receipt in the view's hash. */
     @WithTransaction
-    public Uni<ResponseView> submit(UUID id, String ifMatch, Actor actor) {
+    public Uni<ResponseView> submit(UUID id, Precondition ifMatch, Actor actor) {
         return own(id, actor).chain(r -> openRfi(r.rfiId).chain(rfi -> {
-            ETags.requireMatch(ifMatch, r.version);
+            ifMatch.require(r.version);
             r.requireStatus("submitted", ResponseStatus.DRAFT);
             RfiResponse.problems(rfi.questions(), r.answers(), true)
                     .throwIfAny(RuleViolation.Kind.INCOMPLETE, "The response cannot be submitted yet");
@@ -139,9 +139,9 @@ public class ResponseService {
 
     /** Withdraws a draft or a submitted response before the close. */
     @WithTransaction
-    public Uni<ResponseView> withdraw(UUID id, String ifMatch, Actor actor) {
+    public Uni<ResponseView> withdraw(UUID id, Precondition ifMatch, Actor actor) {
         return own(id, actor).chain(r -> openRfi(r.rfiId).chain(rfi -> {
-            ETags.requireMatch(ifMatch, r.version);
+            ifMatch.require(r.version);
             r.requireStatus("withdrawn", ResponseStatus.DRAFT, ResponseStatus.SUBMITTED);
             boolean wasSubmitted = r.status == ResponseStatus.SUBMITTED;
             Instant now = clock.instant();
@@ -221,7 +221,7 @@ public class ResponseService {
     public Uni<ReceiptView> receipt(UUID id, Actor actor) {
         return ownOrMember(id, actor).map(r -> {
             if (r.submittedAt == null || r.receiptSha256 == null) {
-                throw ProblemException.notFound("receipt");
+                throw RuleViolation.notFound("receipt");
             }
             String canonical = Receipts.canonical(r, r.submittedAt);
             return new ReceiptView(r.id, r.rfiId, Windows.local(r.submittedAt, zone), r.receiptSha256,
@@ -236,20 +236,20 @@ public class ResponseService {
     Uni<Rfi> openRfi(UUID rfiId) {
         return Rfis.shareLocked(rfiId).map(rfi -> {
             if (rfi == null || rfi.status == RfiStatus.DRAFT) {
-                throw ProblemException.notFound("RFI");
+                throw RuleViolation.notFound("RFI");
             }
             Instant now = clock.instant();
             if (rfi.status == RfiStatus.CANCELLED) {
-                throw new ProblemException(409, "rfi-cancelled", "The RFI was cancelled",
-                        "The buyer cancelled this RFI: " + rfi.cancellationReason + "; nothing was changed.", null);
+                throw RuleViolation.conflict("The buyer cancelled this RFI: " + rfi.cancellationReason
+                        + "; nothing was changed.").as("rfi-cancelled", "The RFI was cancelled");
             }
             if (!rfi.acceptsResponses(now)) {
                 boolean early = rfi.status == RfiStatus.SCHEDULED && now.isBefore(rfi.opensAt);
-                throw new ProblemException(409, early ? "rfi-not-open" : "rfi-closed",
-                        early ? "The RFI is not open yet" : "The RFI is closed",
-                        early ? "Responses are accepted from " + Windows.local(rfi.opensAt, zone) + "."
+                throw RuleViolation.conflict(early ? "Responses are accepted from " + Windows.local(rfi.opensAt,
+                        zone) + "."
                                 : "Responses were accepted until " + Windows.local(rfi.closesAt, zone)
-                                + " (exclusive); nothing was changed.", null);
+                                + " (exclusive); nothing was changed.").as(early ? "rfi-not-open" : "rfi-closed",
+                        early ? "The RFI is not open yet" : "The RFI is closed");
             }
             return rfi;
         });
@@ -261,7 +261,7 @@ public class ResponseService {
                 : r.organisationId.equals(actor.organisation()) ? Uni.createFrom().item(r)
                 : ConsortiumService.isMember(r.id, actor.organisation()).map(member -> {
                     if (!member) {
-                        throw ProblemException.notFound("response");
+                        throw RuleViolation.notFound("response");
                     }
                     return r;
                 }));
@@ -270,7 +270,7 @@ public class ResponseService {
     Uni<RfiResponse> own(UUID id, Actor actor) {
         return RfiResponse.<RfiResponse>findById(id).map(r -> {
             if (r == null || !r.organisationId.equals(actor.organisation())) {
-                throw ProblemException.notFound("response");
+                throw RuleViolation.notFound("response");
             }
             return r;
         });
@@ -326,7 +326,8 @@ public class ResponseService {
                 : new ResponseView.Outcome(r.decision, r.feedback, Windows.local(r.decidedAt, zone),
                         r.decisionReleasedAt != null);
         return new ResponseView(r.id, r.rfiId, r.organisationId, r.organisationName, r.status, r.summary,
-                r.answers(), r.consortium(), r.attachments(), estimate,
+                RfiMapper.answerViews(r.answers()), RfiMapper.memberViews(r.consortium()),
+                RfiMapper.attachmentViews(r.attachments()), estimate,
                 ResponseView.CostComparison.of(baseline, estimate), r.version, Windows.local(r.createdAt, zone),
                 Windows.local(r.updatedAt, zone),
                 Windows.local(r.submittedAt, zone), Windows.local(r.withdrawnAt, zone), r.receiptSha256, outcome);
@@ -344,6 +345,6 @@ public class ResponseService {
     }
 
     private static <T> Uni<T> notFound() {
-        return Uni.createFrom().failure(ProblemException.notFound("response"));
+        return Uni.createFrom().failure(RuleViolation.notFound("response"));
     }
 }

@@ -11,24 +11,25 @@ import jakarta.persistence.LockModeType;
 import jakarta.validation.Validator;
 import se.utfall.rfi.api.AmendmentView;
 import se.utfall.rfi.api.RfiRequest;
+import se.utfall.rfi.api.RfiSummary;
 import se.utfall.rfi.api.RfiView;
 import se.utfall.rfi.domain.AuditEntry;
 import se.utfall.rfi.domain.KnownChallenge;
 import se.utfall.rfi.domain.Rfi;
 import se.utfall.rfi.domain.RfiAmendment;
 import se.utfall.rfi.domain.RfiContent;
+import se.utfall.rfi.domain.RfiFilter;
 import se.utfall.rfi.domain.RfiStatus;
 import se.utfall.rfi.domain.Windows;
 import se.utfall.rfi.mapping.RfiMapper;
 import se.utfall.rfi.messaging.RfiEventData;
 import se.utfall.rfi.messaging.RfiEvents;
-import se.utfall.web.http.ETags;
+import se.utfall.rfi.repository.RfiSearch;
+import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.json.MergePatch;
 import se.utfall.web.json.RecordDiff;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
-import se.utfall.web.problem.Problem;
-import se.utfall.web.problem.ProblemException;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
 import se.utfall.web.security.Reader;
@@ -56,14 +57,22 @@ public class RfiService {
     private final Validator validator;
     private final Clock clock;
     private final ZoneId zone;
+    private final RfiSearch search;
 
-    public RfiService(RfiEvents events, ObjectMapper mapper, Validator validator, Clock clock, RfiConfig config) {
+    public RfiService(RfiEvents events, ObjectMapper mapper, Validator validator, Clock clock, RfiConfig config,
+            RfiSearch search) {
+        this.search = search;
         this.events = events;
         this.diff = new RecordDiff(mapper, BOOKKEEPING);
         this.mapper = mapper;
         this.validator = validator;
         this.clock = clock;
         this.zone = config.timeZone();
+    }
+
+    /** A page of RFIs; no session around it: the search reads on the pool, one statement. */
+    public Uni<Page<RfiSummary>> search(RfiFilter filter, PageRequest page) {
+        return search.find(filter, page).map(p -> p.map(l -> RfiMapper.toSummary(l, zone)));
     }
 
     public ZoneId zone() {
@@ -74,8 +83,8 @@ public class RfiService {
     @WithTransaction
     public Uni<RfiView> create(RfiRequest request, Actor actor) {
         if (request.challengeId() == null) {
-            throw ProblemException.unprocessable("An RFI asks about a published challenge",
-                    List.of(new Problem.FieldError("challengeId", "is required")));
+            throw new RuleViolation(RuleViolation.Kind.INCOMPLETE, "An RFI asks about a published challenge",
+                    List.of(new RuleViolation.FieldProblem("challengeId", "is required")));
         }
         RfiContent content = content(request, null);
         return KnownChallenge.<KnownChallenge>findById(request.challengeId())
@@ -87,14 +96,15 @@ public class RfiService {
                                 + " to arrive; ask again after Retry-After", 1);
                     }
                     if (!challenge.isPublished()) {
-                        throw ProblemException.unprocessable("There is no published challenge with this id",
-                                List.of(new Problem.FieldError("challengeId", "the challenge is " + challenge.status
+                        throw new RuleViolation(RuleViolation.Kind.INCOMPLETE,
+                                "There is no published challenge with this id",
+                                List.of(new RuleViolation.FieldProblem("challengeId", "the challenge is "
+                                        + challenge.status
                                         + "; RFIs ask about published challenges")));
                     }
                     if (!actor.admin() && !challenge.isBuyer(actor.organisation())) {
-                        throw new ProblemException(403, "not-a-buyer", "Forbidden",
-                                "Only the organisations that own or co-buy the challenge may ask the market about it.",
-                                null);
+                        throw RuleViolation.forbidden("not-a-buyer",
+                                "Only the organisations that own or co-buy the challenge may ask the market about it.");
                     }
                     content.problems().throwIfAny(RuleViolation.Kind.INVALID, "The RFI has problems");
                     Instant now = now();
@@ -126,9 +136,9 @@ public class RfiService {
      * Replaces a draft's content, or amends a published RFI before its close (recorded publicly and announced).
      */
     @WithTransaction
-    public Uni<RfiView> update(UUID id, RfiRequest request, String ifMatch, Actor actor) {
+    public Uni<RfiView> update(UUID id, RfiRequest request, Precondition ifMatch, Actor actor) {
         return loadOwned(id, actor, true).chain(r -> {
-            ETags.requireMatch(ifMatch, r.version);
+            ifMatch.require(r.version);
             return change(r, request, actor);
         });
     }
@@ -138,9 +148,9 @@ public class RfiService {
      * back as the request a {@code PUT} takes, so it meets every rule a full update meets.
      */
     @WithTransaction
-    public Uni<RfiView> patch(UUID id, JsonNode patch, String ifMatch, Actor actor) {
+    public Uni<RfiView> patch(UUID id, JsonNode patch, Precondition ifMatch, Actor actor) {
         return loadOwned(id, actor, true).chain(r -> {
-            ETags.requireMatch(ifMatch, r.version);
+            ifMatch.require(r.version);
             return change(r, MergePatch.applyTo(view(r, now()), patch, RfiRequest.class, mapper, validator), actor);
         });
     }
@@ -148,8 +158,8 @@ public class RfiService {
     private Uni<RfiView> change(Rfi r, RfiRequest request, Actor actor) {
         RfiContent content = content(request, r);
         if (request.challengeId() != null && !request.challengeId().equals(r.challengeId)) {
-            throw ProblemException.unprocessable("An RFI stays with its challenge",
-                    List.of(new Problem.FieldError("challengeId", "cannot change")));
+            throw new RuleViolation(RuleViolation.Kind.INCOMPLETE, "An RFI stays with its challenge",
+                    List.of(new RuleViolation.FieldProblem("challengeId", "cannot change")));
         }
         Instant now = now();
         RfiView before = view(r, now);
@@ -184,9 +194,9 @@ public class RfiService {
 
     /** Publishes a complete draft: scheduled, or open at once if its window has begun (two events then). */
     @WithTransaction
-    public Uni<RfiView> publish(UUID id, String ifMatch, Actor actor) {
+    public Uni<RfiView> publish(UUID id, Precondition ifMatch, Actor actor) {
         return loadOwned(id, actor, true).chain(r -> {
-            ETags.requireMatch(ifMatch, r.version);
+            ifMatch.require(r.version);
             Instant now = now();
             boolean opened = r.publish(now);
             return r.<Rfi>persistAndFlush()
@@ -200,9 +210,9 @@ public class RfiService {
 
     /** Cancels with a reason; a published RFI's cancellation is announced. */
     @WithTransaction
-    public Uni<RfiView> cancel(UUID id, String reason, String ifMatch, Actor actor) {
+    public Uni<RfiView> cancel(UUID id, String reason, Precondition ifMatch, Actor actor) {
         return loadOwned(id, actor, true).chain(r -> {
-            ETags.requireMatch(ifMatch, r.version);
+            ifMatch.require(r.version);
             Instant now = now();
             boolean announced = r.status.isPublished();
             r.cancel(reason.trim(), now);
@@ -219,7 +229,7 @@ public class RfiService {
     public Uni<RfiView> get(UUID id, Reader reader) {
         return Rfi.<Rfi>findById(id).map(r -> {
             if (r == null || !visible(r, reader)) {
-                throw ProblemException.notFound("RFI");
+                throw RuleViolation.notFound("RFI");
             }
             return view(r, now());
         });
@@ -230,7 +240,7 @@ public class RfiService {
     public Uni<Page<AmendmentView>> amendments(UUID id, Reader reader, PageRequest page) {
         return Rfi.<Rfi>findById(id).chain(r -> {
             if (r == null || !visible(r, reader)) {
-                throw ProblemException.notFound("RFI");
+                throw RuleViolation.notFound("RFI");
             }
             var query = RfiAmendment.<RfiAmendment>find("key.rfiId = ?1 order by key.number", id)
                     .page(page.page, page.size);
@@ -248,7 +258,7 @@ public class RfiService {
         Uni<Rfi> found = lock ? Rfi.<Rfi>findById(id, LockModeType.PESSIMISTIC_WRITE) : Rfi.<Rfi>findById(id);
         return found.map(r -> {
             if (r == null || !actor.admin() && !r.ownerOrgId.equals(actor.organisation())) {
-                throw ProblemException.notFound("RFI");
+                throw RuleViolation.notFound("RFI");
             }
             return r;
         });

@@ -7,7 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.utfall.events.EventSchemas;
-import se.utfall.web.problem.ProblemException;
+import se.utfall.web.problem.RuleViolation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -65,9 +65,9 @@ public class Outbox {
         }
         int bytes = json.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > config.maxPayloadBytes()) {
-            return Uni.createFrom().failure(new ProblemException(413, "event-too-large", "Content Too Large",
+            return Uni.createFrom().failure(RuleViolation.tooLarge("event-too-large",
                     "The change would make a " + type + " event of " + bytes + " bytes; at most "
-                            + config.maxPayloadBytes() + " can be published. Shorten the texts.", null));
+                            + config.maxPayloadBytes() + " can be published. Shorten the texts."));
         }
         if (config.validatePayloads()) {
             List<String> problems = EventSchemas.validate(type, tree);

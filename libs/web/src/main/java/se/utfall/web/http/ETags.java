@@ -3,7 +3,12 @@ package se.utfall.web.http;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.problem.ProblemException;
+import se.utfall.web.problem.RuleViolation;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Strong ETags from an entity's optimistic-lock version, and the If-Match check that turns a stale write into 412
@@ -33,28 +38,29 @@ public final class ETags {
 
     /** As {@link #requireMatch(String, long)} for a representation tagged by more than one version. */
     public static void requireMatch(String ifMatch, String currentValue) {
+        try {
+            ifMatch(ifMatch).require(currentValue);
+        } catch (RuleViolation v) {
+            throw v.kind() == RuleViolation.Kind.STALE ? ProblemException.preconditionFailed(v.getMessage())
+                    : ProblemException.preconditionRequired(v.getMessage());
+        }
+    }
+
+    /**
+     * The If-Match header as a {@link Precondition} for the use case, which checks it inside its transaction after
+     * deciding whether the caller may see the resource at all: never refuses here, so an unknown id stays 404.
+     */
+    public static Precondition ifMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.preconditionRequired(
-                    "Send If-Match with the ETag you read, so concurrent edits cannot overwrite each other");
+            return Precondition.absent();
         }
-        String current = of(currentValue);
-        boolean anyStrong = false;
+        List<String> tags = new ArrayList<>();
         for (String tag : ifMatch.split(",")) {
-            String t = tag.trim();
-            if (t.equals("*") || t.startsWith("W/")) {
-                continue;
-            }
-            anyStrong = true;
-            if (t.equals(current)) {
-                return;
+            if (!tag.isBlank()) {
+                tags.add(tag.trim());
             }
         }
-        if (!anyStrong) {
-            throw ProblemException.preconditionRequired("If-Match needs the strong ETag you read (e.g. " + current
-                    + "); * and weak tags cannot protect against lost updates");
-        }
-        throw ProblemException.preconditionFailed("The resource has changed since you read it (current ETag "
-                + current + "); read it again and reapply your change");
+        return Precondition.of(tags);
     }
 
     /**

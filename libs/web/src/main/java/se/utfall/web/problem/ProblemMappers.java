@@ -56,7 +56,7 @@ public class ProblemMappers {
     public Response rule(RuleViolation e) {
         List<Problem.FieldError> errors = e.problems().stream()
                 .map(p -> new Problem.FieldError(p.field(), p.problem())).toList();
-        ProblemException problem = switch (e.kind()) {
+        ProblemException fallback = switch (e.kind()) {
             case CONFLICT -> new ProblemException(409, "conflict", "Conflict", e.getMessage(),
                     errors.isEmpty() ? null : errors);
             case INVALID -> ProblemException.badRequest(e.getMessage(), errors);
@@ -64,7 +64,18 @@ public class ProblemMappers {
             case NOT_YET_KNOWN -> new ProblemException(409, "not-yet-known", "Not Known Yet", e.getMessage(),
                     errors);
             case TOO_MANY -> new ProblemException(429, "too-many", "Too Many Requests", e.getMessage(), errors);
+            case NOT_FOUND -> new ProblemException(404, "not-found", "Not Found", e.getMessage(), errors);
+            case FORBIDDEN -> new ProblemException(403, "forbidden", "Forbidden", e.getMessage(), errors);
+            case STALE -> ProblemException.preconditionFailed(e.getMessage());
+            case UNCONDITIONAL -> ProblemException.preconditionRequired(e.getMessage());
+            case TOO_LARGE -> new ProblemException(413, "payload-too-large", "Content Too Large", e.getMessage(),
+                    errors);
+            case UNSUPPORTED_TYPE -> new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+                    e.getMessage(), errors);
         };
+        ProblemException problem = e.type() == null ? fallback : new ProblemException(fallback.status(), e.type(),
+                e.title() == null ? fallback.toProblem().title() : e.title(), e.getMessage(),
+                errors.isEmpty() ? null : errors);
         Response answer = respond(problem.toProblem());
         return e.retryAfterSeconds() > 0
                 ? Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build()
@@ -185,6 +196,9 @@ public class ProblemMappers {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ProblemException pe) {
                 return respond(pe.toProblem());
+            }
+            if (t instanceof RuleViolation v) {
+                return rule(v);
             }
             if (isA(t, STALE)) {
                 return respond(ProblemException.preconditionFailed(

@@ -1,6 +1,6 @@
 package se.utfall.web.security;
 
-import se.utfall.web.problem.ProblemException;
+import se.utfall.web.problem.RuleViolation;
 
 import java.util.Set;
 import java.util.UUID;
@@ -38,9 +38,9 @@ public record Actor(String subject, UUID organisation, boolean admin, String org
         return organisation;
     }
 
-    static ProblemException noOrganisation() {
-        return new ProblemException(403, "no-organisation", "Forbidden",
-                "Your token carries no organisation (claim " + Caller.ORG_CLAIM + ")", null);
+    static RuleViolation noOrganisation() {
+        return RuleViolation.forbidden("no-organisation",
+                "Your token carries no organisation (claim " + Caller.ORG_CLAIM + ")");
     }
 
     /**
@@ -49,7 +49,7 @@ public record Actor(String subject, UUID organisation, boolean admin, String org
      */
     public <T> T ownedOrNotFound(T resource, Function<T, UUID> owner, String what) {
         if (resource == null || !owns(owner.apply(resource))) {
-            throw ProblemException.notFound(what);
+            throw RuleViolation.notFound(what);
         }
         return resource;
     }
@@ -63,8 +63,8 @@ public record Actor(String subject, UUID organisation, boolean admin, String org
             String what) {
         if (resource != null && !owns(owner.apply(resource)) && organisation != null
                 && readers.apply(resource).contains(organisation)) {
-            throw new ProblemException(403, "forbidden", "Forbidden",
-                    what + " is owned by another organisation; you may read it but not change it", null);
+            throw RuleViolation.forbidden("forbidden",
+                    what + " is owned by another organisation; you may read it but not change it");
         }
         return ownedOrNotFound(resource, owner, what);
     }

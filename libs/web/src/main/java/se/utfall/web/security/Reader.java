@@ -1,6 +1,6 @@
 package se.utfall.web.security;
 
-import se.utfall.web.problem.ProblemException;
+import se.utfall.web.problem.RuleViolation;
 
 import java.util.Collection;
 import java.util.UUID;
@@ -23,7 +23,7 @@ public record Reader(UUID organisation, boolean admin) {
     public <T> T visibleOrNotFound(T resource, Predicate<T> isPublic, Function<T, Collection<UUID>> insiders,
             String what) {
         if (resource == null || !(isPublic.test(resource) || isInsider(resource, insiders))) {
-            throw ProblemException.notFound(what);
+            throw RuleViolation.notFound(what);
         }
         return resource;
     }

@@ -1,9 +1,0 @@
-package se.utfall.rfi;
-
-import io.quarkus.test.junit.QuarkusTest;
-import se.utfall.testing.ProtocolContractTests;
-
-/** Every error of either port is a problem document; junk requests add no metrics series. */
-@QuarkusTest
-class ProtocolTest extends ProtocolContractTests {
-}
