@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import se.utfall.money.Money;
 import se.utfall.challenge.reference.MunicipalityCode;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package se.utfall.challenge.api;
 
+import se.utfall.money.Money;
 import se.utfall.challenge.domain.ChallengeStatus;
 
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package se.utfall.challenge.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import se.utfall.money.Money;
 import se.utfall.challenge.domain.ChallengeStatus;
 import se.utfall.challenge.domain.InsightSource;
 import se.utfall.challenge.domain.InsightVisibility;

@@ -1,5 +1,6 @@
 package se.utfall.challenge.domain;
 
+import se.utfall.money.Money;
 import se.utfall.web.problem.RuleViolation;
 
 import java.time.Instant;
@@ -57,6 +58,11 @@ public record ChallengeAggregate(Challenge challenge, List<OutcomeGoal> goals, L
         if (challenge.budgetAmount != null && challenge.baselineUnitCost != null
                 && !challenge.baselineCurrency.equals(challenge.budgetCurrency)) {
             problems.add("baseline.unitCost.currency", "must be the budget's currency, so costs can be compared");
+        }
+        if (challenge.baselineUnitCost != null && challenge.baselineVolume != null
+                && !Money.productFits(challenge.baselineUnitCost, challenge.baselineVolume)) {
+            problems.add("baseline.volumePerPeriod", "with this unit cost the cost per period would be more than "
+                    + Money.MAX.toPlainString());
         }
         problems.throwIfAny(RuleViolation.Kind.INVALID, "The request has invalid fields");
     }

@@ -1,11 +1,11 @@
 package se.utfall.challenge.mapping;
 
+import se.utfall.money.Money;
 import se.utfall.challenge.api.ChallengeRequest;
 import se.utfall.challenge.api.ChallengeSummary;
 import se.utfall.challenge.api.ChallengeView;
 import se.utfall.challenge.api.ContributionView;
 import se.utfall.challenge.api.CostBaseline;
-import se.utfall.challenge.api.Money;
 import se.utfall.challenge.api.NeedInsightInput;
 import se.utfall.challenge.api.OutcomeGoalInput;
 import se.utfall.challenge.api.PhaseInput;
@@ -29,7 +29,6 @@ import se.utfall.challenge.reference.Municipalities;
 import se.utfall.web.http.ETags;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,11 +59,11 @@ public final class ChallengeMapper {
         c.observerOrgIds = lower(r.observerOrgIds());
         Money budget = r.budget();
         c.budgetAmount = budget == null ? null : budget.amount();
-        c.budgetCurrency = budget == null ? null : budget.currencyOrDefault();
+        c.budgetCurrency = budget == null ? null : budget.currency().getCurrencyCode();
         CostBaseline b = r.baseline();
         c.baselineDescription = b == null ? null : b.description();
         c.baselineUnitCost = b == null ? null : b.unitCost().amount();
-        c.baselineCurrency = b == null ? null : b.unitCost().currencyOrDefault();
+        c.baselineCurrency = b == null ? null : b.unitCost().currency().getCurrencyCode();
         c.baselineUnit = b == null ? null : b.unit();
         c.baselinePeriod = b == null ? null : b.period();
         c.baselineVolume = b == null ? null : b.volumePerPeriod();
@@ -171,7 +170,7 @@ public final class ChallengeMapper {
                 List.copyOf(c.observerOrgIds),
                 c.title, c.summary, c.problemStatement, c.targetGroup, c.locality, c.municipalityCode,
                 Municipalities.name(c.municipalityCode).orElse(null), List.copyOf(c.sectors),
-                List.copyOf(c.cpvCodes), List.copyOf(c.sdgTargets), money(c.budgetAmount, c.budgetCurrency),
+                List.copyOf(c.cpvCodes), List.copyOf(c.sdgTargets), Money.ofNullable(c.budgetAmount, c.budgetCurrency),
                 baseline(c),
                 a.goals().stream().sorted(Comparator.comparingInt(g -> g.position)).map(ChallengeMapper::toView)
                         .toList(),
@@ -190,7 +189,7 @@ public final class ChallengeMapper {
         return new ChallengeSummary(c.id, c.ownerOrgId, c.ownerOrgName, c.title, c.summary, c.locality,
                 c.municipalityCode,
                 Municipalities.name(c.municipalityCode).orElse(null), List.copyOf(c.sectors), c.status,
-                money(c.budgetAmount, c.budgetCurrency), c.version, c.publishedAt, c.updatedAt);
+                Money.ofNullable(c.budgetAmount, c.budgetCurrency), c.version, c.publishedAt, c.updatedAt);
     }
 
     /**
@@ -218,9 +217,9 @@ public final class ChallengeMapper {
         return new ChallengeEventData(v.id(), v.ownerOrgId(), v.ownerOrgName(), v.coBuyerOrgIds(), v.observerOrgIds(),
                 v.title(),
                 v.summary(), v.problemStatement(), v.targetGroup(), v.locality(), v.municipalityCode(),
-                v.municipalityName(), v.sectors(), v.cpvCodes(), v.sdgTargets(), amount(v.budget()),
-                b == null ? null : new ChallengeEventData.Baseline(b.description(), amount(b.unitCost()), b.unit(),
-                        b.period(), b.volumePerPeriod(), amount(b.costPerPeriod())),
+                v.municipalityName(), v.sectors(), v.cpvCodes(), v.sdgTargets(), v.budget(),
+                b == null ? null : new ChallengeEventData.Baseline(b.description(), b.unitCost(), b.unit(),
+                        b.period(), b.volumePerPeriod(), b.costPerPeriod()),
                 v.outcomeGoals().stream().map(g -> new ChallengeEventData.Goal(g.id(), g.indicator(), g.definition(),
                         g.unit(), g.baselineValue(), g.baselineDate(), g.baselineSource(), g.targetValue(),
                         g.targetDate(), g.measurementMethod(), g.dataSource(), g.frequency(), g.verifier())).toList(),
@@ -231,9 +230,6 @@ public final class ChallengeMapper {
                 v.status(), v.version(), v.createdAt(), v.updatedAt(), v.publishedAt(), v.closedAt(), v.archivedAt());
     }
 
-    private static ChallengeEventData.Amount amount(Money m) {
-        return m == null ? null : new ChallengeEventData.Amount(m.amount(), m.currency());
-    }
 
     public static WorkshopRegisteredData toEventData(Workshop w, WorkshopRegistration r) {
         return new WorkshopRegisteredData(toEventData(w), new WorkshopRegisteredData.Registration(r.id, r.workshopId,
@@ -260,10 +256,8 @@ public final class ChallengeMapper {
         if (c.baselineDescription == null && c.baselineUnitCost == null) {
             return null;
         }
-        Money unitCost = money(c.baselineUnitCost, c.baselineCurrency);
-        Money perPeriod = c.baselineUnitCost == null || c.baselineVolume == null ? null
-                : new Money(c.baselineUnitCost.multiply(c.baselineVolume).setScale(2, RoundingMode.HALF_EVEN),
-                        c.baselineCurrency);
+        Money unitCost = Money.ofNullable(c.baselineUnitCost, c.baselineCurrency);
+        Money perPeriod = unitCost == null || c.baselineVolume == null ? null : unitCost.times(c.baselineVolume);
         return new ChallengeView.Baseline(c.baselineDescription, unitCost, c.baselineUnit, c.baselinePeriod,
                 plain(c.baselineVolume), perPeriod);
     }
@@ -278,10 +272,6 @@ public final class ChallengeMapper {
         }
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
-    private static Money money(BigDecimal amount, String currency) {
-        return amount == null ? null : new Money(amount.setScale(2, RoundingMode.HALF_EVEN), currency);
     }
 
     private static List<String> distinct(List<String> values) {

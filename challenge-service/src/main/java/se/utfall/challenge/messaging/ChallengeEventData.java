@@ -1,5 +1,6 @@
 package se.utfall.challenge.messaging;
 
+import se.utfall.money.Money;
 import se.utfall.challenge.domain.ChallengeStatus;
 import se.utfall.challenge.domain.InsightSource;
 import se.utfall.challenge.domain.InsightVisibility;
@@ -34,7 +35,7 @@ public record ChallengeEventData(
         List<String> sectors,
         List<String> cpvCodes,
         List<String> sdgTargets,
-        Amount budget,
+        Money budget,
         Baseline baseline,
         List<Goal> outcomeGoals,
         List<Insight> needInsights,
@@ -47,11 +48,9 @@ public record ChallengeEventData(
         Instant closedAt,
         Instant archivedAt) {
 
-    public record Amount(BigDecimal amount, String currency) {
-    }
 
-    public record Baseline(String description, Amount unitCost, String unit, String period, BigDecimal volumePerPeriod,
-            Amount costPerPeriod) {
+    public record Baseline(String description, Money unitCost, String unit, String period, BigDecimal volumePerPeriod,
+            Money costPerPeriod) {
     }
 
     public record Goal(UUID id, String indicator, String definition, String unit, BigDecimal baselineValue,

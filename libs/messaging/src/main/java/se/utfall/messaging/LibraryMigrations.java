@@ -69,10 +69,18 @@ public class LibraryMigrations {
 
     /** Applies pending library migrations; a schema that already holds a service's tables is fine. */
     public static int migrate(DataSource dataSource, List<String> locations) {
+        return migrate(dataSource, locations, HISTORY_TABLE);
+    }
+
+    /**
+     * The mechanism for any library that owns tables (utfall-audit too): its migrations at {@code locations}, with
+     * its own history table, so no library's versions clash with a service's or another library's.
+     */
+    public static int migrate(DataSource dataSource, List<String> locations, String historyTable) {
         return Flyway.configure(LibraryMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(locations.toArray(String[]::new))
-                .table(HISTORY_TABLE)
+                .table(historyTable)
                 // The service's own tables are already there (its Flyway runs first): start this history at 0.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

@@ -7,6 +7,7 @@ import se.utfall.matching.domain.NeedEntry;
 import se.utfall.matching.ranking.Need;
 import se.utfall.web.problem.RuleViolation;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Loading a need with what it inherits, and the one rule for who sees its recommendations. */
@@ -41,24 +42,25 @@ final class Needs {
      * coordinator or an admin. Anyone else gets 404, exactly as for a need that does not exist.
      */
     static Uni<Loaded> forInsider(UUID id, Viewer viewer) {
-        return load(id).chain(loaded -> {
-            if (viewer.seesAll()) {
-                return Uni.createFrom().item(loaded);
-            }
-            UUID org = viewer.organisation();
-            if (org == null || !viewer.buyer()) {
-                throw RuleViolation.notFound("need");
-            }
-            if (org.equals(loaded.entry().ownerOrgId)) {
-                return Uni.createFrom().item(loaded);
-            }
-            return NeedBuyer.count("challengeId = ?1 and orgId = ?2", loaded.entry().challengeId, org)
-                    .map(n -> {
-                        if (n == 0) {
-                            throw RuleViolation.notFound("need");
-                        }
-                        return loaded;
-                    });
-        });
+        return load(id).chain(loaded -> buyersSeenBy(loaded, viewer).map(buyers ->
+                viewer.reader().visibleOrNotFound(loaded, x -> viewer.coordinator(), x -> buyers, "need")));
+    }
+
+    /**
+     * The organisations whose buyers see the need's recommendations, as far as this viewer needs to know: none
+     * for a viewer without the buyer role; the owner; and the viewer's organisation when it co-buys (asked only
+     * then).
+     */
+    private static Uni<List<UUID>> buyersSeenBy(Loaded loaded, Viewer viewer) {
+        UUID org = viewer.organisation();
+        UUID owner = loaded.entry().ownerOrgId;
+        if (!viewer.buyer()) {
+            return Uni.createFrom().item(List.of());
+        }
+        if (viewer.seesAll() || org == null || org.equals(owner)) {
+            return Uni.createFrom().item(List.of(owner));
+        }
+        return NeedBuyer.count("challengeId = ?1 and orgId = ?2", loaded.entry().challengeId, org)
+                .map(n -> n == 0 ? List.of(owner) : List.of(owner, org));
     }
 }

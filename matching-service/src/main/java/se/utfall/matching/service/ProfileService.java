@@ -16,6 +16,7 @@ import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
 import se.utfall.web.security.Actor;
 
+import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -38,12 +39,8 @@ public class ProfileService {
 
     @WithSession
     public Uni<ProfileView> mine(Actor actor) {
-        return byOrganisation(actor.requireOrganisation()).map(p -> {
-            if (p == null) {
-                throw RuleViolation.notFound("profile of your organisation");
-            }
-            return view(p);
-        });
+        return byOrganisation(actor.requireOrganisation())
+                .map(p -> view(actor.ownedOrNotFound(p, x -> x.orgId, "profile of your organisation")));
     }
 
     /** Creates the organisation's profile, or replaces it (then If-Match must name the current version). */
@@ -82,10 +79,8 @@ public class ProfileService {
     /** Removes the organisation's profile and the feedback given on it (the organisation leaves matching). */
     @WithTransaction
     public Uni<Void> delete(Precondition ifMatch, Actor actor) {
-        return byOrganisation(actor.requireOrganisation()).chain(p -> {
-            if (p == null) {
-                throw RuleViolation.notFound("profile of your organisation");
-            }
+        return byOrganisation(actor.requireOrganisation()).chain(found -> {
+            InnovatorProfile p = actor.ownedOrNotFound(found, x -> x.orgId, "profile of your organisation");
             ifMatch.require(p.version);
             return Feedback.delete("profileId", p.id).chain(() -> p.delete());
         });
@@ -94,12 +89,8 @@ public class ProfileService {
     /** A profile, for its organisation, buyers, coordinators and admins; 404 for anyone else. */
     @WithSession
     public Uni<ProfileView> get(UUID id, Viewer viewer) {
-        return InnovatorProfile.<InnovatorProfile>findById(id).map(p -> {
-            if (p == null || !(viewer.buyer() || viewer.seesAll() || p.orgId.equals(viewer.organisation()))) {
-                throw RuleViolation.notFound("profile");
-            }
-            return view(p);
-        });
+        return InnovatorProfile.<InnovatorProfile>findById(id).map(p -> view(viewer.reader().visibleOrNotFound(p,
+                x -> viewer.buyer() || viewer.coordinator(), x -> List.of(x.orgId), "profile")));
     }
 
     /** All profiles, by name, for buyers and coordinators. */

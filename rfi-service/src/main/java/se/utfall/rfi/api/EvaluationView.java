@@ -1,6 +1,7 @@
 package se.utfall.rfi.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import se.utfall.money.Money;
 import se.utfall.rfi.domain.Decision;
 import se.utfall.rfi.domain.RfiStatus;
 

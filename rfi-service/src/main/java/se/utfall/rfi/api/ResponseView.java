@@ -1,6 +1,7 @@
 package se.utfall.rfi.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import se.utfall.money.Money;
 import se.utfall.rfi.domain.Decision;
 import se.utfall.rfi.domain.ResponseStatus;
 
@@ -25,9 +26,8 @@ public record ResponseView(UUID id, UUID rfiId, UUID organisationId, String orga
     public record CostComparison(Money baselinePerYear, Money estimatePerYear, Boolean notMoreExpensive) {
 
         public static CostComparison of(Money baseline, Money estimate) {
-            Boolean cheaper = baseline == null || estimate == null
-                    || !baseline.currency().equals(estimate.currency())
-                    ? null : estimate.amount().compareTo(baseline.amount()) <= 0;
+            Boolean cheaper = baseline == null || estimate == null || !baseline.sameCurrencyAs(estimate)
+                    ? null : estimate.compareAmount(baseline) <= 0;
             return new CostComparison(baseline, estimate, cheaper);
         }
     }

@@ -269,4 +269,14 @@ public class Rfi extends PanacheEntityBase {
         }
         throw RuleViolation.conflict("An RFI that is " + status + " cannot " + action + ".");
     }
+
+    /** Published RFIs are public; before that only its organisation sees it. */
+    public boolean isPublic() {
+        return status.isPublished();
+    }
+
+    /** The organisations that see it before it is public. */
+    public List<UUID> insiders() {
+        return List.of(ownerOrgId);
+    }
 }

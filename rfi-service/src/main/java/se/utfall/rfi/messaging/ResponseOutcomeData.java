@@ -1,6 +1,7 @@
 package se.utfall.rfi.messaging;
 
-import se.utfall.rfi.api.Money;
+import se.utfall.money.Money;
+
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

@@ -12,6 +12,7 @@ import se.utfall.rfi.domain.FileTypes;
 import se.utfall.rfi.domain.ResponseStatus;
 import se.utfall.rfi.domain.Rfi;
 import se.utfall.rfi.domain.RfiResponse;
+import se.utfall.web.security.Reader;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.limits.CreationLimit;
@@ -126,13 +127,11 @@ public class AttachmentService {
     public Uni<File> download(UUID responseId, UUID attachmentId, Actor actor) {
         return RfiResponse.<RfiResponse>findById(responseId).chain(r -> r == null ? notFound()
                 : Rfi.<Rfi>findById(r.rfiId).chain(rfi -> ResponseService.readerOf(r, rfi, actor)
-                .chain(reader -> {
-                    Attachment a = r.attachments().stream().filter(x -> x.id().equals(attachmentId)).findFirst()
-                            .orElse(null);
+                .chain(role -> {
                     // Admins read responses for support, but not the files in them.
-                    if (reader == ResponseService.Reader.NONE || reader == ResponseService.Reader.ADMIN || a == null) {
-                        return notFound();
-                    }
+                    Attachment a = Reader.readableOrNotFound(r.attachments().stream()
+                            .filter(x -> x.id().equals(attachmentId)).findFirst().orElse(null),
+                            role != ResponseService.Role.NONE && role != ResponseService.Role.ADMIN, "attachment");
                     return AttachmentContent.<AttachmentContent>findById(attachmentId).map(c -> {
                         if (c == null || !c.responseId.equals(r.id)) {
                             throw RuleViolation.notFound("attachment");

@@ -24,6 +24,7 @@ import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
 import se.utfall.web.security.Reader;
 
+import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -86,10 +87,8 @@ public class ClarificationService {
     @WithTransaction
     public Uni<ClarificationView> answer(UUID id, ClarificationAnswer answer, Precondition ifMatch, Actor actor) {
         return Clarification.<Clarification>findById(id).chain(c -> c == null ? notFound()
-                : Rfi.<Rfi>findById(c.rfiId, LockModeType.PESSIMISTIC_WRITE).chain(rfi -> {
-                    if (!actor.admin() && !rfi.ownerOrgId.equals(actor.organisation())) {
-                        return notFound();
-                    }
+                : Rfi.<Rfi>findById(c.rfiId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
+                    Rfi rfi = actor.ownedOrNotFound(found, x -> x.ownerOrgId, "clarification");
                     ifMatch.require(c.version);
                     if (c.isAnswered()) {
                         throw RuleViolation.conflict("This clarification was answered and published already.");
@@ -120,11 +119,9 @@ public class ClarificationService {
      */
     @WithSession
     public Uni<Page<ClarificationView>> list(UUID rfiId, Reader reader, PageRequest page) {
-        return Rfi.<Rfi>findById(rfiId).chain(rfi -> {
-            boolean buyer = rfi != null && (reader.admin() || rfi.ownerOrgId.equals(reader.organisation()));
-            if (rfi == null || rfi.status == RfiStatus.DRAFT && !buyer) {
-                return notFound();
-            }
+        return Rfi.<Rfi>findById(rfiId).chain(found -> {
+            Rfi rfi = reader.visibleOrNotFound(found, Rfi::isPublic, Rfi::insiders, "clarification");
+            boolean buyer = reader.isInsider(rfi, Rfi::insiders);
             String visible = " from Clarification c where c.rfiId = :rfi and (:buyer = true or c.answeredAt is not null"
                     + " or c.askedByOrgId = :org)";
             UUID org = reader.organisation() == null ? new UUID(0, 0) : reader.organisation();
@@ -134,15 +131,13 @@ public class ClarificationService {
                             + " order by c.number nulls last, c.askedAt, c.id", Clarification.class)
                             .setParameter("rfi", rfiId).setParameter("buyer", buyer).setParameter("org", org)
                             .setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList()
-                            .map(found -> Page.of(found.stream().map(c -> view(c, buyer
+                            .map(rows -> Page.of(rows.stream().map(c -> view(c, buyer
                                     || c.askedByOrgId.equals(reader.organisation()))).toList(), page, total))));
         });
     }
 
     private void requireAskable(Rfi rfi, Instant now) {
-        if (rfi == null || rfi.status == RfiStatus.DRAFT) {
-            throw RuleViolation.notFound("RFI");
-        }
+        Reader.ANONYMOUS.visibleOrNotFound(rfi, Rfi::isPublic, x -> List.of(), "RFI");
         boolean open = (rfi.status == RfiStatus.SCHEDULED || rfi.status == RfiStatus.OPEN)
                 && now.isBefore(rfi.closesAt);
         if (!open) {

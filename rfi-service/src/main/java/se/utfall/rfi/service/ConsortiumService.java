@@ -27,6 +27,7 @@ import se.utfall.web.paging.PageRequest;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
 
+import java.util.stream.Stream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,12 +125,10 @@ public class ConsortiumService {
         return RfiResponse.<RfiResponse>findById(responseId).chain(r -> r == null ? notFound("response")
                 : ConsortiumMembership.<ConsortiumMembership>list("responseId = ?1 order by invitedAt, id", r.id)
                 .chain(all -> {
+                    actor.asReader().insiderOrNotFound(r, x -> Stream.concat(Stream.of(x.organisationId),
+                            all.stream().filter(ConsortiumMembership::isMember).map(m -> m.organisationId))
+                            .toList(), "response");
                     boolean lead = actor.owns(r.organisationId);
-                    boolean member = all.stream().anyMatch(m -> m.isMember()
-                            && m.organisationId.equals(actor.organisation()));
-                    if (!lead && !member) {
-                        return notFound("response");
-                    }
                     return Rfi.<Rfi>findById(r.rfiId).map(rfi -> all.stream()
                             .filter(m -> lead || m.isMember())
                             .map(m -> view(m, rfi.title, r.organisationName)).toList());
@@ -139,10 +138,9 @@ public class ConsortiumService {
     /** One invitation, for the invited organisation and the lead; 404 for everyone else. */
     @WithSession
     public Uni<MembershipView> one(UUID membershipId, Actor actor) {
-        return ConsortiumMembership.<ConsortiumMembership>findById(membershipId).chain(m -> {
-            if (m == null || !actor.owns(m.organisationId) && !actor.owns(m.leadOrgId)) {
-                return notFound("invitation");
-            }
+        return ConsortiumMembership.<ConsortiumMembership>findById(membershipId).chain(found -> {
+            ConsortiumMembership m = actor.asReader().insiderOrNotFound(found,
+                    x -> List.of(x.organisationId, x.leadOrgId), "invitation");
             return Rfi.<Rfi>findById(m.rfiId).chain(rfi -> RfiResponse.<RfiResponse>findById(m.responseId)
                     .map(r -> view(m, rfi.title, r.organisationName)));
         });
@@ -288,12 +286,8 @@ public class ConsortiumService {
 
     /** The invitation, for the invited organisation itself: consent is never given on its behalf, not by an admin. */
     private static Uni<ConsortiumMembership> invitedOrMember(UUID membershipId, Actor actor) {
-        return ConsortiumMembership.<ConsortiumMembership>findById(membershipId).map(m -> {
-            if (m == null || !m.organisationId.equals(actor.organisation())) {
-                throw RuleViolation.notFound("invitation");
-            }
-            return m;
-        });
+        return ConsortiumMembership.<ConsortiumMembership>findById(membershipId)
+                .map(m -> actor.partyOrNotFound(m, x -> List.of(x.organisationId), "invitation"));
     }
 
     private Uni<ConsortiumMembership> record(Uni<ConsortiumMembership> saving, Rfi rfi, Actor actor, String type,

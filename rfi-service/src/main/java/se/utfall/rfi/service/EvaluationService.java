@@ -6,9 +6,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import se.utfall.money.Money;
 import se.utfall.rfi.api.DecisionRequest;
 import se.utfall.rfi.api.EvaluationView;
-import se.utfall.rfi.api.Money;
 import se.utfall.rfi.api.ResponseView;
 import se.utfall.rfi.api.ScoreInput;
 import se.utfall.rfi.api.ScoresRequest;
@@ -212,21 +212,21 @@ public class EvaluationService {
             }
             // The response was read before the lock: read it again, a withdrawal may have committed in between.
             return Rfis.shareLocked(r.rfiId).call(() -> Panache.getSession().chain(s -> s.refresh(r))).map(rfi -> {
-                if (rfi == null || !rfi.ownerOrgId.equals(actor.organisation())
-                        || r.status != ResponseStatus.SUBMITTED) {
-                    throw RuleViolation.notFound("response");
-                }
-                rfi.requireUnderEvaluation();
-                return new Found(rfi, r);
+                Rfi buyers = actor.partyOrNotFound(r.status == ResponseStatus.SUBMITTED ? rfi : null,
+                        x -> List.of(x.ownerOrgId), "response");
+                buyers.requireUnderEvaluation();
+                return new Found(buyers, r);
             });
         });
     }
 
     /** Only the buying organisation evaluates (an admin may read the summary); others get 404. */
     private static void requireBuyer(Rfi rfi, Actor actor, boolean adminMayRead) {
-        if (rfi == null || !rfi.status.isPublished()
-                || !rfi.ownerOrgId.equals(actor.organisation()) && !(adminMayRead && actor.admin())) {
-            throw RuleViolation.notFound("RFI");
+        Rfi published = rfi == null || !rfi.isPublic() ? null : rfi;
+        if (adminMayRead) {
+            actor.ownedOrNotFound(published, x -> x.ownerOrgId, "RFI");
+        } else {
+            actor.partyOrNotFound(published, x -> List.of(x.ownerOrgId), "RFI");
         }
     }
 

@@ -38,9 +38,7 @@ public class HistoryService {
     @WithSession
     public Uni<Page<HistoryEntry>> ofRfi(UUID id, Actor actor, PageRequest page) {
         return Rfi.<Rfi>findById(id).chain(rfi -> {
-            if (rfi == null || !actor.admin() && !rfi.ownerOrgId.equals(actor.organisation())) {
-                throw RuleViolation.notFound("RFI");
-            }
+            actor.ownedOrNotFound(rfi, x -> x.ownerOrgId, "RFI");
             return page("rfiId = ?1 and responseId is null", page, id);
         });
     }
@@ -49,14 +47,14 @@ public class HistoryService {
     public Uni<Page<HistoryEntry>> ofResponse(UUID id, Actor actor, PageRequest page) {
         return RfiResponse.<RfiResponse>findById(id).chain(r -> r == null ? notFound()
                 : Rfi.<Rfi>findById(r.rfiId).chain(rfi -> {
-                    if (r.organisationId.equals(actor.organisation())) {
+                    if (actor.isOwnOrganisation(r.organisationId)) {
                         return page("responseId = ?1 and actorOrgId = ?2", page, id, actor.organisation());
                     }
-                    boolean buyer = rfi.ownerOrgId.equals(actor.organisation()) || actor.admin();
-                    // How a consortium formed (who was asked, who declined) is the respondents' business.
-                    return buyer && r.status == ResponseStatus.SUBMITTED
-                            ? page("responseId = ?1 and action not like 'CONSORTIUM\\_%' escape '\\'", page, id)
-                            : notFound();
+                    // The buyer (or an admin) reads a submitted response's history; how a consortium formed (who
+                    // was asked, who declined) is the respondents' business.
+                    actor.ownedOrNotFound(r.status == ResponseStatus.SUBMITTED ? rfi : null, x -> x.ownerOrgId,
+                            "response");
+                    return page("responseId = ?1 and action not like 'CONSORTIUM\\_%' escape '\\'", page, id);
                 }));
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.money.Money;
 import se.utfall.rfi.domain.Baseline;
 import se.utfall.rfi.domain.Clarification;
 import se.utfall.rfi.domain.KnownChallenge;
@@ -14,7 +15,7 @@ import se.utfall.rfi.domain.Rfi;
 import se.utfall.rfi.domain.RfiAmendment;
 import se.utfall.rfi.domain.RfiStatus;
 import se.utfall.rfi.domain.Windows;
-import se.utfall.web.problem.RuleViolation;
+import se.utfall.web.security.Reader;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -48,9 +49,7 @@ public class OcdsService {
     @WithSession
     public Uni<ObjectNode> releasePackage(UUID id) {
         return Rfi.<Rfi>findById(id).chain(rfi -> {
-            if (rfi == null || !rfi.status.isPublished()) {
-                throw RuleViolation.notFound("RFI");
-            }
+            Reader.ANONYMOUS.visibleOrNotFound(rfi, Rfi::isPublic, x -> List.of(), "RFI");
             return KnownChallenge.<KnownChallenge>findById(rfi.challengeId).chain(challenge -> Clarification
                     .<Clarification>list("rfiId = ?1 and number is not null order by number", id)
                     .chain(enquiries -> RfiAmendment.<RfiAmendment>list("key.rfiId = ?1 order by key.number", id)
@@ -130,18 +129,16 @@ public class OcdsService {
         if (!rationale.isEmpty()) {
             planning.put("rationale", rationale.toString());
         }
-        JsonNode budget = c.path("budget");
+        Optional<Money> budget = Baseline.money(c.path("budget"));
         Optional<Baseline> baseline = Baseline.of(c);
-        if (budget.path("amount").isNumber() || baseline.isPresent()) {
+        if (budget.isPresent() || baseline.isPresent()) {
             ObjectNode b = planning.putObject("budget");
             b.put("id", "budget");
-            if (budget.path("amount").isNumber()) {
-                ObjectNode amount = b.putObject("amount");
-                amount.put("amount", budget.path("amount").decimalValue());
-                amount.put("currency", budget.path("currency").asText("SEK"));
-            }
-            baseline.ifPresent(x -> b.put("description", "Kostnad i dag: " + x.perYear().toPlainString() + " "
-                    + x.currency() + " per år" + (x.description() == null ? "" : " (" + x.description() + ")")));
+            budget.ifPresent(m -> b.putObject("amount").put("amount", m.amount())
+                    .put("currency", m.currency().getCurrencyCode()));
+            baseline.flatMap(Baseline::perYear).ifPresent(y -> b.put("description", "Kostnad i dag: " + y.text()
+                    + " per år" + (baseline.get().description() == null ? "" : " ("
+                    + baseline.get().description() + ")")));
         }
         return planning;
     }

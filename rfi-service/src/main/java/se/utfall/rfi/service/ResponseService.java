@@ -4,9 +4,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.money.Money;
 import se.utfall.rfi.api.AnswerInput;
 import se.utfall.rfi.api.MemberInput;
-import se.utfall.rfi.api.Money;
 import se.utfall.rfi.api.ReceiptView;
 import se.utfall.rfi.api.ResponseRequest;
 import se.utfall.rfi.api.ResponseView;
@@ -26,6 +26,7 @@ import se.utfall.rfi.domain.Windows;
 import se.utfall.rfi.mapping.RfiMapper;
 import se.utfall.rfi.messaging.ResponseEventData;
 import se.utfall.rfi.messaging.ResponseEvents;
+import se.utfall.web.security.Reader;
 import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
@@ -162,39 +163,38 @@ public class ResponseService {
     @WithSession
     public Uni<ResponseView> get(UUID id, Actor actor) {
         return RfiResponse.<RfiResponse>findById(id).chain(r -> r == null ? notFound()
-                : Rfi.<Rfi>findById(r.rfiId).chain(rfi -> readerOf(r, rfi, actor).chain(reader ->
-                        reader == Reader.NONE ? notFound() : baseline(rfi).map(b -> toView(r, b,
-                                reader == Reader.BUYER || reader == Reader.ADMIN)))));
+                : Rfi.<Rfi>findById(r.rfiId).chain(rfi -> readerOf(r, rfi, actor).chain(role -> {
+                    Reader.readableOrNotFound(r, role != Role.NONE, "response");
+                    return baseline(rfi).map(b -> toView(r, b, role == Role.BUYER || role == Role.ADMIN));
+                })));
     }
 
     /** Who reads a response, in the one order every read asks it: the rule the views, files and receipts share. */
-    enum Reader { LEAD, MEMBER, BUYER, ADMIN, NONE }
+    enum Role { LEAD, MEMBER, BUYER, ADMIN, NONE }
 
     /**
      * How {@code actor} may read {@code r}: its lead, the buyer once it is submitted, an admin, or an accepted
      * member of its consortium (the only case that needs the database); anyone else not at all (404).
      */
-    static Uni<Reader> readerOf(RfiResponse r, Rfi rfi, Actor actor) {
-        if (r.organisationId.equals(actor.organisation())) {
-            return Uni.createFrom().item(Reader.LEAD);
+    static Uni<Role> readerOf(RfiResponse r, Rfi rfi, Actor actor) {
+        if (actor.isOwnOrganisation(r.organisationId)) {
+            return Uni.createFrom().item(Role.LEAD);
         }
-        if (rfi.ownerOrgId.equals(actor.organisation()) && r.status == ResponseStatus.SUBMITTED) {
-            return Uni.createFrom().item(Reader.BUYER);
+        if (actor.isOwnOrganisation(rfi.ownerOrgId) && r.status == ResponseStatus.SUBMITTED) {
+            return Uni.createFrom().item(Role.BUYER);
         }
         if (actor.admin()) {
-            return Uni.createFrom().item(Reader.ADMIN);
+            return Uni.createFrom().item(Role.ADMIN);
         }
         return ConsortiumService.isMember(r.id, actor.organisation())
-                .map(member -> member ? Reader.MEMBER : Reader.NONE);
+                .map(member -> member ? Role.MEMBER : Role.NONE);
     }
 
     /** The submitted responses to an RFI, for its buying organisation. */
     @WithSession
     public Uni<Page<ResponseView>> submitted(UUID rfiId, Actor actor, PageRequest page) {
-        return Rfi.<Rfi>findById(rfiId).chain(rfi -> {
-            if (rfi == null || !actor.admin() && !rfi.ownerOrgId.equals(actor.organisation())) {
-                return notFound();
-            }
+        return Rfi.<Rfi>findById(rfiId).chain(found -> {
+            Rfi rfi = actor.ownedOrNotFound(found, x -> x.ownerOrgId, "response");
             String where = "rfiId = ?1 and status = ?2";
             return RfiResponse.<RfiResponse>find(where + " order by submittedAt, id", rfiId, ResponseStatus.SUBMITTED)
                     .page(page.page, page.size).list()
@@ -235,9 +235,7 @@ public class ResponseService {
      */
     Uni<Rfi> openRfi(UUID rfiId) {
         return Rfis.shareLocked(rfiId).map(rfi -> {
-            if (rfi == null || rfi.status == RfiStatus.DRAFT) {
-                throw RuleViolation.notFound("RFI");
-            }
+            Reader.ANONYMOUS.visibleOrNotFound(rfi, Rfi::isPublic, x -> List.of(), "RFI");
             Instant now = clock.instant();
             if (rfi.status == RfiStatus.CANCELLED) {
                 throw RuleViolation.conflict("The buyer cancelled this RFI: " + rfi.cancellationReason
@@ -257,23 +255,22 @@ public class ResponseService {
 
     /** The response, for its lead or an accepted member of its consortium; 404 for everyone else. */
     Uni<RfiResponse> ownOrMember(UUID id, Actor actor) {
-        return RfiResponse.<RfiResponse>findById(id).chain(r -> r == null ? notFound()
-                : r.organisationId.equals(actor.organisation()) ? Uni.createFrom().item(r)
-                : ConsortiumService.isMember(r.id, actor.organisation()).map(member -> {
-                    if (!member) {
-                        throw RuleViolation.notFound("response");
-                    }
-                    return r;
-                }));
+        return RfiResponse.<RfiResponse>findById(id).chain(r -> (r == null ? Uni.createFrom().item(List.<UUID>of())
+                : leadAndMember(r, actor)).map(parties -> actor.partyOrNotFound(r, x -> parties, "response")));
+    }
+
+    /** The lead, and the actor's organisation when it is an accepted member (asked only when it is not the lead). */
+    private static Uni<List<UUID>> leadAndMember(RfiResponse r, Actor actor) {
+        if (actor.isOwnOrganisation(r.organisationId)) {
+            return Uni.createFrom().item(List.of(r.organisationId));
+        }
+        return ConsortiumService.isMember(r.id, actor.organisation())
+                .map(member -> member ? List.of(r.organisationId, actor.organisation()) : List.of(r.organisationId));
     }
 
     Uni<RfiResponse> own(UUID id, Actor actor) {
-        return RfiResponse.<RfiResponse>findById(id).map(r -> {
-            if (r == null || !r.organisationId.equals(actor.organisation())) {
-                throw RuleViolation.notFound("response");
-            }
-            return r;
-        });
+        return RfiResponse.<RfiResponse>findById(id)
+                .map(r -> actor.partyOrNotFound(r, x -> List.of(x.organisationId), "response"));
     }
 
     private static void apply(RfiResponse r, ResponseRequest request, Rfi rfi, boolean submitting,
@@ -288,7 +285,7 @@ public class ResponseService {
         r.summary = request.summary() == null || request.summary().isBlank() ? null : request.summary().trim();
         Money cost = request.estimatedAnnualCost();
         r.estimatedAnnualCost = cost == null ? null : cost.amount();
-        r.currency = cost == null ? null : cost.currency() == null ? "SEK" : cost.currency();
+        r.currency = cost == null ? null : cost.currency().getCurrencyCode();
     }
 
     private static Answer answer(AnswerInput in) {
@@ -308,12 +305,12 @@ public class ResponseService {
     /** The challenge's cost baseline per year, from its last public event; null when unknown. */
     static Uni<Money> baseline(Rfi rfi) {
         return KnownChallenge.<KnownChallenge>findById(rfi.challengeId).map(c -> Baseline.of(c == null ? null
-                : c.publicData).map(b -> new Money(b.perYear(), b.currency())).orElse(null));
+                : c.publicData).flatMap(Baseline::perYear).orElse(null));
     }
 
     /** The estimated annual cost; null when none was given. */
     static Money estimate(RfiResponse r) {
-        return r.estimatedAnnualCost == null ? null : new Money(r.estimatedAnnualCost, r.currency);
+        return Money.ofNullable(r.estimatedAnnualCost, r.currency);
     }
 
     /**

@@ -227,21 +227,15 @@ public class RfiService {
     /** Published RFIs for anyone; drafts for their organisation only (404 for everyone else). */
     @WithSession
     public Uni<RfiView> get(UUID id, Reader reader) {
-        return Rfi.<Rfi>findById(id).map(r -> {
-            if (r == null || !visible(r, reader)) {
-                throw RuleViolation.notFound("RFI");
-            }
-            return view(r, now());
-        });
+        return Rfi.<Rfi>findById(id)
+                .map(r -> view(reader.visibleOrNotFound(r, Rfi::isPublic, Rfi::insiders, "RFI"), now()));
     }
 
     /** The public history of a published RFI's amendments, oldest first. */
     @WithSession
     public Uni<Page<AmendmentView>> amendments(UUID id, Reader reader, PageRequest page) {
         return Rfi.<Rfi>findById(id).chain(r -> {
-            if (r == null || !visible(r, reader)) {
-                throw RuleViolation.notFound("RFI");
-            }
+            reader.visibleOrNotFound(r, Rfi::isPublic, Rfi::insiders, "RFI");
             var query = RfiAmendment.<RfiAmendment>find("key.rfiId = ?1 order by key.number", id)
                     .page(page.page, page.size);
             return query.list().chain(list -> RfiAmendment.count("key.rfiId = ?1", id).map(total -> Page.of(
@@ -249,19 +243,10 @@ public class RfiService {
         });
     }
 
-    private static boolean visible(Rfi r, Reader reader) {
-        return r.status.isPublished() || reader.admin() || r.ownerOrgId.equals(reader.organisation());
-    }
-
     /** The RFI for a change by its organisation: others get 404 whether or not it exists, admins may act. */
     Uni<Rfi> loadOwned(UUID id, Actor actor, boolean lock) {
         Uni<Rfi> found = lock ? Rfi.<Rfi>findById(id, LockModeType.PESSIMISTIC_WRITE) : Rfi.<Rfi>findById(id);
-        return found.map(r -> {
-            if (r == null || !actor.admin() && !r.ownerOrgId.equals(actor.organisation())) {
-                throw RuleViolation.notFound("RFI");
-            }
-            return r;
-        });
+        return found.map(r -> actor.ownedOrNotFound(r, x -> x.ownerOrgId, "RFI"));
     }
 
     /** The content of a request; {@code current} is the RFI it changes (null for a new one). */

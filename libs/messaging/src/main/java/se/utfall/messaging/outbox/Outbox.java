@@ -7,12 +7,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.utfall.events.EventSchemas;
+import se.utfall.web.json.JsonRedaction;
 import se.utfall.web.problem.RuleViolation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,6 +35,11 @@ public class Outbox {
      * the cache). Non-selection plans are keyed by the SQL alone.
      */
     private static final String LOCK_AGGREGATE = "SELECT pg_advisory_xact_lock(hashtextextended(:aggregate, 7001))";
+    /** Rows of the aggregates that may hold a text; locked, so the relay neither sends nor purges them meanwhile. */
+    private static final String ERASE_CANDIDATES = "SELECT id, payload FROM outbox_event"
+            + " WHERE aggregate_id = ANY (CAST(:ids AS text[])) AND strpos(payload, :text) > 0"
+            + " ORDER BY id FOR UPDATE";
+    private static final String ERASE = "UPDATE outbox_event SET payload = :payload WHERE id = :id";
 
     private final ObjectMapper mapper;
     private final OutboxConfig config;
@@ -89,5 +96,39 @@ public class Outbox {
                 .chain(s -> s.createNativeQuery(LOCK_AGGREGATE).setParameter("aggregate", aggregateId)
                         .executeUpdate())
                 .chain(locked -> event.persist());
+    }
+
+    /**
+     * The retained rows of these aggregates (sent or not; not yet purged by retention), with {@code text} replaced
+     * by {@code replacement} inside their string values only, so every event stays valid under its schema (keys,
+     * numbers as written, dates and ids stay). In the caller's transaction; an unsent row is then relayed as
+     * erased. Events already delivered to Kafka are not reached (the public topics are compacted, see
+     * docs/operations.md). Answers the number of rows changed.
+     *
+     * <p>For erasure requests (GDPR art. 17), which are rare: the selection goes through the session (it must lock
+     * the rows in the caller's transaction), so each call adds one entry to Hibernate's plan cache.
+     */
+    public Uni<Integer> erase(Collection<String> aggregateIds, String text, String replacement) {
+        if (aggregateIds.isEmpty() || text == null || text.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(ERASE_CANDIDATES, Object[].class)
+                .setParameter("ids", aggregateIds.toArray(String[]::new))
+                .setParameter("text", JsonRedaction.escaped(text))
+                .getResultList()
+                .chain(rows -> {
+                    Uni<Integer> changed = Uni.createFrom().item(0);
+                    for (Object[] row : rows) {
+                        String payload = (String) row[1];
+                        String erased = JsonRedaction.replaceInStrings(payload, text, replacement);
+                        if (erased.equals(payload)) {
+                            continue;
+                        }
+                        changed = changed.chain(n -> s.createNativeQuery(ERASE)
+                                .setParameter("payload", erased).setParameter("id", row[0]).executeUpdate()
+                                .map(x -> n + 1));
+                    }
+                    return changed;
+                }));
     }
 }

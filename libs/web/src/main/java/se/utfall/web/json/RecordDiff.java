@@ -73,10 +73,13 @@ public final class RecordDiff {
         }
     }
 
-    /** Through text, not valueToTree: a tree would re-scale decimals (5840 would read 5.84E+3 in the history). */
+    /**
+     * Through text, read back exactly: valueToTree would strip decimals (560000.00 would read 5.6E+5 in the
+     * history) and a plain readTree would make them doubles (560000.0). As written, as the API shows it.
+     */
     private JsonNode tree(Object value) {
         try {
-            return mapper.readTree(mapper.writeValueAsString(value));
+            return ExactJson.reader(mapper).readTree(mapper.writeValueAsString(value));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

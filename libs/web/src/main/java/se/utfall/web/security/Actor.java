@@ -2,6 +2,7 @@ package se.utfall.web.security;
 
 import se.utfall.web.problem.RuleViolation;
 
+import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -20,6 +21,28 @@ public record Actor(String subject, UUID organisation, boolean admin, String org
 
     public Actor(String subject, UUID organisation, boolean admin, String organisationName) {
         this(subject, organisation, admin, organisationName, null);
+    }
+
+    /** The same organisation and admin flag, as a reader. */
+    public Reader asReader() {
+        return new Reader(organisation, admin);
+    }
+
+    /** Whether {@code org} is the actor's own organisation. Admins are not exempt (contrast {@link #owns}). */
+    public boolean isOwnOrganisation(UUID org) {
+        return organisation != null && organisation.equals(org);
+    }
+
+    /**
+     * For what only the organisations themselves may do or see (consent to an invitation, change their own
+     * response, score as the buyer): the resource if the actor's organisation is one of {@code parties}; absent,
+     * or not the actor's, is 404 either way. Unlike {@link #ownedOrNotFound}, admins are not exempt.
+     */
+    public <T> T partyOrNotFound(T resource, Function<T, Collection<UUID>> parties, String what) {
+        if (resource == null || organisation == null || !parties.apply(resource).contains(organisation)) {
+            throw RuleViolation.notFound(what);
+        }
+        return resource;
     }
 
     /** Platform admins own everything, for support; everyone else only their organisation's resources. */

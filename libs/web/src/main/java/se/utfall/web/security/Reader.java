@@ -32,4 +32,20 @@ public record Reader(UUID organisation, boolean admin) {
     public <T> boolean isInsider(T resource, Function<T, Collection<UUID>> insiders) {
         return admin || organisation != null && insiders.apply(resource).contains(organisation);
     }
+
+    /** As {@link #visibleOrNotFound} for a resource that is never public (an invitation, a consortium). */
+    public <T> T insiderOrNotFound(T resource, Function<T, Collection<UUID>> insiders, String what) {
+        return visibleOrNotFound(resource, x -> false, insiders, what);
+    }
+
+    /**
+     * The one 404 for a resource whose readers a use case decides by a rule of its own, because one kind of reader
+     * needs a lookup (a response's accepted consortium members): absent, or not readable, is 404 either way.
+     */
+    public static <T> T readableOrNotFound(T resource, boolean readable, String what) {
+        if (resource == null || !readable) {
+            throw RuleViolation.notFound(what);
+        }
+        return resource;
+    }
 }
