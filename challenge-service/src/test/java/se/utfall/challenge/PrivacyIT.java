@@ -151,7 +151,8 @@ class PrivacyIT {
                 .extract().asString();
         assertThat(after).doesNotContain("Anna, 87").contains("[raderat]");
         List<String> stored = new ArrayList<>();
-        Db.rows("SELECT changes, note FROM audit_entry WHERE challenge_id = ?", UUID.fromString(id))
+        Db.rows("SELECT changes, note FROM audit_entry WHERE subject_type = 'challenge' AND subject_id = ?",
+                UUID.fromString(id))
                 .forEach(r -> stored.add(r.toString()));
         assertThat(stored).noneMatch(s -> s.contains("Anna, 87"));
         assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND payload LIKE ?", id,

@@ -111,7 +111,7 @@ class BadInputIT {
                 .then(), 409);
         assertThat(Db.rows("SELECT version, receipt_sha256 FROM rfi_response WHERE id = ?::uuid", id).get(0))
                 .containsEntry("version", 1L).containsEntry("receipt_sha256", receipt);
-        assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE response_id = ?::uuid"
+        assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE subject_type = 'response' AND subject_id = ?::uuid"
                 + " AND action = 'RESPONSE_SUBMITTED'", id)).isEqualTo(1);
     }
 

@@ -188,7 +188,8 @@ class ResponseIT {
                 "SELECT count(*) FROM rfi WHERE id = ?::uuid AND status = 'CLOSED'", rfiId) == 1);
         // Responses never write the RFI: only the close changed its version.
         assertThat(Db.count("SELECT version FROM rfi WHERE id = ?::uuid", rfiId)).isEqualTo(rfiVersion + 1);
-        assertThat(Db.count("SELECT count(*) FROM rfi_response r JOIN audit_entry a ON a.response_id = r.id"
+        assertThat(Db.count("SELECT count(*) FROM rfi_response r"
+                + " JOIN audit_entry a ON a.subject_type = 'response' AND a.subject_id = r.id"
                 + " AND a.action = 'RESPONSE_SUBMITTED' WHERE r.rfi_id = ?::uuid AND a.at >= ?::timestamptz",
                 rfiId, closes.toString())).isZero();
     }

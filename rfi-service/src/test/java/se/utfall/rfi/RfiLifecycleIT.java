@@ -123,9 +123,11 @@ class RfiLifecycleIT {
             }
             pool.shutdown();
             for (String id : ids) {
-                assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE rfi_id = ?::uuid AND action = 'OPENED'",
+                assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE subject_type = 'rfi'"
+                        + " AND subject_id = ?::uuid AND action = 'OPENED'",
                         id)).as(id).isEqualTo(1);
-                assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE rfi_id = ?::uuid AND action = 'CLOSED'",
+                assertThat(Db.count("SELECT count(*) FROM audit_entry WHERE subject_type = 'rfi'"
+                        + " AND subject_id = ?::uuid AND action = 'CLOSED'",
                         id)).as(id).isEqualTo(1);
             }
             Map<String, Integer> perType = new HashMap<>();

@@ -26,19 +26,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.utfall.audit.HistoryEntry;
 import se.utfall.challenge.api.ChallengeRequest;
 import se.utfall.challenge.api.ChallengeSummary;
 import se.utfall.challenge.api.ChallengeView;
-import se.utfall.challenge.api.HistoryEntry;
 import se.utfall.challenge.api.PhaseInput;
 import se.utfall.challenge.domain.ChallengeStatus;
 import se.utfall.challenge.domain.ChallengeFilter;
@@ -48,6 +47,8 @@ import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.EnumFilter;
 import se.utfall.web.json.MergePatch;
+import se.utfall.web.openapi.Created;
+import se.utfall.web.openapi.ETagged;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
 import se.utfall.web.problem.Problem;
@@ -79,13 +80,9 @@ public class ChallengeResource {
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "createChallenge", summary = "Define a new challenge (a draft owned by your organisation)")
-    @APIResponse(responseCode = "201", description = "Created",
-            headers = {@Header(name = "Location", description = "The new resource",
-                    schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", description = "The version, for If-Match",
-                        schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ChallengeView.class)))
+    @ETagged
+    @Created
+    @APIResponseSchema(value = ChallengeView.class, responseCode = "201", responseDescription = "Created")
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid ChallengeRequest request,
             UriInfo uri) {
         return service.create(request, caller.actor()).map(view -> Response
@@ -98,14 +95,9 @@ public class ChallengeResource {
     @PermitAll
     @Operation(operationId = "getChallenge",
             summary = "Read a challenge: published ones by anyone, drafts by their organisations")
-    @APIResponse(responseCode = "200", description = "The challenge, as you may see it",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ChallengeView.class)))
-    @APIResponse(responseCode = "304", description = "Not modified: your copy (If-None-Match) is current")
+    @APIResponseSchema(value = ChallengeView.class, responseCode = "200",
+            responseDescription = "The challenge, as you may see it")
     public Uni<Response> get(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the copy you hold; 304 when it is current")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         boolean anonymous = caller.isAnonymous();
         return reads.get(id, caller.reader())
@@ -123,14 +115,12 @@ public class ChallengeResource {
                     + " with GET may be sent back: id, status, version, timestamps and other read-only fields are"
                     + " ignored. Every field left out becomes empty, lists and the process trail included; send"
                     + " goals and insights with their ids to keep them. To change some fields only, use PATCH.")
-    @APIResponse(responseCode = "200", description = "The challenge, as you may see it",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ChallengeView.class)))
+    @ETagged
+    @APIResponseSchema(value = ChallengeView.class, responseCode = "200",
+            responseDescription = "The challenge, as you may see it")
     public Uni<Response> update(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid ChallengeRequest request,
-            @Parameter(description = "ETag of the version you read", required = true)
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.update(id, request, ETags.ifMatch(ifMatch), caller.actor()).map(this::ok);
     }
@@ -147,14 +137,12 @@ public class ChallengeResource {
                     + " rule a full update meets. Requires If-Match with the ETag last read.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = ChallengeRequest.class)))
-    @APIResponse(responseCode = "200", description = "The challenge, as you may see it",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ChallengeView.class)))
+    @ETagged
+    @APIResponseSchema(value = ChallengeView.class, responseCode = "200",
+            responseDescription = "The challenge, as you may see it")
     public Uni<Response> patch(@PathParam("id") UUID id,
             @NotNull(message = "a JSON merge patch is required") JsonNode patch,
-            @Parameter(description = "ETag of the version you read", required = true)
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.patch(id, patch, ETags.ifMatch(ifMatch), caller.actor()).map(this::ok);
     }
@@ -167,14 +155,13 @@ public class ChallengeResource {
     @Operation(operationId = "updateProcessTrail", summary = "Plan or record the dates of the process trail's phases",
             description = "Phases not listed keep their dates. Requires If-Match; on a published challenge the "
                     + "change is a recorded amendment.")
-    @APIResponse(responseCode = "200", description = "The challenge, as you may see it",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ChallengeView.class)))
+    @ETagged
+    @APIResponseSchema(value = ChallengeView.class, responseCode = "200",
+            responseDescription = "The challenge, as you may see it")
     public Uni<Response> updateProcessTrail(@PathParam("id") UUID id,
             @NotNull(message = "a JSON array of phases is required") @Size(max = 7)
             List<@NotNull @Valid PhaseInput> phases,
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.updateProcessTrail(id, phases, ETags.ifMatch(ifMatch), caller.actor()).map(this::ok);
     }
@@ -186,13 +173,11 @@ public class ChallengeResource {
     @Operation(operationId = "publishChallenge",
             summary = "Publish a complete draft (problem statement and an outcome goal with baseline and target)")
     @APIResponse(responseCode = "422", description = "Not complete; errors[] lists what is missing")
-    @APIResponse(responseCode = "200", description = "The challenge, as you may see it",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ChallengeView.class)))
+    @ETagged
+    @APIResponseSchema(value = ChallengeView.class, responseCode = "200",
+            responseDescription = "The challenge, as you may see it")
     public Uni<Response> publish(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version you read", required = true)
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.publish(id, ETags.ifMatch(ifMatch), caller.actor()).map(this::ok);
     }
@@ -202,13 +187,11 @@ public class ChallengeResource {
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "closeChallenge", summary = "Close a published challenge")
-    @APIResponse(responseCode = "200", description = "The challenge, as you may see it",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ChallengeView.class)))
+    @ETagged
+    @APIResponseSchema(value = ChallengeView.class, responseCode = "200",
+            responseDescription = "The challenge, as you may see it")
     public Uni<Response> close(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version you read", required = true)
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.close(id, ETags.ifMatch(ifMatch), caller.actor()).map(this::ok);
     }
@@ -219,13 +202,11 @@ public class ChallengeResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "archiveChallenge",
             summary = "Archive a closed challenge, or shelve a draft (which stays private)")
-    @APIResponse(responseCode = "200", description = "The challenge, as you may see it",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ChallengeView.class)))
+    @ETagged
+    @APIResponseSchema(value = ChallengeView.class, responseCode = "200",
+            responseDescription = "The challenge, as you may see it")
     public Uni<Response> archive(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version you read", required = true)
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.archive(id, ETags.ifMatch(ifMatch), caller.actor()).map(this::ok);
     }
@@ -297,7 +278,7 @@ public class ChallengeResource {
     public Uni<RedactionResult> redact(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid RedactionRequest request) {
         return service.redact(id, request.text(), request.reason(), caller.actor())
-                .map(RedactionResult::new);
+                .map(r -> new RedactionResult(r.entries()));
     }
 
     private Response ok(ChallengeView view) {

@@ -16,11 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.challenge.api.WorkshopRequest;
@@ -28,6 +24,8 @@ import se.utfall.challenge.api.WorkshopView;
 import se.utfall.challenge.service.WorkshopService;
 import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.http.ETags;
+import se.utfall.web.openapi.Created;
+import se.utfall.web.openapi.ETagged;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
 import se.utfall.web.security.Caller;
@@ -54,13 +52,9 @@ public class ChallengeWorkshopResource {
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "scheduleWorkshop", summary = "Schedule a workshop for your published challenge")
-    @APIResponse(responseCode = "201", description = "Scheduled",
-            headers = {@Header(name = "Location", description = "The new resource",
-                    schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", description = "The version, for If-Match",
-                        schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = WorkshopView.class)))
+    @ETagged
+    @Created
+    @APIResponseSchema(value = WorkshopView.class, responseCode = "201", responseDescription = "Scheduled")
     public Uni<Response> schedule(@PathParam("challengeId") UUID challengeId,
             @NotNull(message = "a JSON body is required") @Valid WorkshopRequest request, UriInfo uri) {
         return service.schedule(challengeId, request, caller.actor()).map(w -> Response

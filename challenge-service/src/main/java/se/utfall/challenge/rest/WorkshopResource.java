@@ -20,12 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.challenge.api.ContributionRequest;
@@ -35,10 +32,14 @@ import se.utfall.challenge.api.RegistrationView;
 import se.utfall.challenge.api.WorkshopCancellation;
 import se.utfall.challenge.api.WorkshopRequest;
 import se.utfall.challenge.api.WorkshopView;
+import se.utfall.challenge.service.ContributionService;
+import se.utfall.challenge.service.RegistrationService;
 import se.utfall.challenge.service.WorkshopService;
 import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.Tagged;
+import se.utfall.web.openapi.Created;
+import se.utfall.web.openapi.ETagged;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
 import se.utfall.web.security.Caller;
@@ -52,10 +53,15 @@ import java.util.UUID;
 @Tag(name = "Workshops", description = "Workshops where stakeholders help understand a need")
 public class WorkshopResource {
     private final WorkshopService service;
+    private final RegistrationService registrations;
+    private final ContributionService contributions;
     private final Caller caller;
 
-    public WorkshopResource(WorkshopService service, Caller caller) {
+    public WorkshopResource(WorkshopService service, RegistrationService registrations,
+            ContributionService contributions, Caller caller) {
         this.service = service;
+        this.registrations = registrations;
+        this.contributions = contributions;
         this.caller = caller;
     }
 
@@ -63,14 +69,9 @@ public class WorkshopResource {
     @Path("/{id}")
     @PermitAll
     @Operation(operationId = "getWorkshop", summary = "One workshop, with seats left")
-    @APIResponse(responseCode = "200", description = "The workshop, as you may see it",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = WorkshopView.class)))
-    @APIResponse(responseCode = "304", description = "Not modified: your copy (If-None-Match) is current")
+    @APIResponseSchema(value = WorkshopView.class, responseCode = "200",
+            responseDescription = "The workshop, as you may see it")
     public Uni<Response> get(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the copy you hold; 304 when it is current")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         boolean anonymous = caller.isAnonymous();
         return service.get(id, caller.reader())
@@ -85,14 +86,11 @@ public class WorkshopResource {
     @Operation(operationId = "updateWorkshop",
             summary = "Change a workshop before it starts (the challenge's owner); announced to everyone",
             description = "Requires If-Match. The capacity cannot go below the organisations already registered.")
-    @APIResponse(responseCode = "200", description = "The workshop",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = WorkshopView.class)))
+    @ETagged
+    @APIResponseSchema(value = WorkshopView.class, responseCode = "200", responseDescription = "The workshop")
     public Uni<Response> update(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid WorkshopRequest request,
-            @Parameter(description = "ETag of the version you read", required = true)
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.update(id, request, ETags.ifMatch(ifMatch), caller.actor()).map(WorkshopResource::ok);
     }
@@ -105,14 +103,11 @@ public class WorkshopResource {
     @Operation(operationId = "cancelWorkshop",
             summary = "Cancel a workshop before it starts (the challenge's owner); the reason is announced",
             description = "Requires If-Match. Registrations stay recorded; registration closes.")
-    @APIResponse(responseCode = "200", description = "The cancelled workshop",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = WorkshopView.class)))
+    @ETagged
+    @APIResponseSchema(value = WorkshopView.class, responseCode = "200", responseDescription = "The cancelled workshop")
     public Uni<Response> cancelWorkshop(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body with the reason is required") @Valid WorkshopCancellation request,
-            @Parameter(description = "ETag of the version you read", required = true)
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.cancel(id, request, ETags.ifMatch(ifMatch), caller.actor()).map(WorkshopResource::ok);
     }
@@ -134,7 +129,7 @@ public class WorkshopResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "getMyWorkshopRegistration", summary = "Your organisation's registration (404: none)")
     public Uni<RegistrationView> myRegistration(@PathParam("id") UUID id) {
-        return service.myRegistration(id, caller.actor());
+        return registrations.myRegistration(id, caller.actor());
     }
 
     @POST
@@ -144,15 +139,12 @@ public class WorkshopResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "registerForWorkshop",
             summary = "Register your organisation (one registration per organisation, within capacity)")
-    @APIResponse(responseCode = "201", description = "Registered",
-            headers = @Header(name = "Location", description = "Your registration",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RegistrationView.class)))
+    @Created(location = "Your registration")
+    @APIResponseSchema(value = RegistrationView.class, responseCode = "201", responseDescription = "Registered")
     @APIResponse(responseCode = "409",
             description = "Full, already registered, started, cancelled, or challenge not open")
     public Uni<Response> register(@PathParam("id") UUID id, @Valid RegistrationRequest request, UriInfo uri) {
-        return service.register(id, request, caller.actor()).map(r -> Response.created(uri
+        return registrations.register(id, request, caller.actor()).map(r -> Response.created(uri
                 .getBaseUriBuilder().path("api/v1/workshops/{id}/registrations/mine").build(id)).entity(r).build());
     }
 
@@ -164,7 +156,7 @@ public class WorkshopResource {
             summary = "Cancel your organisation's registration before the workshop starts")
     @APIResponse(responseCode = "204", description = "Cancelled; the seat is free again")
     public Uni<Response> cancel(@PathParam("id") UUID id) {
-        return service.cancelRegistration(id, caller.actor()).map(x -> Response.noContent().build());
+        return registrations.cancelRegistration(id, caller.actor()).map(x -> Response.noContent().build());
     }
 
     @GET
@@ -175,7 +167,7 @@ public class WorkshopResource {
             summary = "Registered organisations (the challenge owner only), in order of registration",
             description = "Paged: `page` from 0, `size` 20 by default and at most 100, with the `total`.")
     public Uni<Page<RegistrationView>> registrations(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
-        return service.registrations(id, caller.actor(), page);
+        return registrations.registrations(id, caller.actor(), page);
     }
 
     @POST
@@ -187,14 +179,11 @@ public class WorkshopResource {
             summary = "Record your organisation's contribution, once the workshop has started",
             description = "For the buying organisations and the registered participants; the organisation is the"
                     + " caller's own.")
-    @APIResponse(responseCode = "201", description = "Recorded",
-            headers = @Header(name = "Location", description = "The contribution",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ContributionView.class)))
+    @Created(location = "The contribution")
+    @APIResponseSchema(value = ContributionView.class, responseCode = "201", responseDescription = "Recorded")
     public Uni<Response> contribute(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid ContributionRequest request, UriInfo uri) {
-        return service.contribute(id, request, caller.actor()).map(c -> Response.created(uri
+        return contributions.contribute(id, request, caller.actor()).map(c -> Response.created(uri
                 .getBaseUriBuilder().path("api/v1/workshops/{id}/contributions/{contributionId}").build(id, c.id()))
                 .entity(c).build());
     }
@@ -206,7 +195,7 @@ public class WorkshopResource {
     @Operation(operationId = "getWorkshopContribution", summary = "One contribution to a workshop")
     public Uni<ContributionView> contribution(@PathParam("id") UUID id,
             @PathParam("contributionId") UUID contributionId) {
-        return service.contribution(id, contributionId, caller.reader());
+        return contributions.contribution(id, contributionId, caller.reader());
     }
 
     @GET
@@ -219,7 +208,7 @@ public class WorkshopResource {
                     + " the `total`.")
     public Uni<Page<ContributionView>> contributions(@PathParam("id") UUID id,
             @BeanParam @Valid PageRequest page) {
-        return service.contributions(id, caller.reader(), page);
+        return contributions.contributions(id, caller.reader(), page);
     }
 
     private static Response ok(Tagged<WorkshopView> view) {

@@ -7,18 +7,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.validation.Validator;
 import org.hibernate.reactive.mutiny.Mutiny.Session;
+import se.utfall.audit.Audit;
+import se.utfall.audit.HistoryEntry;
+import se.utfall.audit.HistoryQuery;
+import se.utfall.audit.Redaction;
 import se.utfall.challenge.api.ChallengeRequest;
 import se.utfall.challenge.api.ChallengeSummary;
 import se.utfall.challenge.api.ChallengeView;
-import se.utfall.challenge.api.HistoryEntry;
 import se.utfall.challenge.api.PhaseInput;
-import se.utfall.challenge.domain.AuditEntry;
+import se.utfall.challenge.domain.Workshop;
 import se.utfall.challenge.domain.ChallengeFilter;
 import se.utfall.challenge.domain.Challenge;
 import se.utfall.challenge.domain.ChallengeAggregate;
@@ -39,13 +41,11 @@ import se.utfall.web.security.Actor;
 import se.utfall.web.security.Reader;
 
 import java.io.UncheckedIOException;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -60,6 +60,8 @@ public class ChallengeService {
 
     private final ChallengeEvents events;
     private final AuditTrail audit;
+    private final Audit history;
+    private final Redaction redaction;
     private final ChallengeSearch search;
     private final ChallengeRepository repository;
     private final ChallengeViews views;
@@ -67,11 +69,14 @@ public class ChallengeService {
     private final Validator validator;
     private final Clock clock;
 
-    public ChallengeService(ChallengeEvents events, AuditTrail audit, ChallengeSearch search,
+    public ChallengeService(ChallengeEvents events, AuditTrail audit, Audit history, Redaction redaction,
+            ChallengeSearch search,
             ChallengeRepository repository, ChallengeViews views, ObjectMapper mapper, Validator validator,
             Clock clock) {
         this.events = events;
         this.audit = audit;
+        this.history = history;
+        this.redaction = redaction;
         this.search = search;
         this.repository = repository;
         this.views = views;
@@ -281,84 +286,34 @@ public class ChallengeService {
         return Challenge.<Challenge>findById(id).chain(found -> {
             Challenge c = reader.visibleOrNotFound(found, Challenge::isPublic, Challenge::readers, "Challenge " + id);
             boolean insider = reader.isInsider(c, Challenge::buyers);
-            String query = insider ? "challengeId = ?1" : "challengeId = ?1 and publicEntry = true";
-            var entries = AuditEntry.<AuditEntry>find(query + " order by id", id).page(page.page, page.size);
-            return AuditEntry.count(query, id).chain(total -> entries.list().map(list -> Page.of(list.stream()
-                    .map(e -> {
-                        JsonNode changes = parse(e.changes);
-                        List<String> fields = new ArrayList<>();
-                        changes.fieldNames().forEachRemaining(fields::add);
-                        return new HistoryEntry(e.id, e.at, insider ? e.actor : null, e.actorOrgId, e.action,
-                                fields, insider ? changes : null, e.note, e.redactedAt != null);
-                    }).toList(), page, total)));
+            HistoryQuery query = HistoryQuery.of(AuditTrail.subject(id));
+            return history.history(insider ? query : query.publicOnly(),
+                    insider ? HistoryEntry.Detail.FULL : HistoryEntry.Detail.PUBLIC, page);
         });
     }
 
     /**
-     * Removes a text from a challenge's stored history and from its not yet purged outbox rows (GDPR art. 17:
-     * e.g. "Anna, 87, bor ensam vid kyrkan" that was published and later amended away). Admins only; the
-     * redaction is itself audited, without the text.
+     * Removes a text from a challenge's stored history and from its not yet purged outbox rows, its own and its
+     * workshops' (GDPR art. 17: e.g. "Anna, 87, bor ensam vid kyrkan" that was published and later amended away).
+     * Admins only; the redaction is itself audited, without the text.
      */
     @WithTransaction
-    public Uni<Integer> redact(UUID id, String text, String reason, Actor actor) {
+    public Uni<Redaction.Result> redact(UUID id, String text, String reason, Actor actor) {
         if (!actor.admin()) {
-            throw new ForbiddenException("Only a platform admin may redact history");
+            throw RuleViolation.forbidden("admins-only", "Only a platform admin may redact history");
         }
         Instant now = clock.instant();
         return Challenge.<Challenge>findById(id, LockModeType.PESSIMISTIC_WRITE).chain(c -> {
             if (c == null) {
                 throw RuleViolation.notFound("Challenge " + id);
             }
-            return AuditEntry.<AuditEntry>list("challengeId = ?1 order by id", id).chain(entries -> {
-                List<Object[]> changed = new ArrayList<>();
-                for (AuditEntry e : entries) {
-                    String redacted = audit.redact(e.changes, text);
-                    String note = e.note == null ? null : e.note.replace(text, AuditTrail.REDACTED);
-                    if (!redacted.equals(e.changes) || !Objects.equals(note, e.note)) {
-                        changed.add(new Object[] {e.id, redacted, note});
-                    }
-                }
-                Uni<Void> chain = Uni.createFrom().voidItem();
-                for (Object[] row : changed) {
-                    chain = chain.chain(() -> Panache.getSession()
-                            .chain(s -> s.createNativeQuery("UPDATE audit_entry SET changes = :changes, note = :note,"
-                                    + " redacted_at = :at WHERE id = :id")
-                                    .setParameter("changes", row[1]).setParameter("note", row[2])
-                                    .setParameter("at", now).setParameter("id", row[0]).executeUpdate())
-                            .replaceWithVoid());
-                }
-                return chain.chain(() -> redactOutbox(id, text))
-                        .chain(outboxRows -> audit.record(id, actor, "REDACTED", false, mapper.createObjectNode()
-                                .put("entries", changed.size()).put("outboxEvents", outboxRows), reason, now))
-                        .replaceWith(changed.size());
+            return Workshop.<Workshop>list("challengeId", id).chain(workshops -> {
+                List<String> aggregates = new ArrayList<>();
+                aggregates.add(id.toString());
+                workshops.forEach(w -> aggregates.add(w.id.toString()));
+                return redaction.erase(AuditTrail.subject(id), aggregates, text, reason, actor, now);
             });
         });
-    }
-
-    /**
-     * The challenge's retained outbox rows (its own and its workshops'), with the text replaced inside string
-     * values only: keys, numbers, dates and ids stay intact, so the events stay valid.
-     */
-    private Uni<Integer> redactOutbox(UUID id, String text) {
-        String escaped = audit.jsonEscaped(text);
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT o.id, o.payload FROM outbox_event o WHERE strpos(o.payload, :text) > 0"
-                        + " AND (o.aggregate_id = :id OR o.aggregate_id IN"
-                        + " (SELECT CAST(w.id AS text) FROM workshop w WHERE w.challenge_id = :uuid))",
-                Object[].class)
-                .setParameter("text", escaped).setParameter("id", id.toString()).setParameter("uuid", id)
-                .getResultList()
-                .chain(rows -> {
-                    Uni<Integer> done = Uni.createFrom().item(0);
-                    for (Object[] row : rows) {
-                        String redacted = audit.redact((String) row[1], text);
-                        done = done.chain(n -> s.createNativeQuery(
-                                "UPDATE outbox_event SET payload = :payload WHERE id = :id")
-                                .setParameter("payload", redacted).setParameter("id", row[0]).executeUpdate()
-                                .map(x -> n + 1));
-                    }
-                    return done;
-                }));
     }
 
     /**
@@ -390,13 +345,5 @@ public class ChallengeService {
                     .call(view -> everPublic ? event.apply(ChallengeMapper.toEventData(aggregate))
                             : Uni.createFrom().voidItem());
         });
-    }
-
-    private JsonNode parse(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (IOException e) {
-            return mapper.createObjectNode();
-        }
     }
 }

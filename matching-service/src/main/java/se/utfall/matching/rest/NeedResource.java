@@ -22,12 +22,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.matching.api.ConsortiumView;
@@ -42,6 +41,7 @@ import se.utfall.matching.service.RecommendationService;
 import se.utfall.matching.service.Viewer;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
+import se.utfall.web.openapi.ETagged;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
 import se.utfall.web.security.Caller;
@@ -130,14 +130,9 @@ public class NeedResource {
             description = "Your organisation's judgement, kept with the score and rank the profile had: `201` the"
                     + " first time; changing it needs `If-Match` with the ETag it answered (428 without, 412 when"
                     + " a colleague changed it meanwhile).")
-    @APIResponse(responseCode = "200", description = "The judgement, changed",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = FeedbackView.class)))
+    @ETagged
+    @APIResponseSchema(value = FeedbackView.class, responseCode = "200", responseDescription = "The judgement, changed")
     @APIResponse(responseCode = "201", description = "The judgement, given",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FeedbackView.class)))
     public Uni<Response> giveFeedback(@PathParam("id") UUID id, @PathParam("profileId") UUID profileId,

@@ -18,12 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.matching.api.ProfileRequest;
@@ -33,6 +32,8 @@ import se.utfall.matching.service.ProfileService;
 import se.utfall.matching.service.Viewer;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
+import se.utfall.web.openapi.Created;
+import se.utfall.web.openapi.ETagged;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
 import se.utfall.web.security.Caller;
@@ -60,11 +61,8 @@ public class ProfileResource {
     @Path("/mine")
     @RolesAllowed({Roles.INNOVATOR})
     @Operation(operationId = "getMyProfile", summary = "Your organisation's profile")
-    @APIResponse(responseCode = "200", description = "The profile",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ProfileView.class)))
+    @ETagged
+    @APIResponseSchema(value = ProfileView.class, responseCode = "200", responseDescription = "The profile")
     public Uni<Response> mine() {
         return service.mine(caller.actor()).map(ProfileResource::ok);
     }
@@ -76,16 +74,10 @@ public class ProfileResource {
     @Operation(operationId = "saveMyProfile", summary = "Create or replace your organisation's profile",
             description = "The first save creates it (201); later ones replace it and need If-Match with the version"
                     + " you read (428 without, 412 when stale). Recommendations follow within a second or so.")
-    @APIResponse(responseCode = "201", description = "Created",
-            headers = {@Header(name = "Location", description = "The profile",
-                    schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", description = "The version, for If-Match",
-                        schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ProfileView.class)))
+    @ETagged
+    @Created(location = "The profile")
+    @APIResponseSchema(value = ProfileView.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "200", description = "Replaced",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProfileView.class)))
     public Uni<Response> save(@NotNull(message = "a JSON body is required") @Valid ProfileRequest request,
@@ -105,7 +97,7 @@ public class ProfileResource {
     @Operation(operationId = "deleteMyProfile", summary = "Remove your organisation's profile",
             description = "With the feedback buyers gave on it; it is no longer recommended. Requires If-Match.")
     @APIResponse(responseCode = "204", description = "Removed")
-    public Uni<Response> delete(@Parameter(description = "ETag of the version you read", required = true)
+    public Uni<Response> delete(@Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.delete(ETags.ifMatch(ifMatch), caller.actor()).invoke(index::refreshSoon)
                 .map(v -> Response.noContent().build());
@@ -116,10 +108,8 @@ public class ProfileResource {
     @RolesAllowed({Roles.INNOVATOR, Roles.BUYER, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(operationId = "getProfile", summary = "A profile, for buyers, coordinators and its own organisation",
             description = "404 for other innovators: profiles carry a contact person.")
-    @APIResponse(responseCode = "200", description = "The profile",
-            headers = @Header(name = "ETag", description = "The version", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ProfileView.class)))
+    @ETagged
+    @APIResponseSchema(value = ProfileView.class, responseCode = "200", responseDescription = "The profile")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.get(id, Viewer.of(caller)).map(ProfileResource::ok);
     }

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.matching.config.MatchingConfig;
 import se.utfall.matching.mapping.RankingInputs;
 import se.utfall.matching.api.FeedbackRequest;
 import se.utfall.matching.api.FeedbackView;

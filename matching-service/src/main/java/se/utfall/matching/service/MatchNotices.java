@@ -7,6 +7,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import se.utfall.matching.config.MatchingConfig;
 import se.utfall.matching.mapping.RankingInputs;
 import se.utfall.events.EventTypes;
 import se.utfall.matching.domain.NeedEntry;

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import se.utfall.matching.config.MatchingConfig;
 import se.utfall.matching.mapping.RankingInputs;
 import se.utfall.matching.domain.InnovatorProfile;
 import se.utfall.matching.ranking.Concepts;

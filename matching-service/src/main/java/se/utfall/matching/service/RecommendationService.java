@@ -6,6 +6,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.matching.config.MatchingConfig;
 import se.utfall.matching.mapping.RankingInputs;
 import se.utfall.matching.api.ConsortiumView;
 import se.utfall.matching.api.FeedbackView;

@@ -14,12 +14,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.rfi.api.ClarificationAnswer;
@@ -27,6 +23,7 @@ import se.utfall.rfi.api.ClarificationView;
 import se.utfall.rfi.service.ClarificationService;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
+import se.utfall.web.openapi.ETagged;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
 
@@ -52,13 +49,11 @@ public class ClarificationResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "answerClarification",
             summary = "Answer and publish a clarification (the buyer of the RFI), rephrasing the question if needed")
-    @APIResponse(responseCode = "200", description = "Published",
-            headers = @Header(name = "ETag", description = "The version", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ClarificationView.class)))
+    @ETagged
+    @APIResponseSchema(value = ClarificationView.class, responseCode = "200", responseDescription = "Published")
     public Uni<Response> answer(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid ClarificationAnswer answer,
-            @Parameter(description = "ETag of the version you read", required = true)
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.answer(id, answer, ETags.ifMatch(ifMatch), caller.actor())
                 .map(view -> Response.ok(view).tag(ETags.entityTag(view.version())).build());

@@ -14,18 +14,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.rfi.api.MembershipView;
 import se.utfall.rfi.service.ConsortiumService;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
+import se.utfall.web.openapi.ETagged;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
 import se.utfall.web.security.Caller;
@@ -67,11 +64,8 @@ public class ConsortiumResource {
     @RolesAllowed(Roles.INNOVATOR)
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "getInvitation", summary = "An invitation, for the invited organisation and the lead")
-    @APIResponse(responseCode = "200", description = "The invitation",
-            headers = @Header(name = "ETag", description = "The invitation's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = MembershipView.class)))
+    @ETagged("The invitation's version, for If-Match")
+    @APIResponseSchema(value = MembershipView.class, responseCode = "200", responseDescription = "The invitation")
     public Uni<Response> one(@PathParam("id") UUID id) {
         return service.one(id, caller.actor()).map(ConsortiumResource::ok);
     }
@@ -82,11 +76,9 @@ public class ConsortiumResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "acceptInvitation", summary = "Join the consortium you were invited to",
             description = "Once, while the response is a draft and the RFI open; If-Match: the invitation's ETag.")
-    @APIResponse(responseCode = "200", description = "The invitation, ACCEPTED",
-            headers = @Header(name = "ETag", description = "The invitation's version",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = MembershipView.class)))
+    @ETagged("The invitation's version, for If-Match")
+    @APIResponseSchema(value = MembershipView.class, responseCode = "200",
+            responseDescription = "The invitation, ACCEPTED")
     public Uni<Response> accept(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the invitation you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -99,11 +91,9 @@ public class ConsortiumResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "declineInvitation", summary = "Decline an invitation to a consortium",
             description = "Once; If-Match: the invitation's ETag.")
-    @APIResponse(responseCode = "200", description = "The invitation, DECLINED",
-            headers = @Header(name = "ETag", description = "The invitation's version",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = MembershipView.class)))
+    @ETagged("The invitation's version, for If-Match")
+    @APIResponseSchema(value = MembershipView.class, responseCode = "200",
+            responseDescription = "The invitation, DECLINED")
     public Uni<Response> decline(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the invitation you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -116,11 +106,8 @@ public class ConsortiumResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "leaveConsortium", summary = "Leave a consortium before its response is submitted",
             description = "If-Match: the invitation's ETag.")
-    @APIResponse(responseCode = "200", description = "The invitation, LEFT",
-            headers = @Header(name = "ETag", description = "The invitation's version",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = MembershipView.class)))
+    @ETagged("The invitation's version, for If-Match")
+    @APIResponseSchema(value = MembershipView.class, responseCode = "200", responseDescription = "The invitation, LEFT")
     public Uni<Response> leave(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the invitation you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

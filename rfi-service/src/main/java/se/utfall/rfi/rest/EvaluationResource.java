@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.rfi.api.EvaluationView;
@@ -54,6 +55,8 @@ public class EvaluationResource {
             + " and every respondent can read its decision and feedback",
             description = "Needs a decision on every submitted response (422 lists the missing ones) and the RFI's"
                     + " current ETag.")
+    @APIResponseSchema(value = EvaluationView.class, responseCode = "200",
+            responseDescription = "The evaluation, completed")
     @APIResponse(responseCode = "422", description = "A submitted response has no decision yet")
     @APIResponse(responseCode = "409", description = "The RFI is not CLOSED (still open, or already evaluated)")
     public Uni<EvaluationView> complete(@PathParam("rfiId") UUID rfiId,

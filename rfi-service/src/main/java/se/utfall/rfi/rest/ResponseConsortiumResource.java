@@ -17,12 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.rfi.api.InvitationRequest;
@@ -30,6 +26,8 @@ import se.utfall.rfi.api.MembershipView;
 import se.utfall.rfi.service.ConsortiumService;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
+import se.utfall.web.openapi.Created;
+import se.utfall.web.openapi.ETagged;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
 
@@ -61,13 +59,9 @@ public class ResponseConsortiumResource {
     @Operation(operationId = "inviteConsortiumMember", summary = "Invite an organisation to your draft response's"
             + " consortium", description = "It becomes a member, and appears in the response's consortium, only"
             + " when it accepts. 409 when it is invited or a member already, or the response is not a draft.")
-    @APIResponse(responseCode = "201", description = "The invitation",
-            headers = {@Header(name = "Location", description = "The invitation",
-                    schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", description = "The invitation's version, for If-Match",
-                        schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = MembershipView.class)))
+    @ETagged("The invitation's version, for If-Match")
+    @Created(location = "The invitation")
+    @APIResponseSchema(value = MembershipView.class, responseCode = "201", responseDescription = "The invitation")
     public Uni<Response> invite(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid InvitationRequest request, UriInfo uri) {
         return service.invite(id, request, caller.actor()).map(view -> Response
@@ -90,11 +84,9 @@ public class ResponseConsortiumResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "removeConsortiumMember", summary = "Remove a member, or withdraw an invitation,"
             + " before your response is submitted", description = "If-Match: the invitation's ETag.")
-    @APIResponse(responseCode = "200", description = "The invitation, REMOVED",
-            headers = @Header(name = "ETag", description = "The invitation's version",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = MembershipView.class)))
+    @ETagged("The invitation's version, for If-Match")
+    @APIResponseSchema(value = MembershipView.class, responseCode = "200",
+            responseDescription = "The invitation, REMOVED")
     public Uni<Response> remove(@PathParam("id") UUID id, @PathParam("organisationId") UUID organisationId,
             @Parameter(description = "ETag of the invitation you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -21,17 +21,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.rfi.api.DecisionRequest;
 import se.utfall.rfi.api.EvaluationView;
-import se.utfall.rfi.api.HistoryEntry;
+import se.utfall.audit.HistoryEntry;
 import se.utfall.rfi.api.ReceiptView;
 import se.utfall.rfi.api.ResponseRequest;
 import se.utfall.rfi.api.ResponseView;
@@ -44,6 +44,7 @@ import se.utfall.web.paging.PageRequest;
 import se.utfall.rfi.service.ResponseService;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
+import se.utfall.web.openapi.ETagged;
 import se.utfall.web.security.Caller;
 import se.utfall.web.security.Roles;
 
@@ -86,11 +87,8 @@ public class ResponseResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "getResponse",
             summary = "Read a response: its organisation always, the buyer once it is submitted (404 otherwise)")
-    @APIResponse(responseCode = "200", description = "The response",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ResponseView.class)))
+    @ETagged
+    @APIResponseSchema(value = ResponseView.class, responseCode = "200", responseDescription = "The response")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.get(id, caller.actor()).map(ResponseResource::ok);
     }
@@ -102,14 +100,11 @@ public class ResponseResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "updateResponse", summary = "Replace your response's content before the close",
             description = "A submitted response is submitted again with the new content and a new receipt.")
-    @APIResponse(responseCode = "200", description = "The response",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ResponseView.class)))
+    @ETagged
+    @APIResponseSchema(value = ResponseView.class, responseCode = "200", responseDescription = "The response")
     public Uni<Response> update(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid ResponseRequest request,
-            @Parameter(description = "ETag of the version you read", required = true)
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.update(id, request, ETags.ifMatch(ifMatch), caller.actor()).map(ResponseResource::ok);
     }
@@ -120,13 +115,10 @@ public class ResponseResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "submitResponse", summary = "Submit before the close; the receipt hash is in the view",
             description = "422 names the required questions left unanswered; 409 rfi-closed at or after closesAt.")
-    @APIResponse(responseCode = "200", description = "The response",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ResponseView.class)))
+    @ETagged
+    @APIResponseSchema(value = ResponseView.class, responseCode = "200", responseDescription = "The response")
     public Uni<Response> submit(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version you read", required = true)
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.submit(id, ETags.ifMatch(ifMatch), caller.actor()).map(ResponseResource::ok);
     }
@@ -136,13 +128,10 @@ public class ResponseResource {
     @RolesAllowed(Roles.INNOVATOR)
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "withdrawResponse", summary = "Withdraw your response before the close")
-    @APIResponse(responseCode = "200", description = "The response",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ResponseView.class)))
+    @ETagged
+    @APIResponseSchema(value = ResponseView.class, responseCode = "200", responseDescription = "The response")
     public Uni<Response> withdraw(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version you read", required = true)
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.withdraw(id, ETags.ifMatch(ifMatch), caller.actor()).map(ResponseResource::ok);
     }
@@ -166,11 +155,9 @@ public class ResponseResource {
             + " submitted response of your organisation's closed RFI; replaces the scores you gave before",
             description = "409 while the RFI is open or once its evaluation is completed. Changing scores you gave"
                     + " before needs If-Match with their ETag (from this answer or `GET /{id}/scores/mine`).")
-    @APIResponse(responseCode = "200", description = "The response's evaluation row",
-            headers = @Header(name = "ETag", description = "The ETag of your scores, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = EvaluationView.Row.class)))
+    @ETagged("The ETag of your scores, for If-Match")
+    @APIResponseSchema(value = EvaluationView.Row.class, responseCode = "200",
+            responseDescription = "The response's evaluation row")
     public Uni<Response> score(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid ScoresRequest request,
             @Parameter(description = "ETag of your scores, when you change them")
@@ -186,11 +173,9 @@ public class ResponseResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "getMyScores", summary = "Your scores of a response under evaluation, as a body you"
             + " can change and send back")
-    @APIResponse(responseCode = "200", description = "Your scores (none yet: an empty list)",
-            headers = @Header(name = "ETag", description = "For If-Match when you change them",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ScoresRequest.class)))
+    @ETagged("The ETag of your scores, for If-Match")
+    @APIResponseSchema(value = ScoresRequest.class, responseCode = "200",
+            responseDescription = "Your scores (none yet: an empty list)")
     public Uni<Response> myScores(@PathParam("id") UUID id) {
         return evaluation.ownScores(id, caller.actor()).map(own -> Response.ok(own.scores())
                 .tag(ETags.entityTag(own.etag())).build());
@@ -221,11 +206,9 @@ public class ResponseResource {
                     + " `filename` query parameter. PDF, ODT, DOCX, PNG and JPEG are accepted, recognised by their"
                     + " content (415 otherwise). 413 over the per-file limit, 422 over the per-response limits. A"
                     + " submitted response is submitted again with a new receipt, which covers the file's SHA-256.")
-    @APIResponse(responseCode = "201", description = "The response with the new attachment",
-            headers = @Header(name = "ETag", description = "The response's version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ResponseView.class)))
+    @ETagged("The response's version, for If-Match")
+    @APIResponseSchema(value = ResponseView.class, responseCode = "201",
+            responseDescription = "The response with the new attachment")
     @APIResponse(responseCode = "415", description = "Not a PDF, ODT, DOCX, PNG or JPEG file")
     @APIResponse(responseCode = "413", description = "The file is too large")
     public Uni<Response> addAttachment(@PathParam("id") UUID id,
@@ -265,11 +248,9 @@ public class ResponseResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "removeAttachment", summary = "Remove an attachment from your response before the"
             + " close")
-    @APIResponse(responseCode = "200", description = "The response without it",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ResponseView.class)))
+    @ETagged
+    @APIResponseSchema(value = ResponseView.class, responseCode = "200",
+            responseDescription = "The response without it")
     public Uni<Response> removeAttachment(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId,
             @Parameter(description = "ETag of the response version you read", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -15,11 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.rfi.api.ClarificationRequest;
@@ -27,6 +23,7 @@ import se.utfall.rfi.api.ClarificationView;
 import se.utfall.rfi.service.ClarificationService;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
+import se.utfall.web.openapi.ETagged;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
 import se.utfall.web.security.Caller;
@@ -54,10 +51,8 @@ public class RfiClarificationResource {
     @Operation(operationId = "askClarification", summary = "Ask the buyer a question about an RFI, privately",
             description = "Only the answer is published, to everyone, without saying who asked. 409 once the RFI"
                     + " has closed.")
-    @APIResponse(responseCode = "201", description = "Asked",
-            headers = @Header(name = "ETag", description = "The version", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ClarificationView.class)))
+    @ETagged
+    @APIResponseSchema(value = ClarificationView.class, responseCode = "201", responseDescription = "Asked")
     public Uni<Response> ask(@PathParam("rfiId") UUID rfiId,
             @NotNull(message = "a JSON body is required") @Valid ClarificationRequest request) {
         return service.ask(rfiId, request.question(), caller.actor()).map(view -> Response.status(201)

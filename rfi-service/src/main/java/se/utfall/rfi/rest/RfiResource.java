@@ -26,16 +26,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.rfi.api.AmendmentView;
-import se.utfall.rfi.api.HistoryEntry;
+import se.utfall.audit.HistoryEntry;
 import se.utfall.rfi.api.CancellationRequest;
 import se.utfall.rfi.api.RfiRequest;
 import se.utfall.rfi.api.RfiSummary;
@@ -49,6 +49,8 @@ import se.utfall.web.http.ETags;
 import se.utfall.web.http.EnumFilter;
 import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.json.MergePatch;
+import se.utfall.web.openapi.Created;
+import se.utfall.web.openapi.ETagged;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
 import se.utfall.web.security.Caller;
@@ -88,13 +90,9 @@ public class RfiResource {
                     + " challenge is not published; 409 `not-yet-known` with `Retry-After` when rfi-service has not"
                     + " learnt of the challenge yet (it learns challenges from their events: one published a moment"
                     + " ago may take a second) — ask again after Retry-After.")
-    @APIResponse(responseCode = "201", description = "Created",
-            headers = {@Header(name = "Location", description = "The new resource",
-                    schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", description = "The version, for If-Match",
-                        schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RfiView.class)))
+    @ETagged
+    @Created
+    @APIResponseSchema(value = RfiView.class, responseCode = "201", responseDescription = "Created")
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid RfiRequest request,
             UriInfo uri) {
         return service.create(request, caller.actor()).map(view -> Response
@@ -107,14 +105,8 @@ public class RfiResource {
     @PermitAll
     @Operation(operationId = "getRfi",
             summary = "Read an RFI: published ones by anyone, drafts by their organisation")
-    @APIResponse(responseCode = "200", description = "The RFI",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RfiView.class)))
-    @APIResponse(responseCode = "304", description = "Not modified: your copy (If-None-Match) is current")
+    @APIResponseSchema(value = RfiView.class, responseCode = "200", responseDescription = "The RFI")
     public Uni<Response> get(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the copy you hold; 304 when it is current")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         boolean anonymous = caller.isAnonymous();
         // Opening and closing change the version (the scheduler's write), so the tag follows acceptingResponses.
@@ -132,14 +124,11 @@ public class RfiResource {
                     + " never shortened, and once it has opened the questions and criteria stay as they are (409)."
                     + " A body read with GET may be sent back with a change: read-only fields are ignored, and of an"
                     + " end given both as an instant and as a day, the one you changed counts.")
-    @APIResponse(responseCode = "200", description = "The RFI",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RfiView.class)))
+    @ETagged
+    @APIResponseSchema(value = RfiView.class, responseCode = "200", responseDescription = "The RFI")
     public Uni<Response> update(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid RfiRequest request,
-            @Parameter(description = "ETag of the version you read", required = true)
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.update(id, request, ETags.ifMatch(ifMatch), caller.actor()).map(RfiResource::ok);
     }
@@ -155,14 +144,11 @@ public class RfiResource {
                     + " a PUT meets (an amendment once published). Requires If-Match with the ETag last read.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = RfiRequest.class)))
-    @APIResponse(responseCode = "200", description = "The RFI",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RfiView.class)))
+    @ETagged
+    @APIResponseSchema(value = RfiView.class, responseCode = "200", responseDescription = "The RFI")
     public Uni<Response> patch(@PathParam("id") UUID id,
             @NotNull(message = "a JSON merge patch is required") JsonNode patch,
-            @Parameter(description = "ETag of the version you read", required = true)
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.patch(id, patch, ETags.ifMatch(ifMatch), caller.actor()).map(RfiResource::ok);
     }
@@ -174,13 +160,10 @@ public class RfiResource {
     @Operation(operationId = "publishRfi", summary = "Publish a complete draft: scheduled, or open if its window"
             + " has begun")
     @APIResponse(responseCode = "422", description = "Not complete; errors[] lists what is missing")
-    @APIResponse(responseCode = "200", description = "The RFI",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RfiView.class)))
+    @ETagged
+    @APIResponseSchema(value = RfiView.class, responseCode = "200", responseDescription = "The RFI")
     public Uni<Response> publish(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version you read", required = true)
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.publish(id, ETags.ifMatch(ifMatch), caller.actor()).map(RfiResource::ok);
     }
@@ -191,14 +174,11 @@ public class RfiResource {
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "cancelRfi", summary = "Cancel an RFI before its window closes, with a public reason")
-    @APIResponse(responseCode = "200", description = "The RFI",
-            headers = @Header(name = "ETag", description = "The version, for If-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RfiView.class)))
+    @ETagged
+    @APIResponseSchema(value = RfiView.class, responseCode = "200", responseDescription = "The RFI")
     public Uni<Response> cancel(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body with a reason is required") @Valid CancellationRequest request,
-            @Parameter(description = "ETag of the version you read", required = true)
+            @Parameter(required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.cancel(id, request.reason(), ETags.ifMatch(ifMatch), caller.actor()).map(RfiResource::ok);
     }

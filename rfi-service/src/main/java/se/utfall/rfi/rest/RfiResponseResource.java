@@ -15,11 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.rfi.api.ResponseRequest;
@@ -27,6 +23,8 @@ import se.utfall.rfi.api.ResponseView;
 import se.utfall.rfi.service.ResponseService;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
+import se.utfall.web.openapi.Created;
+import se.utfall.web.openapi.ETagged;
 import se.utfall.web.paging.Page;
 import se.utfall.web.paging.PageRequest;
 import se.utfall.web.security.Caller;
@@ -54,13 +52,9 @@ public class RfiResponseResource {
     @Operation(operationId = "createResponse", summary = "Start your organisation's response to an open RFI",
             description = "One response per organisation and RFI (409 for a second). 409 rfi-closed at or after"
                     + " closesAt, rfi-not-open before opensAt; nothing is stored then.")
-    @APIResponse(responseCode = "201", description = "Created (a draft)",
-            headers = {@Header(name = "Location", description = "The new resource",
-                    schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", description = "The version, for If-Match",
-                        schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ResponseView.class)))
+    @ETagged
+    @Created
+    @APIResponseSchema(value = ResponseView.class, responseCode = "201", responseDescription = "Created (a draft)")
     public Uni<Response> create(@PathParam("rfiId") UUID rfiId,
             @NotNull(message = "a JSON body is required") @Valid ResponseRequest request, UriInfo uri) {
         return service.create(rfiId, request, caller.actor()).map(view -> Response

@@ -1,10 +1,10 @@
 package se.utfall.rfi.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.rfi.config.RfiConfig;
 import se.utfall.rfi.api.ResponseView;
 import se.utfall.rfi.domain.Attachment;
 import se.utfall.rfi.domain.AttachmentContent;
@@ -35,12 +35,14 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AttachmentService {
+    private final RfiAudit trail;
     private final ResponseService responses;
     private final RfiConfig config;
     private final Clock clock;
     private final CreationLimit uploads;
 
-    public AttachmentService(ResponseService responses, RfiConfig config, Clock clock) {
+    public AttachmentService(ResponseService responses, RfiConfig config, Clock clock, RfiAudit trail) {
+        this.trail = trail;
         this.responses = responses;
         this.config = config;
         this.clock = clock;
@@ -69,12 +71,9 @@ public class AttachmentService {
             Instant now = clock.instant();
             // Adding and removing files in a loop would grow the audit trail, the receipts and the events without
             // bound: uploads are counted from the response's audit trail.
-            return Panache.getSession().chain(s -> s.createSelectionQuery("select count(a), min(a.at)"
-                    + " from AuditEntry a where a.responseId = :response and a.action = 'ATTACHMENT_ADDED'"
-                    + " and a.at > :since", Object[].class).setParameter("response", r.id)
-                    .setParameter("since", uploads.since(now)).getSingleResult())
+            return trail.tally(r.id, "ATTACHMENT_ADDED", uploads.since(now))
                     .chain(counted -> {
-                        uploads.check((Long) counted[0], (Instant) counted[1], now, "file uploads to one response");
+                        uploads.check(counted.count(), counted.oldest(), now, "file uploads to one response");
                         return store(r, rfi, fileName, content, actor);
                     });
         }));

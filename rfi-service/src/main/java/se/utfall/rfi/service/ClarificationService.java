@@ -6,9 +6,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import se.utfall.rfi.config.RfiConfig;
 import se.utfall.rfi.api.ClarificationAnswer;
 import se.utfall.rfi.api.ClarificationView;
-import se.utfall.rfi.domain.AuditEntry;
 import se.utfall.rfi.domain.Clarification;
 import se.utfall.rfi.domain.Rfi;
 import se.utfall.rfi.domain.RfiStatus;
@@ -36,13 +36,15 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ClarificationService {
+    private final RfiAudit trail;
     private final RfiEvents events;
     private final Clock clock;
     private final ZoneId zone;
 
     private final CreationLimit limit;
 
-    public ClarificationService(RfiEvents events, Clock clock, RfiConfig config) {
+    public ClarificationService(RfiEvents events, Clock clock, RfiConfig config, RfiAudit trail) {
+        this.trail = trail;
         this.events = events;
         this.clock = clock;
         this.zone = config.timeZone();
@@ -153,8 +155,8 @@ public class ClarificationService {
                 privileged ? Windows.local(c.askedAt, zone) : null, c.version, ETags.of(c.version));
     }
 
-    private static Uni<AuditEntry> audit(Clarification c, Actor actor, String action, Instant at) {
-        return AuditEntry.of(c.rfiId, null, actor, action, null, null, at).persist();
+    private Uni<Void> audit(Clarification c, Actor actor, String action, Instant at) {
+        return trail.record(c.rfiId, null, actor, action, null, null, at);
     }
 
     private static <T> Uni<T> notFound() {

@@ -6,10 +6,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import se.utfall.rfi.config.RfiConfig;
 import se.utfall.events.EventTypes;
 import se.utfall.rfi.api.InvitationRequest;
 import se.utfall.rfi.api.MembershipView;
-import se.utfall.rfi.domain.AuditEntry;
 import se.utfall.rfi.domain.ConsortiumMember;
 import se.utfall.rfi.domain.ConsortiumMembership;
 import se.utfall.rfi.domain.MembershipStatus;
@@ -44,6 +44,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ConsortiumService {
+    private final RfiAudit trail;
     /** Members and open invitations of one consortium, besides the lead (as many as a response may name). */
     static final int MAX_MEMBERS = 10;
 
@@ -54,7 +55,9 @@ public class ConsortiumService {
     /** A lead asking the same organisations again and again would flood their lists. */
     private final CreationLimit invitations = new CreationLimit(30, Duration.ofHours(1));
 
-    public ConsortiumService(ResponseService responses, ResponseEvents events, Clock clock, RfiConfig config) {
+    public ConsortiumService(ResponseService responses, ResponseEvents events, Clock clock, RfiConfig config,
+            RfiAudit trail) {
+        this.trail = trail;
         this.responses = responses;
         this.events = events;
         this.clock = clock;
@@ -293,8 +296,8 @@ public class ConsortiumService {
     private Uni<ConsortiumMembership> record(Uni<ConsortiumMembership> saving, Rfi rfi, Actor actor, String type,
             String action, Instant now) {
         return saving
-                .call(m -> AuditEntry.of(m.rfiId, m.responseId, actor, action, null, m.organisationId.toString(),
-                        now).persist())
+                .call(m -> trail.record(m.rfiId, m.responseId, actor, action, null, m.organisationId.toString(),
+                        now))
                 .call(m -> events.membership(type, new MembershipEventData(m.id, m.responseId, m.rfiId,
                         rfi.challengeId, m.leadOrgId, m.organisationId, m.status.name(),
                         Windows.local(m.invitedAt, zone), Windows.local(m.answeredAt, zone),

@@ -6,13 +6,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import se.utfall.rfi.config.RfiConfig;
 import se.utfall.money.Money;
 import se.utfall.rfi.api.DecisionRequest;
 import se.utfall.rfi.api.EvaluationView;
 import se.utfall.rfi.api.ResponseView;
 import se.utfall.rfi.api.ScoreInput;
 import se.utfall.rfi.api.ScoresRequest;
-import se.utfall.rfi.domain.AuditEntry;
 import se.utfall.rfi.domain.Criterion;
 import se.utfall.rfi.domain.Decision;
 import se.utfall.rfi.domain.Evaluation;
@@ -52,6 +52,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class EvaluationService {
+    private final RfiAudit trail;
     private static final Comparator<EvaluationView.Row> HIGHEST_FIRST = Comparator.comparing(
             EvaluationView.Row::weightedTotal, Comparator.nullsLast(Comparator.reverseOrder()));
 
@@ -60,7 +61,9 @@ public class EvaluationService {
     private final Clock clock;
     private final ZoneId zone;
 
-    public EvaluationService(ResponseEvents responseEvents, RfiEvents rfiEvents, Clock clock, RfiConfig config) {
+    public EvaluationService(ResponseEvents responseEvents, RfiEvents rfiEvents, Clock clock, RfiConfig config,
+            RfiAudit trail) {
+        this.trail = trail;
         this.responseEvents = responseEvents;
         this.rfiEvents = rfiEvents;
         this.clock = clock;
@@ -109,7 +112,7 @@ public class EvaluationService {
                 }
                 return Score.delete("responseId = ?1 and evaluator = ?2", r.id, actor.subject())
                         .call(() -> Score.persist(scores))
-                        .call(() -> AuditEntry.of(rfi.id, r.id, actor, "SCORED", null, null, now).persist())
+                        .call(() -> trail.record(rfi.id, r.id, actor, "SCORED", null, null, now))
                         .call(() -> Panache.getSession().chain(s -> s.flush()))
                         .chain(() -> row(rfi, r)).map(row -> new Scored(row, tagOf(scores)));
             });
@@ -147,8 +150,8 @@ public class EvaluationService {
             Instant now = clock.instant();
             r.decide(request.decision(), request.feedback().trim(), actor.subject(), now);
             return r.<RfiResponse>persistAndFlush()
-                    .call(saved -> AuditEntry.of(r.rfiId, r.id, actor, "DECIDED", null,
-                            request.decision().name(), now).persist())
+                    .call(saved -> trail.record(r.rfiId, r.id, actor, "DECIDED", null,
+                            request.decision().name(), now))
                     .chain(saved -> row(found.rfi(), saved));
         });
     }
@@ -190,7 +193,7 @@ public class EvaluationService {
                     }
                     return chain;
                 })
-                        .call(() -> AuditEntry.of(rfi.id, null, actor, "EVALUATED", null, null, now).persist())
+                        .call(() -> trail.record(rfi.id, null, actor, "EVALUATED", null, null, now))
                         .call(() -> Panache.getSession().chain(s -> s.flush()))
                         .call(() -> rfiEvents.evaluated(RfiMapper.toEvent(rfi, null, zone)))
                         .chain(() -> summary(rfi));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.rfi.config.RfiConfig;
 import se.utfall.money.Money;
 import se.utfall.rfi.domain.Baseline;
 import se.utfall.rfi.domain.Clarification;

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.rfi.config.RfiConfig;
 import se.utfall.money.Money;
 import se.utfall.rfi.api.AnswerInput;
 import se.utfall.rfi.api.MemberInput;
@@ -11,7 +12,6 @@ import se.utfall.rfi.api.ReceiptView;
 import se.utfall.rfi.api.ResponseRequest;
 import se.utfall.rfi.api.ResponseView;
 import se.utfall.rfi.domain.Answer;
-import se.utfall.rfi.domain.AuditEntry;
 import se.utfall.rfi.domain.Baseline;
 import se.utfall.rfi.domain.ConsortiumMember;
 import se.utfall.rfi.domain.ConsortiumMembership;
@@ -47,11 +47,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ResponseService {
+    private final RfiAudit trail;
     private final ResponseEvents events;
     private final Clock clock;
     private final ZoneId zone;
 
-    public ResponseService(ResponseEvents events, Clock clock, RfiConfig config) {
+    public ResponseService(ResponseEvents events, Clock clock, RfiConfig config, RfiAudit trail) {
+        this.trail = trail;
         this.events = events;
         this.clock = clock;
         this.zone = config.timeZone();
@@ -113,7 +115,7 @@ public class ResponseService {
             r.receiptSha256 = Receipts.sha256(Receipts.canonical(r, now));
         }
         return r.<RfiResponse>persistAndFlush()
-                .call(saved -> AuditEntry.of(r.rfiId, r.id, actor, action, null, note, now).persist())
+                .call(saved -> trail.record(r.rfiId, r.id, actor, action, null, note, now))
                 .call(saved -> resubmit ? events.submitted(event(saved, rfi)) : Uni.createFrom().voidItem())
                 .chain(saved -> view(saved, rfi));
     }
@@ -337,8 +339,8 @@ public class ResponseService {
                         .toList());
     }
 
-    private static Uni<AuditEntry> audit(RfiResponse r, Actor actor, String action, Instant at) {
-        return AuditEntry.of(r.rfiId, r.id, actor, action, null, null, at).persist();
+    private Uni<Void> audit(RfiResponse r, Actor actor, String action, Instant at) {
+        return trail.record(r.rfiId, r.id, actor, action, null, null, at);
     }
 
     private static <T> Uni<T> notFound() {

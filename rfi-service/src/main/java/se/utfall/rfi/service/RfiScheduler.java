@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
-import se.utfall.rfi.domain.AuditEntry;
+import se.utfall.rfi.config.RfiConfig;
 import se.utfall.rfi.domain.Rfi;
 import se.utfall.rfi.domain.RfiStatus;
 import se.utfall.rfi.mapping.RfiMapper;
@@ -31,6 +31,7 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class RfiScheduler {
+    private final RfiAudit trail;
     private static final Logger LOG = Logger.getLogger(RfiScheduler.class);
     private static final int BATCH = 100;
 
@@ -39,7 +40,8 @@ public class RfiScheduler {
     private final Clock clock;
     private ScheduledExecutorService executor;
 
-    public RfiScheduler(RfiEvents events, RfiConfig config, Clock clock) {
+    public RfiScheduler(RfiEvents events, RfiConfig config, Clock clock, RfiAudit trail) {
+        this.trail = trail;
         this.events = events;
         this.config = config;
         this.clock = clock;
@@ -122,13 +124,7 @@ public class RfiScheduler {
         return chain;
     }
 
-    private static Uni<AuditEntry> audit(Rfi r, String action, Instant at) {
-        AuditEntry e = new AuditEntry();
-        e.rfiId = r.id;
-        e.at = at;
-        e.actor = "scheduler";
-        e.action = action;
-        e.changes = "{}";
-        return e.persist();
+    private Uni<Void> audit(Rfi r, String action, Instant at) {
+        return trail.record(r.id, null, RfiAudit.SCHEDULER, action, null, null, at);
     }
 }

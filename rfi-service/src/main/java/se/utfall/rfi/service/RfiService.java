@@ -9,11 +9,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.validation.Validator;
+import se.utfall.rfi.config.RfiConfig;
 import se.utfall.rfi.api.AmendmentView;
 import se.utfall.rfi.api.RfiRequest;
 import se.utfall.rfi.api.RfiSummary;
 import se.utfall.rfi.api.RfiView;
-import se.utfall.rfi.domain.AuditEntry;
 import se.utfall.rfi.domain.KnownChallenge;
 import se.utfall.rfi.domain.Rfi;
 import se.utfall.rfi.domain.RfiAmendment;
@@ -47,6 +47,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RfiService {
+    private final RfiAudit trail;
     private static final Set<String> BOOKKEEPING = Set.of("version", "updatedAt", "createdAt", "acceptingResponses",
             "amendments", "status", "publishedAt", "openedAt", "closedAt", "cancelledAt", "firstDay", "lastDay",
             "municipalityName", "challengeTitle");
@@ -60,7 +61,8 @@ public class RfiService {
     private final RfiSearch search;
 
     public RfiService(RfiEvents events, ObjectMapper mapper, Validator validator, Clock clock, RfiConfig config,
-            RfiSearch search) {
+            RfiSearch search, RfiAudit trail) {
+        this.trail = trail;
         this.search = search;
         this.events = events;
         this.diff = new RecordDiff(mapper, BOOKKEEPING);
@@ -271,10 +273,8 @@ public class RfiService {
                 opensAt, closesAt);
     }
 
-    private static Uni<AuditEntry> audit(Rfi r, Actor actor, String action, JsonNode changes, String note,
-            Instant at) {
-        return AuditEntry.of(r.id, null, actor, action, changes == null ? null : changes.toString(), note, at)
-                .persist();
+    private Uni<Void> audit(Rfi r, Actor actor, String action, JsonNode changes, String note, Instant at) {
+        return trail.record(r.id, null, actor, action, changes, note, at);
     }
 
     RfiView view(Rfi r, Instant now) {

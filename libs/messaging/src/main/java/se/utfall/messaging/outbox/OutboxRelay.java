@@ -7,46 +7,27 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.InvalidRecordException;
-import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.UnsupportedVersionException;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import se.utfall.events.CloudEventHeaders;
 import se.utfall.messaging.LibraryMigrations;
 import se.utfall.messaging.outbox.OutboxStore.OutboxRow;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -85,9 +66,7 @@ public class OutboxRelay {
     private volatile String lastError;
     private volatile boolean brokerReachable = true;
     private KafkaProducer<String, byte[]> producer;
-    private Admin admin;
-    private final Set<String> knownTopics = new HashSet<>();
-    private Instant topicsCheckedAt = Instant.EPOCH;
+    private BrokerProbe probe;
     /** Claims start at this id (see {@code OutboxStore.Round#claim}); reset to 0 every 2 s and when idle. */
     private long claimFloor;
     private Instant floorResetAt = Instant.EPOCH;
@@ -129,7 +108,7 @@ public class OutboxRelay {
             return;
         }
         producer = newProducer();
-        admin = Admin.create(adminProperties());
+        probe = new BrokerProbe(config.producer(), bootstrapServers);
         running = true;
         lastRound = Instant.now();
         thread = new Thread(this::loop, "outbox-relay");
@@ -152,8 +131,8 @@ public class OutboxRelay {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(2));
+        if (probe != null) {
+            probe.close();
         }
         wakeup.close();
     }
@@ -211,19 +190,6 @@ public class OutboxRelay {
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         p.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private Properties adminProperties() {
-        Properties p = new Properties();
-        config.producer().forEach((k, v) -> {
-            if (k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl.")) {
-                p.put(k, v);
-            }
-        });
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-        return p;
     }
 
     private void loop() {
@@ -335,14 +301,14 @@ public class OutboxRelay {
                     failed.add(s);
                 }
             }
-            failed.stream().map(s -> s.failure).filter(OutboxRelay::isFatal).findFirst()
+            failed.stream().map(s -> s.failure).filter(RelayFailures::isFatal).findFirst()
                     .ifPresent(this::rebuildProducerIfFatal);
             round.markSent(sent);
             round.commit();
             published.increment(sent.size());
 
             boolean brokerAway = sent.isEmpty() && !failed.isEmpty()
-                    && failed.stream().allMatch(s -> s.kind == Failure.TRANSIENT) && !clusterReachable();
+                    && failed.stream().allMatch(s -> s.kind == Failure.TRANSIENT) && !probe.clusterReachable();
             if (brokerAway) {
                 round.noteFailure(failed.stream().map(s -> s.failedRow.id()).toList(), failed.get(0).reason());
             } else {
@@ -407,7 +373,7 @@ public class OutboxRelay {
 
         String reason() {
             return kind == Failure.UNKNOWN_TOPIC ? "topic " + failedRow.topic() + " does not exist"
-                    : rootMessage(failure);
+                    : RelayFailures.rootMessage(failure);
         }
 
         void refuse(OutboxRow row, Throwable cause, Failure why) {
@@ -442,7 +408,7 @@ public class OutboxRelay {
         private void fail(OutboxRow row, Throwable cause, Failure why) {
             failedRow = row;
             failure = cause;
-            kind = why != null ? why : classify(cause);
+            kind = why != null ? why : RelayFailures.classify(cause);
         }
     }
 
@@ -453,7 +419,7 @@ public class OutboxRelay {
     private Sending send(List<OutboxRow> run, Map<String, Failure> topicState) {
         Sending s = new Sending(run);
         for (OutboxRow row : run) {
-            Failure state = topicState.computeIfAbsent(row.topic(), this::topicState);
+            Failure state = topicState.computeIfAbsent(row.topic(), t -> probe.topicState(t, producer));
             if (state != null) {
                 s.refuse(row, new KafkaException(state == Failure.UNKNOWN_TOPIC
                         ? "topic " + row.topic() + " does not exist"
@@ -461,9 +427,9 @@ public class OutboxRelay {
                 return s;
             }
             try {
-                Future<RecordMetadata> ack = producer.send(toRecord(row));
+                Future<RecordMetadata> ack = producer.send(RelayRecords.toRecord(row));
                 if (ack.isDone()) {
-                    Throwable now = failedNow(ack);
+                    Throwable now = RelayFailures.failedNow(ack);
                     if (now != null) {
                         // Refused before sending (e.g. too large): nothing later of this aggregate goes.
                         s.refuse(row, now, null);
@@ -480,101 +446,11 @@ public class OutboxRelay {
         return s;
     }
 
-    /**
-     * Null when records for {@code topic} can be sent now; {@code UNKNOWN_TOPIC} when the broker answers that it
-     * does not exist; {@code TRANSIENT} when no metadata can be had (the broker is away).
-     */
-    private Failure topicState(String topic) {
-        if (!topicExists(topic)) {
-            return Failure.UNKNOWN_TOPIC;
-        }
-        try {
-            producer.partitionsFor(topic);
-            return null;
-        } catch (KafkaException e) {
-            knownTopics.remove(topic);
-            return Failure.TRANSIENT;
-        }
-    }
-
-    /**
-     * Whether the broker has the topic. Known topics are cached; an unknown one is asked about again in every round
-     * that has rows for it. When no broker answers, the send is attempted and fails as a transient error.
-     */
-    private boolean topicExists(String topic) {
-        if (knownTopics.contains(topic)) {
-            return true;
-        }
-        // Asked at most once per topic and round (the caller caches the answer for the round).
-        try {
-            Set<String> names = admin.listTopics().names().get(5, TimeUnit.SECONDS);
-            knownTopics.clear();
-            knownTopics.addAll(names);
-            topicsCheckedAt = Instant.now();
-            topicsCheckedOnce = true;
-            return names.contains(topic);
-        } catch (ExecutionException | TimeoutException e) {
-            topicsCheckedAt = Instant.now();
-            topicsCheckedOnce = false;
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
-
-    private boolean topicsCheckedOnce;
-
-    private boolean clusterReachable() {
-        try {
-            admin.describeCluster().clusterId().get(3, TimeUnit.SECONDS);
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static Throwable failedNow(Future<?> future) {
-        try {
-            future.get();
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause() == null ? e : e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return e;
-        }
-    }
-
-    static Failure classify(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
-                    || t instanceof InvalidTopicException || t instanceof SerializationException
-                    || t instanceof InvalidRecordException) {
-                return Failure.PERMANENT;
-            }
-        }
-        return Failure.TRANSIENT;
-    }
-
-    static boolean isFatal(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ProducerFencedException || t instanceof OutOfOrderSequenceException
-                    || t instanceof AuthenticationException || t instanceof AuthorizationException
-                    || t instanceof UnsupportedVersionException || t instanceof IllegalStateException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A producer in a fatal state never recovers by itself: replace it. */
     private void rebuildProducerIfFatal(Throwable e) {
-        if (isFatal(e)) {
-            LOG.warnf("Outbox relay: producer in a fatal state (%s); building a new one", rootMessage(e));
+        if (RelayFailures.isFatal(e)) {
+            LOG.warnf("Outbox relay: producer in a fatal state (%s); building a new one",
+                    RelayFailures.rootMessage(e));
             try {
                 producer.close(Duration.ZERO);
             } catch (RuntimeException ignored) {
@@ -603,30 +479,4 @@ public class OutboxRelay {
         return deleted;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
-    }
-
-    private static ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.aggregateId(),
-                row.payload().getBytes(StandardCharsets.UTF_8));
-        header(record, CloudEventHeaders.ID, row.eventId());
-        header(record, CloudEventHeaders.SOURCE, row.source());
-        header(record, CloudEventHeaders.TYPE, row.type());
-        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(row.occurredAt().toInstant()));
-        if (row.subject() != null) {
-            header(record, CloudEventHeaders.SUBJECT, row.subject());
-        }
-        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
-    }
 }

@@ -1,4 +1,4 @@
-package se.utfall.rfi.service;
+package se.utfall.rfi.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,9 +1,10 @@
-package se.utfall.matching.service;
+package se.utfall.matching.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import se.utfall.matching.service.ProfileIndex;
 
 /**
  * Not ready before this replica's ranking index holds every profile: a new pod would otherwise answer with empty

@@ -1,4 +1,4 @@
-package se.utfall.matching.service;
+package se.utfall.matching.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
