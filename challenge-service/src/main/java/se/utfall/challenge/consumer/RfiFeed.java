@@ -68,8 +68,10 @@ public class RfiFeed {
      * is retried by the inbox.
      */
     private static boolean permanent(Throwable e) {
+        // A stored amount the money rules refuse (IllegalArgument, Arithmetic) does not get better by retrying.
         return e instanceof RuleViolation v && v.kind() != RuleViolation.Kind.STALE
-                && v.kind() != RuleViolation.Kind.NOT_YET_KNOWN || e instanceof IllegalStateException;
+                && v.kind() != RuleViolation.Kind.NOT_YET_KNOWN || e instanceof IllegalStateException
+                || e instanceof IllegalArgumentException || e instanceof ArithmeticException;
     }
 
     private static UUID challengeOf(JsonNode d) {

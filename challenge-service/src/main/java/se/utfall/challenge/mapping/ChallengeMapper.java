@@ -257,7 +257,9 @@ public final class ChallengeMapper {
             return null;
         }
         Money unitCost = Money.ofNullable(c.baselineUnitCost, c.baselineCurrency);
-        Money perPeriod = unitCost == null || c.baselineVolume == null ? null : unitCost.times(c.baselineVolume);
+        // Written rows fit (ChallengeAggregate refuses a larger product); one from before that rule shows no total.
+        Money perPeriod = unitCost == null || c.baselineVolume == null || !unitCost.timesFits(c.baselineVolume)
+                ? null : unitCost.times(c.baselineVolume);
         return new ChallengeView.Baseline(c.baselineDescription, unitCost, c.baselineUnit, c.baselinePeriod,
                 plain(c.baselineVolume), perPeriod);
     }

@@ -17,7 +17,10 @@ import javax.sql.DataSource;
  * Migrates the audit table with a Flyway history of its own ({@value #HISTORY_TABLE}), the same mechanism as
  * {@link LibraryMigrations} (utfall-messaging): the library's versions and a service's never clash. Runs at start,
  * after the service's own Flyway (so a service's hand-over table {@code audit_entry_import} is already there) and
- * right after the messaging library's, before anything that records an entry.
+ * right after the messaging library's, before the HTTP port is ready and before the scheduled jobs. Kafka consumers
+ * start earlier (SmallRye's own start-up priority): on the first start after a service hands its rows over, a
+ * consumer's audit write can find no table for a moment; the inbox takes that as transient and retries. In a
+ * rolling upgrade, stop the old version's pods before the new one migrates (docs/operations.md).
  */
 @ApplicationScoped
 public class AuditMigrations {

@@ -139,9 +139,15 @@ public class OpenApiConventions implements OASFilter {
         if (index != null) {
             for (AnnotationInstance operation : index.getAnnotations(OPERATION)) {
                 AnnotationValue id = operation.value("operationId");
-                if (operation.target().kind() == AnnotationTarget.Kind.METHOD && id != null
-                        && !id.asString().isBlank() && methods.putIfAbsent(id.asString(),
-                                operation.target().asMethod()) != null) {
+                if (operation.target().kind() != AnnotationTarget.Kind.METHOD || id == null
+                        || id.asString().isBlank()) {
+                    continue;
+                }
+                MethodInfo method = operation.target().asMethod();
+                MethodInfo before = methods.putIfAbsent(id.asString(), method);
+                // The index SmallRye hands over may hold a class twice (the module's own index and the scan):
+                // only another method under the same operationId is ambiguous.
+                if (before != null && !sameMethod(before, method)) {
                     ambiguous.add(id.asString());
                 }
             }
@@ -168,6 +174,11 @@ public class OpenApiConventions implements OASFilter {
                 }
             }
         }
+    }
+
+    private static boolean sameMethod(MethodInfo a, MethodInfo b) {
+        return a.declaringClass().name().equals(b.declaringClass().name()) && a.name().equals(b.name())
+                && a.parameterTypes().equals(b.parameterTypes());
     }
 
     @Override

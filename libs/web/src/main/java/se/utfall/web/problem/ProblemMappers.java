@@ -24,6 +24,7 @@ import se.utfall.web.http.AllowedMethods;
 import se.utfall.web.json.TextInput;
 
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -287,6 +288,9 @@ public class ProblemMappers {
         }
         if (type.getName().startsWith("java.time")) {
             return "an ISO-8601 " + type.getSimpleName();
+        }
+        if (type == Currency.class) {
+            return "an ISO 4217 currency code such as SEK";
         }
         return "an object";
     }

@@ -1,4 +1,4 @@
-package se.utfall.rfi.messaging;
+package se.utfall.rfi.consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
