@@ -24,6 +24,7 @@ final class DemoEvaluatedRfi {
     private final String rfis;
     private final String responses;
     private final Function<String, String> tokenOf;
+    private final List<String> shortlisted = new ArrayList<>();
 
     /** {@code tokenOf}: an organisation key to a token of its person; "tomelilla-2" a second evaluator. */
     DemoEvaluatedRfi(ApiClient api, String base, Function<String, String> tokenOf) {
@@ -69,6 +70,9 @@ final class DemoEvaluatedRfi {
                         tokenOf.apply(e == 0 ? owner : owner + "-2"), scores, 200);
             }
             JsonNode current = api.call("GET", responses + "/" + ids.get(i), buyer, null, 200);
+            if ("SHORTLISTED".equals(r.path("decision").asText())) {
+                shortlisted.add(ids.get(i));
+            }
             api.call("PUT", responses + "/" + ids.get(i) + "/decision", buyer, JSON.createObjectNode()
                     .put("decision", r.path("decision").asText()).put("feedback", r.path("feedback").asText()),
                     200, etag(current));
@@ -76,6 +80,11 @@ final class DemoEvaluatedRfi {
         JsonNode closed = api.call("GET", rfis + "/" + id, buyer, null, 200);
         api.call("POST", rfis + "/" + id + "/evaluation/complete", buyer, null, 200, etag(closed));
         return "RFI evaluated (" + ids.size() + " responses, scored, decided): " + rfi.path("title").asText();
+    }
+
+    /** The responses the demo shortlisted, in the order of the demo file (after {@link #run}). */
+    List<String> shortlisted() {
+        return List.copyOf(shortlisted);
     }
 
     private String respond(JsonNode rfi, JsonNode r) throws Exception {

@@ -10,6 +10,7 @@ import se.utfall.testing.Kafka;
 import se.utfall.testing.Postgres;
 import se.utfall.testing.Tokens;
 
+import java.math.BigDecimal;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,8 @@ public final class LocalStack {
     private static final List<Service> SERVICES = List.of(
             new Service("challenge-service", "challenge", 8081, 9081),
             new Service("rfi-service", "rfi", 8082, 9082),
-            new Service("matching-service", "matching", 8083, 9083));
+            new Service("matching-service", "matching", 8083, 9083),
+            new Service("finance-service", "finance", 8084, 9084));
 
     /** A service: its API port, and its management port (health, metrics). */
     private record Service(String name, String database, int port, int managementPort) {
@@ -291,12 +293,46 @@ public final class LocalStack {
                 demoNeed = id;
             }
             if (c.path("rfi").path("demo").asText().equals("evaluated")) {
-                evaluatedLater.add(() -> new DemoEvaluatedRfi(api, SERVICES.get(1).base(), key -> demoToken(tokens,
-                        orgs, key)).run(id, c.path("owner").asText(), c.path("rfi")));
+                evaluatedLater.add(() -> {
+                    DemoEvaluatedRfi demo = new DemoEvaluatedRfi(api, SERVICES.get(1).base(),
+                            key -> demoToken(tokens, orgs, key));
+                    String line = demo.run(id, c.path("owner").asText(), c.path("rfi"));
+                    return demo.shortlisted().isEmpty() ? line
+                            : line + "; " + demoCase(demo.shortlisted().get(0), token, orgs, tokens);
+                });
             } else if (c.has("rfi")) {
                 demoRfi(id, c.path("rfi"), token, orgs, tokens);
             }
         }
+    }
+
+    /**
+     * finance-service: the impact fund's mandate, a case for the first shortlisted response of the demo (opened by
+     * the buyer; finance learns the decision from rfi-service's events, so the first attempts may be 409
+     * not-yet-known), and the fund's commitment of half the capital: the case stays open for a second investor.
+     */
+    private String demoCase(String responseId, String buyer, Map<String, Org> orgs, Tokens tokens) throws Exception {
+        String finance = SERVICES.get(3).base();
+        String fund = token(tokens, orgs.get("impact-fund"));
+        api.call("PUT", finance + "/api/v1/investors/mine", fund, resource("demo/mandate.json"), 201);
+        ObjectNode body = JSON.createObjectNode().put("responseId", responseId).put("durationMonths", 48);
+        body.putObject("capitalRequired").put("amount", new BigDecimal("2000000.00")).put("currency", "SEK");
+        JsonNode opened = null;
+        for (int attempt = 0; opened == null; attempt++) {
+            try {
+                opened = api.call("POST", finance + "/api/v1/cases", buyer, body, 201);
+            } catch (IllegalStateException e) {
+                if (attempt >= 60 || !e.getMessage().contains("not-yet-known")) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+        String caseId = opened.path("id").asText();
+        ObjectNode commitment = JSON.createObjectNode().put("tranche", "SENIOR");
+        commitment.putObject("amount").put("amount", new BigDecimal("1000000.00")).put("currency", "SEK");
+        api.call("POST", finance + "/api/v1/cases/" + caseId + "/commitments", fund, commitment, 201);
+        return "investment case " + caseId + " (2 000 000 SEK, half committed by the impact fund)";
     }
 
     /**

@@ -34,6 +34,10 @@ public final class EventTypes {
     public static final String CONSORTIUM_MEMBER_LEFT = "se.utfall.consortium.member-left.v1";
     public static final String CONSORTIUM_MEMBER_REMOVED = "se.utfall.consortium.member-removed.v1";
     public static final String MATCH_RECOMMENDED = "se.utfall.match.recommended.v1";
+    public static final String CASE_OPENED = "se.utfall.case.opened.v1";
+    public static final String CASE_FUNDED = "se.utfall.case.funded.v1";
+    public static final String COMMITMENT_MADE = "se.utfall.commitment.made.v1";
+    public static final String COMMITMENT_WITHDRAWN = "se.utfall.commitment.withdrawn.v1";
 
     private static final Pattern NAME = Pattern.compile("se\\.utfall\\.[a-z][a-z-]*\\.[a-z][a-z-]*\\.v[1-9][0-9]*");
 

@@ -17,6 +17,7 @@ public final class Topics {
     public static final String MATCHES = "utfall.matches.v1";
     public static final String MATCHES_INTERNAL = "utfall.internal.matches.v1";
     public static final String FINANCE = "utfall.finance.v1";
+    public static final String FINANCE_INTERNAL = "utfall.internal.finance.v1";
 
     /** Records a consumer could not process end up here, with the reason in headers. */
     public static String deadLetterOf(String topic) {

@@ -1,0 +1,75 @@
+package se.utfall.finance.mapping;
+
+import se.utfall.finance.api.CaseView;
+import se.utfall.finance.api.CommitmentView;
+import se.utfall.finance.api.FitView;
+import se.utfall.finance.api.InvestorView;
+import se.utfall.finance.api.MandateRequest;
+import se.utfall.finance.domain.Commitment;
+import se.utfall.finance.domain.Fit;
+import se.utfall.finance.domain.InvestmentCase;
+import se.utfall.finance.domain.Investor;
+import se.utfall.finance.messaging.CaseEventData;
+import se.utfall.finance.messaging.CommitmentEventData;
+import se.utfall.web.json.JsonText;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Entities ↔ API records ↔ event records. */
+public final class FinanceMapper {
+    private FinanceMapper() {
+    }
+
+    public static void apply(MandateRequest r, Investor i) {
+        i.name = r.name().strip();
+        i.sectors = JsonText.write(distinct(r.sectors()));
+        i.sdgTargets = JsonText.write(distinct(r.sdgTargets()));
+        i.municipalityCodes = JsonText.write(distinct(r.municipalityCodes()));
+        i.national = r.national();
+        i.ticketMin = r.ticketMin().amount();
+        i.ticketMax = r.ticketMax().amount();
+        i.currency = r.ticketMin().currency().getCurrencyCode();
+        i.instruments = JsonText.write(r.instruments().stream().distinct().toList());
+        i.returnMinPercent = r.returnMinPercent();
+        i.returnMaxPercent = r.returnMaxPercent();
+        i.maxLossPercent = r.maxLossPercent();
+    }
+
+    public static InvestorView toView(Investor i) {
+        return new InvestorView(i.id, i.orgId, i.orgName, i.name, i.sectorList(), i.sdgTargetList(),
+                i.municipalityList(), i.national, i.ticketMinimum(), i.ticketMaximum(), i.instrumentList(),
+                i.returnMinPercent, i.returnMaxPercent, i.maxLossPercent, i.version, i.createdAt, i.updatedAt);
+    }
+
+    public static CaseView toView(InvestmentCase c) {
+        return new CaseView(c.id, c.challengeId, c.rfiId, c.responseId, c.title, c.municipalityCode, c.buyerOrgId,
+                c.providerOrgId, c.status, c.capital(), c.committedMoney(), c.remaining(), c.durationMonths,
+                c.goalIds(), c.version, c.openedAt, c.fundedAt);
+    }
+
+    public static CaseEventData toEvent(InvestmentCase c) {
+        return new CaseEventData(c.id, c.challengeId, c.rfiId, c.responseId, c.title, c.municipalityCode,
+                c.status.name(), c.capital(), c.committedMoney(), c.durationMonths, c.goalIds(), c.version,
+                c.openedAt, c.fundedAt);
+    }
+
+    public static CommitmentView toView(Commitment m) {
+        return new CommitmentView(m.id, m.caseId, m.investorOrgId, m.money(), m.tranche, m.status, m.version,
+                m.createdAt, m.withdrawnAt);
+    }
+
+    public static CommitmentEventData toEvent(Commitment m, InvestmentCase c, Instant at) {
+        return new CommitmentEventData(m.id, m.caseId, m.investorOrgId, m.money(), m.tranche.name(),
+                m.status.name(), c.committedMoney(), at);
+    }
+
+    public static FitView toView(Fit f) {
+        return new FitView(f.score(), f.eligible(), f.reasons().stream()
+                .map(r -> new FitView.Reason(r.criterion(), r.matched(), r.en(), r.sv())).toList());
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::strip).distinct().toList();
+    }
+}

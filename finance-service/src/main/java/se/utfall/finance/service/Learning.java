@@ -1,0 +1,105 @@
+package se.utfall.finance.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.events.CloudEvent;
+import se.utfall.events.EventTypes;
+import se.utfall.finance.repository.ReadModels;
+import se.utfall.messaging.inbox.PoisonEventException;
+import se.utfall.web.json.JsonText;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What finance-service learns from events, never by calling another service: challenges (their buyers, sectors,
+ * SDG targets and outcome goals) and the buyers' decisions on responses. A tolerant reader: other types and
+ * unknown fields are ignored; an id that is not a UUID cannot get better by retrying and is poison.
+ */
+@ApplicationScoped
+public class Learning {
+    public static final String CHALLENGE_CONSUMER = "finance-service.challenges";
+    public static final String RESPONSE_CONSUMER = "finance-service.responses";
+    private static final Set<String> CHALLENGE_TYPES = Set.of(EventTypes.CHALLENGE_PUBLISHED,
+            EventTypes.CHALLENGE_UPDATED, EventTypes.CHALLENGE_CLOSED, EventTypes.CHALLENGE_ARCHIVED);
+
+    private final ReadModels models;
+
+    public Learning(ReadModels models) {
+        this.models = models;
+    }
+
+    /** Applies a challenge event in the inbox's transaction. */
+    public Uni<Void> challenge(CloudEvent event) {
+        if (!CHALLENGE_TYPES.contains(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        JsonNode d = event.data();
+        UUID owner = uuid(d.path("ownerOrgId").asText(), "ownerOrgId");
+        Set<UUID> buyers = new LinkedHashSet<>();
+        buyers.add(owner);
+        d.path("coBuyerOrgIds").forEach(n -> buyers.add(uuid(n.asText(), "coBuyerOrgIds")));
+        List<UUID> goals = new ArrayList<>();
+        d.path("outcomeGoals").forEach(g -> goals.add(uuid(g.path("id").asText(), "outcomeGoals.id")));
+        return models.challenge(new ReadModels.ChallengeRow(uuid(d.path("id").asText(), "id"),
+                d.path("version").asLong(), d.path("status").asText(), owner, JsonText.write(List.copyOf(buyers)),
+                d.path("title").asText(), text(d, "municipalityCode"), JsonText.write(texts(d.path("sectors"))),
+                JsonText.write(texts(d.path("sdgTargets"))), JsonText.write(goals)), event.id(), at(event));
+    }
+
+    /** Applies a response decision in the inbox's transaction; submissions and consortium news are not needed. */
+    public Uni<Void> response(CloudEvent event) {
+        boolean shortlisted = EventTypes.RESPONSE_SHORTLISTED.equals(event.type());
+        if (!shortlisted && !EventTypes.RESPONSE_NOT_SHORTLISTED.equals(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        JsonNode d = event.data();
+        JsonNode cost = d.path("estimatedAnnualCost");
+        BigDecimal amount = cost.path("amount").isNumber() ? cost.path("amount").decimalValue() : null;
+        Instant decided = instant(text(d, "decidedAt"));
+        return models.decision(new ReadModels.DecisionRow(uuid(d.path("id").asText(), "id"),
+                uuid(d.path("rfiId").asText(), "rfiId"), uuid(d.path("challengeId").asText(), "challengeId"),
+                uuid(d.path("organisationId").asText(), "organisationId"), text(d, "organisationName"), amount,
+                amount == null ? null : cost.path("currency").asText("SEK"), shortlisted,
+                decided == null ? at(event) : decided), event.id());
+    }
+
+    private static Instant at(CloudEvent event) {
+        return event.time() == null ? Instant.now() : event.time();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static String text(JsonNode d, String field) {
+        JsonNode n = d.path(field);
+        return n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return value == null ? null : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new PoisonEventException("decidedAt is not a date-time: " + value);
+        }
+    }
+
+    private static UUID uuid(String value, String field) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException(field + " is not a UUID: " + value);
+        }
+    }
+}
