@@ -1,6 +1,5 @@
 package se.utfall.finance.domain;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import se.utfall.money.Money;
-import se.utfall.web.json.JsonText;
 import se.utfall.web.problem.RuleViolation;
 
 import java.math.BigDecimal;
@@ -25,9 +23,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "investment_case")
 public class InvestmentCase extends PanacheEntityBase {
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
-    private static final TypeReference<List<UUID>> IDS = new TypeReference<>() { };
-
     @Id
     public UUID id;
     @Column(name = "response_id", nullable = false, updatable = false)
@@ -75,15 +70,15 @@ public class InvestmentCase extends PanacheEntityBase {
     public Instant updatedAt;
 
     public List<String> sectorList() {
-        return JsonText.read(sectors, STRINGS);
+        return JsonLists.strings(sectors);
     }
 
     public List<String> sdgTargetList() {
-        return JsonText.read(sdgTargets, STRINGS);
+        return JsonLists.strings(sdgTargets);
     }
 
     public List<UUID> goalIds() {
-        return JsonText.read(outcomeGoalIds, IDS);
+        return JsonLists.ids(outcomeGoalIds);
     }
 
     public Money capital() {

@@ -1,6 +1,5 @@
 package se.utfall.finance.domain;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import se.utfall.money.Money;
-import se.utfall.web.json.JsonText;
 import se.utfall.web.problem.RuleViolation;
 
 import java.math.BigDecimal;
@@ -24,9 +22,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "investor")
 public class Investor extends PanacheEntityBase {
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
-    private static final TypeReference<List<Instrument>> INSTRUMENTS = new TypeReference<>() { };
-
     @Id
     public UUID id;
     @Column(name = "org_id", nullable = false, updatable = false)
@@ -64,19 +59,19 @@ public class Investor extends PanacheEntityBase {
     public Instant updatedAt;
 
     public List<String> sectorList() {
-        return JsonText.read(sectors, STRINGS);
+        return JsonLists.strings(sectors);
     }
 
     public List<String> sdgTargetList() {
-        return JsonText.read(sdgTargets, STRINGS);
+        return JsonLists.strings(sdgTargets);
     }
 
     public List<String> municipalityList() {
-        return JsonText.read(municipalityCodes, STRINGS);
+        return JsonLists.strings(municipalityCodes);
     }
 
     public List<Instrument> instrumentList() {
-        return JsonText.read(instruments, INSTRUMENTS);
+        return JsonLists.instruments(instruments);
     }
 
     public Money ticketMinimum() {

@@ -1,12 +1,10 @@
 package se.utfall.finance.domain;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import se.utfall.web.json.JsonText;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +14,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "known_challenge")
 public class KnownChallenge extends PanacheEntityBase {
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
-    private static final TypeReference<List<UUID>> IDS = new TypeReference<>() { };
-
     @Id
     public UUID id;
     public long version;
@@ -42,18 +37,18 @@ public class KnownChallenge extends PanacheEntityBase {
 
     /** The owner and the co-buyers: the organisations that may open a case for a response to it. */
     public List<UUID> buyers() {
-        return JsonText.read(buyerOrgIds, IDS);
+        return JsonLists.ids(buyerOrgIds);
     }
 
     public List<String> sectorList() {
-        return JsonText.read(sectors, STRINGS);
+        return JsonLists.strings(sectors);
     }
 
     public List<String> sdgTargetList() {
-        return JsonText.read(sdgTargets, STRINGS);
+        return JsonLists.strings(sdgTargets);
     }
 
     public List<UUID> goalIds() {
-        return JsonText.read(outcomeGoalIds, IDS);
+        return JsonLists.ids(outcomeGoalIds);
     }
 }
