@@ -95,6 +95,36 @@ class FinancingIT {
             assertThat(published.toString()).as("who committed what stays internal")
                     .doesNotContain(norrland.toString()).doesNotContain(almi.toString());
 
+            // Before signing: every party's cash position under a low and an expected path (worked by hand: the
+            // expected path reaches the overall cap of 2 400 000; senior principal, first-loss principal, then both
+            // returns at 20 % — 1 800 000 and 600 000 back, a multiple of 1.2 each, nothing left for the provider).
+            String scenario = """
+                    {"metrics": [
+                       {"goalId": "%s", "pricePerUnit": {"amount": 12000.00}, "cap": {"amount": 1200000.00}},
+                       {"goalId": "%s", "pricePerUnit": {"amount": 3500.00}, "cap": {"amount": 1200000.00},
+                        "minimumUnits": 10}],
+                     "overallCap": {"amount": 2400000.00}, "returnCapPercent": 20,
+                     "paths": [{"name": "low", "unitsPerPeriod": [[20, 5], [20, 5]]},
+                               {"name": "expected", "unitsPerPeriod": [[40, 100], [40, 100], [40, 100], [40, 100]]}]}"""
+                    .formatted(Fixtures.GOAL_ALONE, Fixtures.GOAL_VISITS);
+            Response preview = as(buyer(LJUSDAL)).body(scenario).post("/api/v1/cases/" + caseId + "/scenarios");
+            preview.then().statusCode(200)
+                    .body("paths[0].paid.amount", equalTo(480000.00f))
+                    .body("paths[0].investors[0].principalBack.amount", equalTo(480000.00f))
+                    .body("paths[0].investors[1].principalBack.amount", equalTo(0.00f))
+                    .body("paths[1].paid.amount", equalTo(2400000.00f))
+                    .body("paths[1].payers[0].organisationId", equalTo(LJUSDAL.toString()))
+                    .body("paths[1].investors[0].tranche", equalTo("SENIOR"))
+                    .body("paths[1].investors[0].returnBack.amount", equalTo(300000.00f))
+                    .body("paths[1].investors[0].multiple", equalTo(1.2f))
+                    .body("paths[1].investors[1].principalBack.amount", equalTo(500000.00f))
+                    .body("paths[1].investors[1].returnBack.amount", equalTo(100000.00f))
+                    .body("paths[1].toProvider.amount", equalTo(0.00f));
+            as(first).body(scenario).post("/api/v1/cases/" + caseId + "/scenarios").then().statusCode(403);
+            as(buyer(LJUSDAL)).body(scenario.replace("[20, 5], [20, 5]", "[20], [20, 5]"))
+                    .post("/api/v1/cases/" + caseId + "/scenarios").then().statusCode(400)
+                    .body("errors[0].field", equalTo("paths[0].unitsPerPeriod[0]"));
+
             // Funded: nothing is withdrawn any more, nothing more is committed.
             as(second).header("If-Match", "\"0\"").post("/api/v1/commitments/" + lastId + "/withdraw")
                     .then().statusCode(409).body("type", equalTo("https://utfall.se/problems/case-not-open"));

@@ -32,9 +32,12 @@ import se.utfall.finance.api.CaseView;
 import se.utfall.finance.api.CommitmentRequest;
 import se.utfall.finance.api.CommitmentView;
 import se.utfall.finance.api.InvestorFitView;
+import se.utfall.finance.api.ScenarioRequest;
+import se.utfall.finance.api.ScenarioView;
 import se.utfall.finance.domain.CaseStatus;
 import se.utfall.finance.service.CaseService;
 import se.utfall.finance.service.CommitmentService;
+import se.utfall.finance.service.ScenarioService;
 import se.utfall.web.http.EnumFilter;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
@@ -57,11 +60,13 @@ import java.util.UUID;
 public class CaseResource {
     private final CaseService cases;
     private final CommitmentService commitments;
+    private final ScenarioService scenarios;
     private final Caller caller;
 
-    public CaseResource(CaseService cases, CommitmentService commitments, Caller caller) {
+    public CaseResource(CaseService cases, CommitmentService commitments, ScenarioService scenarios, Caller caller) {
         this.cases = cases;
         this.commitments = commitments;
+        this.scenarios = scenarios;
         this.caller = caller;
     }
 
@@ -127,6 +132,21 @@ public class CaseResource {
     @Operation(operationId = "getCaseHistory", summary = "The case's audit history, for those who manage it")
     public Uni<Page<HistoryEntry>> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         return cases.history(id, caller.actor(), caller.hasRole(Roles.COORDINATOR), page);
+    }
+
+    @POST
+    @Path("/{id}/scenarios")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUYER, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(operationId = "previewScenarios", summary = "Every party's cash position under outcome paths",
+            description = "A draft rate card (price per verified unit of each outcome goal, caps, payers) and up to"
+                    + " three paths (low, expected, high) played period by period through the payment engine and the"
+                    + " waterfall with the case's active commitments. Changes nothing; for those who manage the"
+                    + " case.")
+    @APIResponseSchema(value = ScenarioView.class, responseCode = "200", responseDescription = "The paths' results")
+    public Uni<ScenarioView> scenarios(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid ScenarioRequest request) {
+        return scenarios.preview(id, request, caller.actor(), caller.hasRole(Roles.COORDINATOR));
     }
 
     @POST
