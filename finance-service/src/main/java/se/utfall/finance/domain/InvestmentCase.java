@@ -131,6 +131,16 @@ public class InvestmentCase extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /** The payer signed the outcome contract: only a FUNDED case is contracted. */
+    public void contract(Instant now) {
+        if (status != CaseStatus.FUNDED) {
+            throw RuleViolation.conflict("The case is " + status + "; a contract is signed for a FUNDED case")
+                    .as("case-not-funded", "The case is not funded");
+        }
+        status = CaseStatus.CONTRACTED;
+        updatedAt = now;
+    }
+
     private void requireOpen(String what) {
         if (status != CaseStatus.OPEN) {
             throw RuleViolation.conflict("The case is " + status + "; one can " + what + " an OPEN case only")

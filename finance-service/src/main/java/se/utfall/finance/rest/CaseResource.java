@@ -30,13 +30,19 @@ import se.utfall.finance.api.CaseFitView;
 import se.utfall.finance.api.CaseRequest;
 import se.utfall.finance.api.CaseView;
 import se.utfall.finance.api.CommitmentRequest;
+import se.utfall.finance.api.ClaimRequest;
+import se.utfall.finance.api.ClaimView;
 import se.utfall.finance.api.CommitmentView;
+import se.utfall.finance.api.ContractRequest;
+import se.utfall.finance.api.ContractView;
+import se.utfall.finance.api.PaymentView;
 import se.utfall.finance.api.InvestorFitView;
 import se.utfall.finance.api.ScenarioRequest;
 import se.utfall.finance.api.ScenarioView;
 import se.utfall.finance.domain.CaseStatus;
 import se.utfall.finance.service.CaseService;
 import se.utfall.finance.service.CommitmentService;
+import se.utfall.finance.service.ContractService;
 import se.utfall.finance.service.ScenarioService;
 import se.utfall.web.http.EnumFilter;
 import se.utfall.web.http.ETags;
@@ -61,13 +67,51 @@ public class CaseResource {
     private final CaseService cases;
     private final CommitmentService commitments;
     private final ScenarioService scenarios;
+    private final ContractService contracts;
     private final Caller caller;
 
-    public CaseResource(CaseService cases, CommitmentService commitments, ScenarioService scenarios, Caller caller) {
+    public CaseResource(CaseService cases, CommitmentService commitments, ScenarioService scenarios,
+            ContractService contracts, Caller caller) {
         this.cases = cases;
         this.commitments = commitments;
         this.scenarios = scenarios;
+        this.contracts = contracts;
         this.caller = caller;
+    }
+
+    @POST
+    @Path("/{id}/contract")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUYER})
+    @Operation(operationId = "signContract", summary = "Sign the outcome contract of a funded case",
+            description = "By the buyer (the payer): the rate card, the payers, the investors' return cap and an"
+                    + " independent verifier (none of the parties). The case becomes CONTRACTED.")
+    @APIResponseSchema(value = ContractView.class, responseCode = "201", responseDescription = "Signed")
+    public Uni<Response> sign(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid ContractRequest request) {
+        return contracts.sign(id, request, caller.actor()).map(view -> Response.status(201).entity(view).build());
+    }
+
+    @POST
+    @Path("/{id}/claims")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INNOVATOR})
+    @Operation(operationId = "submitClaim", summary = "Claim the outcomes achieved in a period",
+            description = "By the provider, with references to the evidence; one live claim per period (409"
+                    + " claimed-already), a disputed period may be claimed again.")
+    @APIResponseSchema(value = ClaimView.class, responseCode = "201", responseDescription = "Submitted")
+    public Uni<Response> claim(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid ClaimRequest request) {
+        return contracts.claim(id, request, caller.actor()).map(view -> Response.status(201).entity(view)
+                .tag(ETags.entityTag(view.version())).build());
+    }
+
+    @GET
+    @Path("/{id}/payments")
+    @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(operationId = "listPayments", summary = "The payments due for validated claims, and where they go")
+    public Uni<List<PaymentView>> payments(@PathParam("id") UUID id) {
+        return contracts.payments(id, caller.actor(), caller.hasRole(Roles.COORDINATOR));
     }
 
     @POST
