@@ -3,8 +3,13 @@ package se.utfall.finance;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import se.utfall.events.EventTypes;
+import se.utfall.events.Topics;
 import se.utfall.testing.Db;
+import se.utfall.testing.EventTopic;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +56,8 @@ class ContractIT {
         UUID firstLoss = UUID.randomUUID();
         Fixtures.Shortlisted s = Fixtures.shortlisted(LJUSDAL, true);
         String buyer = buyer(LJUSDAL);
+        EventTopic finance = EventTopic.from(Topics.FINANCE);
+        EventTopic internal = EventTopic.from(Topics.FINANCE_INTERNAL);
         String caseId = as(buyer).body(openCase(s.responseId(), "2000000.00")).post("/api/v1/cases").then()
                 .statusCode(201).extract().path("id");
         as(buyer).body(contract(RISE)).post("/api/v1/cases/" + caseId + "/contract").then().statusCode(409)
@@ -108,5 +115,19 @@ class ContractIT {
                 .body("size()", equalTo(2)).body("[1].perPayer[0].amount.amount", equalTo(830000.00f));
         as(investor(senior)).get("/api/v1/cases/" + caseId + "/payments").then().statusCode(403);
         assertThat(Db.count("SELECT count(*) FROM payment WHERE case_id = ?::uuid", caseId)).isEqualTo(2);
+
+        // The terms are public (no investor in them); claims and payments stay internal.
+        List<EventTopic.Event> signed = finance.await(1, e -> e.type().equals(EventTypes.CONTRACT_SIGNED)
+                && caseId.equals(e.key()), Duration.ofSeconds(30));
+        assertThat(signed.get(0).body().toString()).contains(RISE.toString()).doesNotContain(senior.toString())
+                .doesNotContain(firstLoss.toString());
+        internal.await(2, e -> e.type().equals(EventTypes.PAYMENT_DUE) && caseId.equals(e.key()),
+                Duration.ofSeconds(30));
+        internal.await(1, e -> e.type().equals(EventTypes.CLAIM_DISPUTED) && caseId.equals(e.key()),
+                Duration.ofSeconds(30));
+        assertThat(internal.collect(e -> e.type().equals(EventTypes.CLAIM_VALIDATED) && caseId.equals(e.key()),
+                Duration.ofSeconds(2))).as("validated once per claim").hasSize(2);
+        finance.close();
+        internal.close();
     }
 }

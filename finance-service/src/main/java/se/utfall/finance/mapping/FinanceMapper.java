@@ -1,6 +1,9 @@
 package se.utfall.finance.mapping;
 
 import se.utfall.finance.api.CaseView;
+import se.utfall.finance.api.ClaimView;
+import se.utfall.finance.api.ContractView;
+import se.utfall.finance.api.PaymentView;
 import se.utfall.finance.api.CommitmentView;
 import se.utfall.finance.api.FitView;
 import se.utfall.finance.api.InvestorView;
@@ -10,11 +13,15 @@ import se.utfall.finance.domain.Fit;
 import se.utfall.finance.domain.InvestmentCase;
 import se.utfall.finance.domain.Investor;
 import se.utfall.finance.messaging.CaseEventData;
+import se.utfall.finance.messaging.ClaimEventData;
+import se.utfall.finance.messaging.ContractEventData;
+import se.utfall.finance.messaging.PaymentEventData;
 import se.utfall.finance.messaging.CommitmentEventData;
 import se.utfall.web.json.JsonText;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** Entities ↔ API records ↔ event records. */
 public final class FinanceMapper {
@@ -67,6 +74,27 @@ public final class FinanceMapper {
     public static FitView toView(Fit f) {
         return new FitView(f.score(), f.eligible(), f.reasons().stream()
                 .map(r -> new FitView.Reason(r.criterion(), r.matched(), r.en(), r.sv())).toList());
+    }
+
+    public static ContractEventData toEvent(ContractView v) {
+        return new ContractEventData(v.id(), v.caseId(), v.metrics().stream().map(m -> new ContractEventData.Metric(
+                m.goalId(), m.pricePerUnit(), m.cap(), m.minimumUnits())).toList(), v.overallCap(), v.payers()
+                .stream().map(p -> new ContractEventData.Payer(p.organisationId(), p.share(), p.cap())).toList(),
+                v.returnCapPercent(), v.verifierOrgId(), v.signedAt(), v.version());
+    }
+
+    public static ClaimEventData toEvent(ClaimView v) {
+        return new ClaimEventData(v.id(), v.caseId(), v.period(), v.units().stream()
+                .map(u -> new ClaimEventData.Units(u.goalId(), u.units())).toList(), v.status().name(), v.reason(),
+                v.submittedAt(), v.decidedAt());
+    }
+
+    public static PaymentEventData toEvent(PaymentView v, UUID caseId) {
+        return new PaymentEventData(v.id(), caseId, v.claimId(), v.total(), v.perMetric().stream()
+                .map(m -> new PaymentEventData.Amount(m.goalId(), m.amount())).toList(), v.perPayer().stream()
+                .map(p -> new PaymentEventData.Amount(p.organisationId(), p.amount())).toList(), v.distribution()
+                .stream().map(d -> new PaymentEventData.Part(d.organisationId(), d.tranche() == null ? null
+                        : d.tranche().name(), d.principal(), d.returns())).toList(), v.createdAt());
     }
 
     private static List<String> distinct(List<String> values) {

@@ -34,6 +34,22 @@ public class FinanceEvents {
         return commitment(EventTypes.COMMITMENT_WITHDRAWN, data);
     }
 
+    public Uni<Void> contractSigned(ContractEventData data) {
+        return outbox.append(EventTypes.CONTRACT_SIGNED, data.caseId().toString(), "cases/" + data.caseId()
+                + "/contract", data).replaceWithVoid();
+    }
+
+    /** {@code type}: one of the {@code se.utfall.claim.*} types. */
+    public Uni<Void> claim(String type, ClaimEventData data) {
+        return outbox.append(type, data.caseId().toString(), "cases/" + data.caseId() + "/claims/" + data.id(),
+                data).replaceWithVoid();
+    }
+
+    public Uni<Void> paymentDue(PaymentEventData data) {
+        return outbox.append(EventTypes.PAYMENT_DUE, data.caseId().toString(), "cases/" + data.caseId()
+                + "/payments/" + data.id(), data).replaceWithVoid();
+    }
+
     private Uni<Void> caseEvent(String type, CaseEventData data) {
         return outbox.append(type, data.id().toString(), "cases/" + data.id(), data).replaceWithVoid();
     }

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import se.utfall.audit.Audit;
+import se.utfall.events.EventTypes;
 import se.utfall.finance.api.ClaimRequest;
 import se.utfall.finance.api.ClaimView;
 import se.utfall.finance.api.ContractRequest;
@@ -23,6 +24,8 @@ import se.utfall.finance.domain.PaymentEngine;
 import se.utfall.finance.domain.Terms;
 import se.utfall.finance.domain.Tranche;
 import se.utfall.finance.domain.Waterfall;
+import se.utfall.finance.mapping.FinanceMapper;
+import se.utfall.finance.messaging.FinanceEvents;
 import se.utfall.money.Money;
 import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.json.JsonText;
@@ -49,10 +52,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ContractService {
+    private final FinanceEvents events;
     private final Audit audit;
     private final Clock clock;
 
-    public ContractService(Audit audit, Clock clock) {
+    public ContractService(FinanceEvents events, Audit audit, Clock clock) {
+        this.events = events;
         this.audit = audit;
         this.clock = clock;
     }
@@ -90,7 +95,8 @@ public class ContractService {
                         return k.<OutcomeContract>persist().chain(() -> c.<InvestmentCase>persistAndFlush())
                                 .call(x -> audit.record(Audit.Entry.of(CaseService.subject(c.id),
                                         actor, "CONTRACT_SIGNED", now).withNote(k.id.toString())))
-                                .map(x -> view(k, c));
+                                .map(x -> view(k, c))
+                                .call(v -> events.contractSigned(FinanceMapper.toEvent(v)));
                     });
         });
     }
@@ -150,7 +156,8 @@ public class ContractService {
                             return claim.<OutcomeClaim>persistAndFlush()
                                     .call(x -> audit.record(Audit.Entry.of(CaseService.subject(c.id), actor,
                                             "CLAIM_SUBMITTED", now).withNote(r.period())))
-                                    .map(ContractService::view);
+                                    .map(ContractService::view)
+                                    .call(v -> events.claim(EventTypes.CLAIM_SUBMITTED, FinanceMapper.toEvent(v)));
                         });
             });
         });
@@ -169,7 +176,10 @@ public class ContractService {
                                 return d.claim().<OutcomeClaim>persist().chain(() -> pay.<Payment>persistAndFlush())
                                         .call(x -> audit.record(Audit.Entry.of(CaseService.subject(d.c().id), actor,
                                                 "CLAIM_VALIDATED", now).withNote(d.claim().period)))
-                                        .map(x -> view(x, d.terms(), d.c()));
+                                        .call(x -> events.claim(EventTypes.CLAIM_VALIDATED,
+                                                FinanceMapper.toEvent(view(d.claim()))))
+                                        .map(x -> view(x, d.terms(), d.c()))
+                                        .call(v -> events.paymentDue(FinanceMapper.toEvent(v, d.c().id)));
                             }));
         });
     }
@@ -182,7 +192,8 @@ public class ContractService {
             return d.claim().<OutcomeClaim>persistAndFlush()
                     .call(x -> audit.record(Audit.Entry.of(CaseService.subject(d.c().id), actor, "CLAIM_DISPUTED",
                             now).withNote(d.claim().period)))
-                    .map(ContractService::view);
+                    .map(ContractService::view)
+                    .call(v -> events.claim(EventTypes.CLAIM_DISPUTED, FinanceMapper.toEvent(v)));
         });
     }
 

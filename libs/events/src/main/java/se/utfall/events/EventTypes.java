@@ -38,6 +38,11 @@ public final class EventTypes {
     public static final String CASE_FUNDED = "se.utfall.case.funded.v1";
     public static final String COMMITMENT_MADE = "se.utfall.commitment.made.v1";
     public static final String COMMITMENT_WITHDRAWN = "se.utfall.commitment.withdrawn.v1";
+    public static final String CONTRACT_SIGNED = "se.utfall.contract.signed.v1";
+    public static final String CLAIM_SUBMITTED = "se.utfall.claim.submitted.v1";
+    public static final String CLAIM_VALIDATED = "se.utfall.claim.validated.v1";
+    public static final String CLAIM_DISPUTED = "se.utfall.claim.disputed.v1";
+    public static final String PAYMENT_DUE = "se.utfall.payment.due.v1";
 
     private static final Pattern NAME = Pattern.compile("se\\.utfall\\.[a-z][a-z-]*\\.[a-z][a-z-]*\\.v[1-9][0-9]*");
 
