@@ -14,6 +14,13 @@ public record Terms(List<MetricTerm> metrics, BigDecimal overallCap, List<PayerT
     public record PayerTerm(UUID organisationId, BigDecimal share, BigDecimal cap) {
     }
 
+    /** The terms a rate card and a return cap make. */
+    public static Terms of(PaymentEngine.RateCard card, BigDecimal returnCapPercent) {
+        return new Terms(card.metrics().stream().map(m -> new MetricTerm(m.metricId(), m.pricePerUnit(), m.cap(),
+                m.minimumUnits())).toList(), card.overallCap(), card.payers().stream().map(p -> new PayerTerm(
+                p.payerOrgId(), p.share(), p.cap())).toList(), returnCapPercent);
+    }
+
     public PaymentEngine.RateCard rateCard() {
         return new PaymentEngine.RateCard(metrics.stream().map(m -> new PaymentEngine.MetricPrice(m.goalId(),
                 m.pricePerUnit(), m.cap(), m.minimumUnits())).toList(), overallCap, payers.stream()

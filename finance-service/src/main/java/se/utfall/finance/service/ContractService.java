@@ -74,21 +74,15 @@ public class ContractService {
                         if (parties.contains(r.verifierOrgId())) {
                             p.add("verifierOrgId", "must be independent: not the payer, the provider or an investor");
                         }
-                        ScenarioRequest scenario = new ScenarioRequest(r.metrics(), r.overallCap(), r.payers(),
-                                r.returnCapPercent(), List.of(new ScenarioRequest.Path("check",
-                                        List.of(r.metrics().stream().map(m -> BigDecimal.ZERO).toList()))));
-                        try {
-                            ScenarioService.play(c, commitments, scenario);
-                        } catch (RuleViolation v) {
-                            p.addAll(v.problems());
-                        }
+                        PaymentEngine.RateCard card = ScenarioService.rateCard(c, r.metrics(), r.overallCap(),
+                                r.payers(), p);
                         p.throwIfAny(RuleViolation.Kind.INVALID, "The contract has invalid fields");
                         Instant now = clock.instant();
                         c.contract(now);
                         OutcomeContract k = new OutcomeContract();
                         k.id = UUID.randomUUID();
                         k.caseId = c.id;
-                        k.terms = JsonText.write(terms(r, c));
+                        k.terms = JsonText.write(Terms.of(card, r.returnCapPercent()));
                         k.verifierOrgId = r.verifierOrgId();
                         k.signedBy = actor.subject();
                         k.signedAt = now;
@@ -99,16 +93,6 @@ public class ContractService {
                                 .call(v -> events.contractSigned(FinanceMapper.toEvent(v)));
                     });
         });
-    }
-
-    private static Terms terms(ContractRequest r, InvestmentCase c) {
-        List<Terms.PayerTerm> payers = r.payers() == null || r.payers().isEmpty()
-                ? List.of(new Terms.PayerTerm(c.buyerOrgId, BigDecimal.ONE, r.overallCap().amount()))
-                : r.payers().stream().map(p -> new Terms.PayerTerm(p.organisationId(), p.share(), p.cap().amount()))
-                        .toList();
-        return new Terms(r.metrics().stream().map(m -> new Terms.MetricTerm(m.goalId(), m.pricePerUnit().amount(),
-                m.cap().amount(), m.minimumUnits())).toList(), r.overallCap().amount(), payers,
-                r.returnCapPercent());
     }
 
     private static ContractView view(OutcomeContract k, InvestmentCase c) {
@@ -206,8 +190,9 @@ public class ContractService {
                             x -> k == null ? List.of(x.buyerOrgId, x.openedByOrgId, x.providerOrgId)
                                     : List.of(x.buyerOrgId, x.openedByOrgId, x.providerOrgId, k.verifierOrgId),
                             "case");
+                    Terms terms = k == null ? null : k.terms();
                     return Payment.<Payment>list("caseId = ?1 order by createdAt, id", c.id).map(list -> list.stream()
-                            .map(p -> view(p, k.terms(), c)).toList());
+                            .map(p -> view(p, terms, c)).toList());
                 }));
     }
 

@@ -37,11 +37,15 @@ public class ScenarioService {
                 .map(commitments -> play(c, commitments, request)));
     }
 
-    static ScenarioView play(InvestmentCase c, List<Commitment> commitments, ScenarioRequest r) {
-        RuleViolation.Problems p = new RuleViolation.Problems();
+    /**
+     * A draft rate card in the case's terms (the buyer alone pays when no payer is named); adds a problem for each
+     * goal that is not the case's and each amount in another currency. The one check of a scenario and a contract.
+     */
+    static PaymentEngine.RateCard rateCard(InvestmentCase c, List<ScenarioRequest.MetricPrice> ms, Money overallCap,
+            List<ScenarioRequest.Payer> ps, RuleViolation.Problems p) {
         List<PaymentEngine.MetricPrice> metrics = new ArrayList<>();
-        for (int i = 0; i < r.metrics().size(); i++) {
-            ScenarioRequest.MetricPrice m = r.metrics().get(i);
+        for (int i = 0; i < ms.size(); i++) {
+            ScenarioRequest.MetricPrice m = ms.get(i);
             if (!c.goalIds().contains(m.goalId())) {
                 p.add("metrics[" + i + "].goalId", "is not an outcome goal of the case");
             }
@@ -50,17 +54,25 @@ public class ScenarioService {
             metrics.add(new PaymentEngine.MetricPrice(m.goalId(), m.pricePerUnit().amount(), m.cap().amount(),
                     m.minimumUnits()));
         }
-        currency(p, c, r.overallCap(), "overallCap.currency");
+        currency(p, c, overallCap, "overallCap.currency");
         List<PaymentEngine.Payer> payers = new ArrayList<>();
-        if (r.payers() == null || r.payers().isEmpty()) {
-            payers.add(new PaymentEngine.Payer(c.buyerOrgId, BigDecimal.ONE, r.overallCap().amount()));
+        if (ps == null || ps.isEmpty()) {
+            payers.add(new PaymentEngine.Payer(c.buyerOrgId, BigDecimal.ONE, overallCap.amount()));
         } else {
-            for (int i = 0; i < r.payers().size(); i++) {
-                ScenarioRequest.Payer payer = r.payers().get(i);
+            for (int i = 0; i < ps.size(); i++) {
+                ScenarioRequest.Payer payer = ps.get(i);
                 currency(p, c, payer.cap(), "payers[" + i + "].cap.currency");
                 payers.add(new PaymentEngine.Payer(payer.organisationId(), payer.share(), payer.cap().amount()));
             }
         }
+        return new PaymentEngine.RateCard(metrics, overallCap.amount(), payers);
+    }
+
+    static ScenarioView play(InvestmentCase c, List<Commitment> commitments, ScenarioRequest r) {
+        RuleViolation.Problems p = new RuleViolation.Problems();
+        PaymentEngine.RateCard card = rateCard(c, r.metrics(), r.overallCap(), r.payers(), p);
+        List<PaymentEngine.MetricPrice> metrics = card.metrics();
+        List<PaymentEngine.Payer> payers = card.payers();
         for (int i = 0; i < r.paths().size(); i++) {
             List<List<BigDecimal>> periods = r.paths().get(i).unitsPerPeriod();
             for (int k = 0; k < periods.size(); k++) {
@@ -71,7 +83,6 @@ public class ScenarioService {
             }
         }
         p.throwIfAny(RuleViolation.Kind.INVALID, "The scenario has invalid fields");
-        PaymentEngine.RateCard card = new PaymentEngine.RateCard(metrics, r.overallCap().amount(), payers);
         BigDecimal cap = r.returnCapPercent().movePointLeft(2);
         List<Waterfall.Position> positions = commitments.stream().map(m -> new Waterfall.Position(m.investorOrgId,
                 m.tranche, m.amount, m.tranche == Tranche.GRANT ? BigDecimal.ZERO
