@@ -39,7 +39,9 @@ class ContractIT {
                    {"goalId": "%s", "pricePerUnit": {"amount": 12000.00}, "cap": {"amount": 1200000.00}},
                    {"goalId": "%s", "pricePerUnit": {"amount": 3500.00}, "cap": {"amount": 1200000.00},
                     "minimumUnits": 10}],
-                 "overallCap": {"amount": 2400000.00}, "returnCapPercent": 20, "verifierOrgId": "%s"}"""
+                 "overallCap": {"amount": 2400000.00}, "returnCapPercent": 20, "verifierOrgId": "%s",
+                 "paymentPoints": [{"period": "2027-Q1", "kind": "INTERIM"}, {"period": "2027-Q2", "kind": "INTERIM"},
+                   {"period": "2027-Q3", "kind": "INTERIM"}, {"period": "2027-Q4", "kind": "FINAL"}]}"""
                 .formatted(Fixtures.GOAL_ALONE, Fixtures.GOAL_VISITS, verifier);
     }
 

@@ -51,8 +51,10 @@ final class Fixtures {
                  "observerOrgIds": [], "title": "Äldre i Ramsjö bor kvar hemma", "municipalityCode": "2161",
                  "municipalityName": "Ljusdal", "sectors": ["elderly-care"], "cpvCodes": [],
                  "sdgTargets": ["3.8", "11.2"],
-                 "outcomeGoals": [{"id": "%s", "indicator": "Färre som känner sig ensamma", "unit": "procent"},
-                                  {"id": "%s", "indicator": "Färre akuta besök", "unit": "besök per år"}],
+                 "outcomeGoals": [{"id": "%s", "indicator": "Färre som känner sig ensamma", "unit": "personer",
+                                   "baselineValue": 140, "targetValue": 80},
+                                  {"id": "%s", "indicator": "Färre akuta besök", "unit": "besök per år",
+                                   "baselineValue": 420, "targetValue": 260}],
                  "needInsights": [], "processTrail": [], "status": "PUBLISHED", "version": 1,
                  "createdAt": "2026-03-01T08:00:00Z", "updatedAt": "2026-03-01T08:00:00Z",
                  "publishedAt": "2026-03-02T08:00:00Z"}""".formatted(id, owner, GOAL_ALONE, GOAL_VISITS);

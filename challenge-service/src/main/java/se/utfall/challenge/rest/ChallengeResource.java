@@ -38,10 +38,12 @@ import se.utfall.audit.HistoryEntry;
 import se.utfall.challenge.api.ChallengeRequest;
 import se.utfall.challenge.api.ChallengeSummary;
 import se.utfall.challenge.api.ChallengeView;
+import se.utfall.challenge.api.GoalResultsView;
 import se.utfall.challenge.api.PhaseInput;
 import se.utfall.challenge.domain.ChallengeStatus;
 import se.utfall.challenge.domain.ChallengeFilter;
 import se.utfall.challenge.service.ChallengeReads;
+import se.utfall.challenge.service.OutcomeResults;
 import se.utfall.challenge.service.ChallengeService;
 import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.http.ETags;
@@ -67,11 +69,14 @@ import java.util.UUID;
 public class ChallengeResource {
     private final ChallengeService service;
     private final ChallengeReads reads;
+    private final OutcomeResults outcomes;
     private final Caller caller;
 
-    public ChallengeResource(ChallengeService service, ChallengeReads reads, Caller caller) {
+    public ChallengeResource(ChallengeService service, ChallengeReads reads, OutcomeResults outcomes,
+            Caller caller) {
         this.service = service;
         this.reads = reads;
+        this.outcomes = outcomes;
         this.caller = caller;
     }
 
@@ -102,6 +107,18 @@ public class ChallengeResource {
         boolean anonymous = caller.isAnonymous();
         return reads.get(id, caller.reader())
                 .map(read -> ETags.conditionalRead(read.body(), read.tag(), ifNoneMatch, anonymous));
+    }
+
+    @GET
+    @Path("/{id}/outcome-results")
+    @PermitAll
+    @Operation(operationId = "getChallengeOutcomeResults",
+            summary = "The challenge's outcome goals with their verified results",
+            description = "Per outcome goal its baseline and target, the units independent verifiers validated under"
+                    + " outcome contracts (learnt from finance-service's events) so far, and each period's result."
+                    + " For whoever may read the challenge.")
+    public Uni<GoalResultsView> outcomeResults(@PathParam("id") UUID id) {
+        return outcomes.of(id, caller.reader());
     }
 
     @PUT

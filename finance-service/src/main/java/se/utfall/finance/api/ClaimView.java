@@ -8,5 +8,6 @@ import java.util.UUID;
 
 /** A claim as the provider, the verifier and the payer see it. */
 public record ClaimView(UUID id, UUID caseId, String period, List<ClaimRequest.Units> units, String evidence,
-        ClaimStatus status, String reason, Instant submittedAt, Instant decidedAt, long version) {
+        boolean deliveredAsPlanned, ClaimStatus status, String reason, Instant submittedAt, Instant decidedAt,
+        long version) {
 }

@@ -141,6 +141,26 @@ public class InvestmentCase extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /** The first claim: delivery has begun. */
+    public void deliver(Instant now) {
+        if (status == CaseStatus.CONTRACTED) {
+            status = CaseStatus.IN_DELIVERY;
+            updatedAt = now;
+        }
+    }
+
+    /** The final payment point's claim was validated. */
+    public void complete(Instant now) {
+        status = CaseStatus.COMPLETED;
+        updatedAt = now;
+    }
+
+    /** The contract ended early. */
+    public void terminate(Instant now) {
+        status = CaseStatus.TERMINATED;
+        updatedAt = now;
+    }
+
     private void requireOpen(String what) {
         if (status != CaseStatus.OPEN) {
             throw RuleViolation.conflict("The case is " + status + "; one can " + what + " an OPEN case only")

@@ -1,11 +1,14 @@
 package se.utfall.finance.domain;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import se.utfall.web.json.JsonText;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,10 +33,21 @@ public class KnownChallenge extends PanacheEntityBase {
     public String sdgTargets;
     @Column(name = "outcome_goal_ids")
     public String outcomeGoalIds;
+    /** JSON: the outcome goals as described (indicator, unit, baseline, target); null before finance learnt them. */
+    @Column(name = "outcome_goals")
+    public String outcomeGoals;
     @Column(name = "last_event_id")
     public String lastEventId;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** An outcome goal as the challenge describes it. */
+    public record Goal(UUID id, String indicator, String unit, BigDecimal baselineValue, BigDecimal targetValue) {
+    }
+
+    public List<Goal> goals() {
+        return outcomeGoals == null ? List.of() : JsonText.read(outcomeGoals, new TypeReference<List<Goal>>() { });
+    }
 
     /** The owner and the co-buyers: the organisations that may open a case for a response to it. */
     public List<UUID> buyers() {

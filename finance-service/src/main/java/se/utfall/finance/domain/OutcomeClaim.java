@@ -31,6 +31,9 @@ public class OutcomeClaim extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public String units;
     public String evidence;
+    /** The provider says the intervention ran as planned in the period: the base payment's part is due with it. */
+    @Column(name = "delivered_as_planned", nullable = false, updatable = false)
+    public boolean deliveredAsPlanned;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ClaimStatus status;

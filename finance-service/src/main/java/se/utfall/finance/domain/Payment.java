@@ -10,7 +10,9 @@ import se.utfall.web.json.JsonText;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A payment due for a validated claim: per metric and payer, and how it is distributed through the waterfall. */
@@ -21,8 +23,16 @@ public class Payment extends PanacheEntityBase {
     public UUID id;
     @Column(name = "case_id", nullable = false, updatable = false)
     public UUID caseId;
-    @Column(name = "claim_id", nullable = false, updatable = false)
+    /** The validated claim it pays; null for a termination's compensation. */
+    @Column(name = "claim_id", updatable = false)
     public UUID claimId;
+    @Column(nullable = false, updatable = false)
+    public String kind;
+    @Column(updatable = false)
+    public String period;
+    /** The version of the terms it was computed by. */
+    @Column(name = "terms_number", nullable = false, updatable = false)
+    public int termsNumber;
     @Column(nullable = false, updatable = false)
     public BigDecimal total;
     @Column(nullable = false, updatable = false)
@@ -36,16 +46,21 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
+    public static final String OUTCOME = "OUTCOME";
+    public static final String TERMINATION = "TERMINATION";
+
     /** One investor's part of a payment (or the provider's, with no tranche). */
     public record Part(UUID organisationId, Tranche tranche, BigDecimal principal, BigDecimal returns) {
     }
 
-    public List<BigDecimal> perMetricList() {
-        return JsonText.read(perMetric, new TypeReference<List<BigDecimal>>() { });
+    /** Per metric id (an outcome goal, {@link Terms#BASE} or {@link Terms#TERMINATION}). */
+    public Map<UUID, BigDecimal> perMetricMap() {
+        return JsonText.read(perMetric, new TypeReference<LinkedHashMap<UUID, BigDecimal>>() { });
     }
 
-    public List<BigDecimal> perPayerList() {
-        return JsonText.read(perPayer, new TypeReference<List<BigDecimal>>() { });
+    /** Per payer organisation. */
+    public Map<UUID, BigDecimal> perPayerMap() {
+        return JsonText.read(perPayer, new TypeReference<LinkedHashMap<UUID, BigDecimal>>() { });
     }
 
     public List<Part> parts() {

@@ -9,6 +9,7 @@ import se.utfall.finance.api.FitView;
 import se.utfall.finance.api.InvestorView;
 import se.utfall.finance.api.MandateRequest;
 import se.utfall.finance.domain.Commitment;
+import se.utfall.finance.domain.Disclosure;
 import se.utfall.finance.domain.Fit;
 import se.utfall.finance.domain.InvestmentCase;
 import se.utfall.finance.domain.Investor;
@@ -16,9 +17,11 @@ import se.utfall.finance.messaging.CaseEventData;
 import se.utfall.finance.messaging.ClaimEventData;
 import se.utfall.finance.messaging.ContractEventData;
 import se.utfall.finance.messaging.PaymentEventData;
+import se.utfall.finance.messaging.TerminationEventData;
 import se.utfall.finance.messaging.CommitmentEventData;
 import se.utfall.web.json.JsonText;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -76,17 +79,29 @@ public final class FinanceMapper {
                 .map(r -> new FitView.Reason(r.criterion(), r.matched(), r.en(), r.sv())).toList());
     }
 
+    /** The public form of a version of the terms: only the schedule when the payer keeps the terms PRIVATE. */
     public static ContractEventData toEvent(ContractView v) {
-        return new ContractEventData(v.id(), v.caseId(), v.metrics().stream().map(m -> new ContractEventData.Metric(
-                m.goalId(), m.pricePerUnit(), m.cap(), m.minimumUnits())).toList(), v.overallCap(), v.payers()
-                .stream().map(p -> new ContractEventData.Payer(p.organisationId(), p.share(), p.cap())).toList(),
-                v.returnCapPercent(), v.verifierOrgId(), v.signedAt(), v.version());
+        boolean shown = Disclosure.shown(v.disclosure().terms());
+        return new ContractEventData(v.id(), v.caseId(), !shown ? List.of() : v.metrics().stream()
+                .map(m -> new ContractEventData.Metric(m.goalId(), m.pricePerUnit(), m.cap(), m.minimumUnits()))
+                .toList(), shown ? v.overallCap() : null, !shown ? List.of() : v.payers().stream()
+                .map(p -> new ContractEventData.Payer(p.organisationId(), p.share(), p.cap())).toList(),
+                shown ? v.returnCapPercent() : BigDecimal.ZERO, v.verifierOrgId(), v.signedAt(), v.version(),
+                v.termsNumber(), v.effectiveFrom(), shown ? v.basePaymentPercent() : null, v.paymentPoints().stream()
+                .map(p -> new ContractEventData.Point(p.period(), p.kind().name())).toList(),
+                v.disclosure().terms().name());
+    }
+
+    public static TerminationEventData toEvent(ContractView v, Instant at) {
+        ContractView.Termination t = v.termination();
+        return new TerminationEventData(v.id(), v.caseId(), t.trigger().name(), t.effectiveOn(),
+                t.compensation().name(), Disclosure.shown(v.disclosure().payments()) ? t.paid() : null, at);
     }
 
     public static ClaimEventData toEvent(ClaimView v) {
         return new ClaimEventData(v.id(), v.caseId(), v.period(), v.units().stream()
                 .map(u -> new ClaimEventData.Units(u.goalId(), u.units())).toList(), v.status().name(), v.reason(),
-                v.submittedAt(), v.decidedAt());
+                v.submittedAt(), v.decidedAt(), v.deliveredAsPlanned());
     }
 
     public static PaymentEventData toEvent(PaymentView v, UUID caseId) {
@@ -94,7 +109,8 @@ public final class FinanceMapper {
                 .map(m -> new PaymentEventData.Amount(m.goalId(), m.amount())).toList(), v.perPayer().stream()
                 .map(p -> new PaymentEventData.Amount(p.organisationId(), p.amount())).toList(), v.distribution()
                 .stream().map(d -> new PaymentEventData.Part(d.organisationId(), d.tranche() == null ? null
-                        : d.tranche().name(), d.principal(), d.returns())).toList(), v.createdAt());
+                        : d.tranche().name(), d.principal(), d.returns())).toList(), v.createdAt(), v.kind(),
+                v.period(), v.termsNumber(), v.basePayment());
     }
 
     private static List<String> distinct(List<String> values) {

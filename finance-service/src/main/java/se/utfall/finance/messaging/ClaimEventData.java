@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** The data of {@code se.utfall.claim.*} events (schema claim.v1, internal). */
 public record ClaimEventData(UUID id, UUID caseId, String period, List<Units> units, String status, String reason,
-        Instant submittedAt, Instant decidedAt) {
+        Instant submittedAt, Instant decidedAt, Boolean deliveredAsPlanned) {
 
     public record Units(UUID goalId, BigDecimal units) {
     }

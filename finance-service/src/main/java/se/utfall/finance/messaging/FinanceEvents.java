@@ -34,9 +34,20 @@ public class FinanceEvents {
         return commitment(EventTypes.COMMITMENT_WITHDRAWN, data);
     }
 
-    public Uni<Void> contractSigned(ContractEventData data) {
-        return outbox.append(EventTypes.CONTRACT_SIGNED, data.caseId().toString(), "cases/" + data.caseId()
+    /** {@code type}: contract signed or varied. */
+    public Uni<Void> contract(String type, ContractEventData data) {
+        return outbox.append(type, data.caseId().toString(), "cases/" + data.caseId() + "/contract", data)
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> contractTerminated(TerminationEventData data) {
+        return outbox.append(EventTypes.CONTRACT_TERMINATED, data.caseId().toString(), "cases/" + data.caseId()
                 + "/contract", data).replaceWithVoid();
+    }
+
+    public Uni<Void> outcomeVerified(OutcomeEventData data) {
+        return outbox.append(EventTypes.OUTCOME_VERIFIED, data.caseId().toString(), "cases/" + data.caseId()
+                + "/results/" + data.claimId(), data).replaceWithVoid();
     }
 
     /** {@code type}: one of the {@code se.utfall.claim.*} types. */

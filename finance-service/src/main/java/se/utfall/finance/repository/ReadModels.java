@@ -17,13 +17,14 @@ import java.util.UUID;
 public class ReadModels {
     private static final String CHALLENGE = """
             INSERT INTO known_challenge (id, version, status, owner_org_id, buyer_org_ids, title, municipality_code,
-                sectors, sdg_targets, outcome_goal_ids, last_event_id, updated_at)
+                sectors, sdg_targets, outcome_goal_ids, outcome_goals, last_event_id, updated_at)
             VALUES (:id, :version, :status, :owner, :buyers, :title, :municipality, :sectors, :sdgs, :goals,
-                :eventId, :at)
+                :outcomeGoals, :eventId, :at)
             ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status,
                 buyer_org_ids = EXCLUDED.buyer_org_ids, title = EXCLUDED.title,
                 municipality_code = EXCLUDED.municipality_code, sectors = EXCLUDED.sectors,
                 sdg_targets = EXCLUDED.sdg_targets, outcome_goal_ids = EXCLUDED.outcome_goal_ids,
+                outcome_goals = EXCLUDED.outcome_goals,
                 last_event_id = EXCLUDED.last_event_id, updated_at = EXCLUDED.updated_at
             WHERE known_challenge.version < EXCLUDED.version""";
     private static final String DECISION = """
@@ -38,7 +39,8 @@ public class ReadModels {
 
     /** A challenge's public state at {@code version}; lists are JSON arrays. */
     public record ChallengeRow(UUID id, long version, String status, UUID owner, String buyersJson, String title,
-            String municipalityCode, String sectorsJson, String sdgTargetsJson, String goalIdsJson) {
+            String municipalityCode, String sectorsJson, String sdgTargetsJson, String goalIdsJson,
+            String goalsJson) {
     }
 
     /** A buyer's decision on a response. */
@@ -53,7 +55,8 @@ public class ReadModels {
                 .setParameter("owner", r.owner()).setParameter("buyers", r.buyersJson())
                 .setParameter("title", r.title()).setParameter("municipality", r.municipalityCode())
                 .setParameter("sectors", r.sectorsJson()).setParameter("sdgs", r.sdgTargetsJson())
-                .setParameter("goals", r.goalIdsJson()).setParameter("eventId", eventId).setParameter("at", at)
+                .setParameter("goals", r.goalIdsJson())
+                .setParameter("outcomeGoals", r.goalsJson()).setParameter("eventId", eventId).setParameter("at", at)
                 .executeUpdate()).replaceWithVoid();
     }
 

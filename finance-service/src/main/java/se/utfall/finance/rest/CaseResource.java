@@ -21,8 +21,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.audit.HistoryEntry;
@@ -33,8 +38,9 @@ import se.utfall.finance.api.CommitmentRequest;
 import se.utfall.finance.api.ClaimRequest;
 import se.utfall.finance.api.ClaimView;
 import se.utfall.finance.api.CommitmentView;
-import se.utfall.finance.api.ContractRequest;
-import se.utfall.finance.api.ContractView;
+import se.utfall.finance.api.CaseSummaryView;
+import se.utfall.finance.api.SavingsRequest;
+import se.utfall.finance.api.SavingsView;
 import se.utfall.finance.api.PaymentView;
 import se.utfall.finance.api.InvestorFitView;
 import se.utfall.finance.api.ScenarioRequest;
@@ -42,8 +48,9 @@ import se.utfall.finance.api.ScenarioView;
 import se.utfall.finance.domain.CaseStatus;
 import se.utfall.finance.service.CaseService;
 import se.utfall.finance.service.CommitmentService;
-import se.utfall.finance.service.ContractService;
+import se.utfall.finance.service.ClaimService;
 import se.utfall.finance.service.ScenarioService;
+import se.utfall.finance.service.SummaryService;
 import se.utfall.web.http.EnumFilter;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
@@ -67,29 +74,18 @@ public class CaseResource {
     private final CaseService cases;
     private final CommitmentService commitments;
     private final ScenarioService scenarios;
-    private final ContractService contracts;
+    private final ClaimService claims;
+    private final SummaryService summaries;
     private final Caller caller;
 
     public CaseResource(CaseService cases, CommitmentService commitments, ScenarioService scenarios,
-            ContractService contracts, Caller caller) {
+            ClaimService claims, SummaryService summaries, Caller caller) {
         this.cases = cases;
         this.commitments = commitments;
         this.scenarios = scenarios;
-        this.contracts = contracts;
+        this.claims = claims;
+        this.summaries = summaries;
         this.caller = caller;
-    }
-
-    @POST
-    @Path("/{id}/contract")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.BUYER})
-    @Operation(operationId = "signContract", summary = "Sign the outcome contract of a funded case",
-            description = "By the buyer (the payer): the rate card, the payers, the investors' return cap and an"
-                    + " independent verifier (none of the parties). The case becomes CONTRACTED.")
-    @APIResponseSchema(value = ContractView.class, responseCode = "201", responseDescription = "Signed")
-    public Uni<Response> sign(@PathParam("id") UUID id,
-            @NotNull(message = "a JSON body is required") @Valid ContractRequest request) {
-        return contracts.sign(id, request, caller.actor()).map(view -> Response.status(201).entity(view).build());
     }
 
     @POST
@@ -102,16 +98,75 @@ public class CaseResource {
     @APIResponseSchema(value = ClaimView.class, responseCode = "201", responseDescription = "Submitted")
     public Uni<Response> claim(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid ClaimRequest request) {
-        return contracts.claim(id, request, caller.actor()).map(view -> Response.status(201).entity(view)
+        return claims.claim(id, request, caller.actor()).map(view -> Response.status(201).entity(view)
                 .tag(ETags.entityTag(view.version())).build());
+    }
+
+    @GET
+    @Path("/{id}/claims")
+    @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(operationId = "listClaims", summary = "A contracted case's claims, with the verifier's decisions",
+            description = "For the payer, whoever opened the case, the provider, the verifier and coordinators.")
+    public Uni<List<ClaimView>> claims(@PathParam("id") UUID id) {
+        return claims.claims(id, caller.actor(), caller.hasRole(Roles.COORDINATOR));
     }
 
     @GET
     @Path("/{id}/payments")
     @RolesAllowed({Roles.BUYER, Roles.INNOVATOR, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(operationId = "listPayments", summary = "The payments due for validated claims, and where they go")
+    @Operation(operationId = "listPayments", summary = "The payments due for validated claims and terminations,"
+            + " and where they go")
     public Uni<List<PaymentView>> payments(@PathParam("id") UUID id) {
-        return contracts.payments(id, caller.actor(), caller.hasRole(Roles.COORDINATOR));
+        return claims.payments(id, caller.actor(), caller.hasRole(Roles.COORDINATOR));
+    }
+
+    @GET
+    @Path("/{id}/summary")
+    @PermitAll
+    @Operation(operationId = "getCaseSummary", summary = "What a case has come to",
+            description = "Committed, paid, the caps left, each outcome goal's verified result against its baseline"
+                    + " and target, the savings ledger summed and the buyer's net position: for anyone as the"
+                    + " contract's disclosure allows. Its parties also see the investors' positions with multiple and"
+                    + " IRR (an investor its own).")
+    public Uni<CaseSummaryView> summary(@PathParam("id") UUID id) {
+        return summaries.summary(id, caller.reader(), caller.hasRole(Roles.COORDINATOR));
+    }
+
+    @GET
+    @Path("/{id}/indigo")
+    @PermitAll
+    @Operation(operationId = "getCaseIndigo", summary = "The contract as an INDIGO project document",
+            description = "The Government Outcomes Lab's INDIGO data standard: outcome metrics, pricing, the payers'"
+                    + " commitments, payments, investments per tranche (never who), results, linked to the RFI's"
+                    + " OCDS ocid; per-field status from the contract's disclosure. 404 before a contract is signed.")
+    @APIResponse(responseCode = "200", description = "The INDIGO project",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "An INDIGO project document")))
+    public Uni<ObjectNode> indigo(@PathParam("id") UUID id) {
+        return summaries.indigo(id);
+    }
+
+    @POST
+    @Path("/{id}/savings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUYER})
+    @Operation(operationId = "recordSavings", summary = "Record a line of the savings ledger",
+            description = "By the payer, once per outcome goal and payment period (409 recorded-already): the cost"
+                    + " without and with the new solution, the counterfactual's method and source, deadweight,"
+                    + " attribution, the cashable share and whose budget it lands in.")
+    @APIResponseSchema(value = SavingsView.class, responseCode = "201", responseDescription = "Recorded")
+    public Uni<Response> recordSavings(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid SavingsRequest request) {
+        return summaries.record(id, request, caller.actor()).map(v -> Response.status(201).entity(v).build());
+    }
+
+    @GET
+    @Path("/{id}/savings")
+    @PermitAll
+    @Operation(operationId = "listSavings", summary = "The savings ledger",
+            description = "For the parties, and for anyone when the contract publishes its savings.")
+    public Uni<List<SavingsView>> savings(@PathParam("id") UUID id) {
+        return summaries.savings(id, caller.reader(), caller.hasRole(Roles.COORDINATOR));
     }
 
     @POST

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.utfall.finance.api.ClaimView;
 import se.utfall.finance.api.DisputeRequest;
 import se.utfall.finance.api.PaymentView;
-import se.utfall.finance.service.ContractService;
+import se.utfall.finance.service.ClaimService;
 import se.utfall.web.http.ETags;
 import se.utfall.web.http.RunsToCompletion;
 import se.utfall.web.openapi.ETagged;
@@ -34,10 +34,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Claims", description = "Outcome claims, decided by the contract's independent verifier")
 public class ClaimResource {
-    private final ContractService service;
+    private final ClaimService service;
     private final Caller caller;
 
-    public ClaimResource(ContractService service, Caller caller) {
+    public ClaimResource(ClaimService service, Caller caller) {
         this.service = service;
         this.caller = caller;
     }

@@ -7,22 +7,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import se.utfall.audit.Audit;
 import se.utfall.events.EventTypes;
-import se.utfall.finance.api.ClaimRequest;
-import se.utfall.finance.api.ClaimView;
 import se.utfall.finance.api.ContractRequest;
 import se.utfall.finance.api.ContractView;
-import se.utfall.finance.api.PaymentView;
+import se.utfall.finance.api.DisclosureView;
 import se.utfall.finance.api.ScenarioRequest;
+import se.utfall.finance.api.TerminationRequest;
+import se.utfall.finance.api.VariationRequest;
 import se.utfall.finance.domain.ClaimStatus;
 import se.utfall.finance.domain.Commitment;
 import se.utfall.finance.domain.CommitmentStatus;
+import se.utfall.finance.domain.Compensation;
+import se.utfall.finance.domain.ContractStatus;
+import se.utfall.finance.domain.ContractVersion;
+import se.utfall.finance.domain.Disclosure;
 import se.utfall.finance.domain.InvestmentCase;
 import se.utfall.finance.domain.OutcomeClaim;
 import se.utfall.finance.domain.OutcomeContract;
 import se.utfall.finance.domain.Payment;
 import se.utfall.finance.domain.PaymentEngine;
+import se.utfall.finance.domain.Period;
+import se.utfall.finance.domain.PointKind;
+import se.utfall.finance.domain.Settlement;
 import se.utfall.finance.domain.Terms;
-import se.utfall.finance.domain.Tranche;
 import se.utfall.finance.domain.Waterfall;
 import se.utfall.finance.mapping.FinanceMapper;
 import se.utfall.finance.messaging.FinanceEvents;
@@ -36,22 +42,23 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Outcome contracts, claims and payments: the payer signs the terms of a funded case, naming an independent
- * verifier; the provider claims units per period; the verifier validates (the payment due is computed and
- * distributed through the waterfall, once) or disputes with a reason. The case's row is locked for every
- * validation, so payments are computed one after the other against what was paid before.
+ * Outcome contracts: the payer signs the terms of a funded case naming an independent verifier, varies them (a new
+ * version from a date, never for a period already claimed, never a cap below what is paid) and may end the
+ * contract early (the compensation its terms name for the trigger, through the waterfall). Every version is kept;
+ * the terms in force on any day can be shown.
  */
 @ApplicationScoped
 public class ContractService {
+    static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+
     private final FinanceEvents events;
     private final Audit audit;
     private final Clock clock;
@@ -66,155 +73,245 @@ public class ContractService {
     public Uni<ContractView> sign(UUID caseId, ContractRequest r, Actor actor) {
         return InvestmentCase.<InvestmentCase>findById(caseId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
             InvestmentCase c = actor.partyOrNotFound(found, x -> List.of(x.buyerOrgId), "case");
-            return Commitment.<Commitment>list("caseId = ?1 and status = ?2", c.id, CommitmentStatus.ACTIVE)
-                    .chain(commitments -> {
-                        Set<UUID> parties = new HashSet<>(List.of(c.buyerOrgId, c.providerOrgId));
-                        commitments.forEach(m -> parties.add(m.investorOrgId));
-                        RuleViolation.Problems p = new RuleViolation.Problems();
-                        if (parties.contains(r.verifierOrgId())) {
-                            p.add("verifierOrgId", "must be independent: not the payer, the provider or an investor");
-                        }
-                        PaymentEngine.RateCard card = ScenarioService.rateCard(c, r.metrics(), r.overallCap(),
-                                r.payers(), p);
-                        p.throwIfAny(RuleViolation.Kind.INVALID, "The contract has invalid fields");
-                        Instant now = clock.instant();
-                        c.contract(now);
-                        OutcomeContract k = new OutcomeContract();
-                        k.id = UUID.randomUUID();
-                        k.caseId = c.id;
-                        k.terms = JsonText.write(Terms.of(card, r.returnCapPercent()));
-                        k.verifierOrgId = r.verifierOrgId();
-                        k.signedBy = actor.subject();
-                        k.signedAt = now;
-                        return k.<OutcomeContract>persist().chain(() -> c.<InvestmentCase>persistAndFlush())
-                                .call(x -> audit.record(Audit.Entry.of(CaseService.subject(c.id),
-                                        actor, "CONTRACT_SIGNED", now).withNote(k.id.toString())))
-                                .map(x -> view(k, c))
-                                .call(v -> events.contractSigned(FinanceMapper.toEvent(v)));
-                    });
-        });
-    }
-
-    private static ContractView view(OutcomeContract k, InvestmentCase c) {
-        Terms t = k.terms();
-        return new ContractView(k.id, c.id, t.metrics().stream().map(m -> new ScenarioRequest.MetricPrice(m.goalId(),
-                money(c, m.pricePerUnit()), money(c, m.cap()), m.minimumUnits())).toList(), money(c, t.overallCap()),
-                t.payers().stream().map(p -> new ScenarioRequest.Payer(p.organisationId(), p.share(),
-                        money(c, p.cap()))).toList(), t.returnCapPercent(), k.verifierOrgId, k.signedAt, k.version);
-    }
-
-    /** The provider claims units for a period of a contracted case; one live claim per period. */
-    @WithTransaction
-    public Uni<ClaimView> claim(UUID caseId, ClaimRequest r, Actor actor) {
-        return InvestmentCase.<InvestmentCase>findById(caseId).chain(found -> {
-            InvestmentCase c = actor.partyOrNotFound(found, x -> List.of(x.providerOrgId), "case");
-            return contractOf(c).chain(k -> {
-                Terms t = k.terms();
+            return activeCommitments(c.id).chain(commitments -> {
+                Set<UUID> parties = new HashSet<>(List.of(c.buyerOrgId, c.providerOrgId));
+                commitments.forEach(m -> parties.add(m.investorOrgId));
                 RuleViolation.Problems p = new RuleViolation.Problems();
-                Map<UUID, BigDecimal> units = new LinkedHashMap<>();
-                for (int i = 0; i < r.units().size(); i++) {
-                    ClaimRequest.Units u = r.units().get(i);
-                    if (!t.goalIds().contains(u.goalId())) {
-                        p.add("units[" + i + "].goalId", "is not a priced outcome goal of the contract");
-                    } else if (units.put(u.goalId(), u.units()) != null) {
-                        p.add("units[" + i + "].goalId", "is claimed twice");
-                    }
+                if (parties.contains(r.verifierOrgId())) {
+                    p.add("verifierOrgId", "must be independent: not the payer, the provider or an investor");
                 }
-                p.throwIfAny(RuleViolation.Kind.INVALID, "The claim has invalid fields");
-                return OutcomeClaim.count("caseId = ?1 and period = ?2 and status <> ?3", c.id, r.period(),
-                        ClaimStatus.DISPUTED).chain(live -> {
-                            if (live > 0) {
-                                throw RuleViolation.conflict("The period " + r.period() + " is claimed already")
-                                        .as("claimed-already", "Claimed already");
-                            }
-                            Instant now = clock.instant();
-                            OutcomeClaim claim = new OutcomeClaim();
-                            claim.id = UUID.randomUUID();
-                            claim.caseId = c.id;
-                            claim.period = r.period();
-                            claim.units = JsonText.write(units);
-                            claim.evidence = r.evidence();
-                            claim.status = ClaimStatus.SUBMITTED;
-                            claim.submittedByOrg = actor.organisation();
-                            claim.submittedAt = now;
-                            return claim.<OutcomeClaim>persistAndFlush()
-                                    .call(x -> audit.record(Audit.Entry.of(CaseService.subject(c.id), actor,
-                                            "CLAIM_SUBMITTED", now).withNote(r.period())))
-                                    .map(ContractService::view)
-                                    .call(v -> events.claim(EventTypes.CLAIM_SUBMITTED, FinanceMapper.toEvent(v)));
-                        });
+                Terms terms = terms(c, r, "", p);
+                p.throwIfAny(RuleViolation.Kind.INVALID, "The contract has invalid fields");
+                Instant now = clock.instant();
+                c.contract(now);
+                OutcomeContract k = new OutcomeContract();
+                k.id = UUID.randomUUID();
+                k.caseId = c.id;
+                k.status = ContractStatus.ACTIVE;
+                k.termsNumber = 1;
+                k.terms = JsonText.write(terms);
+                k.disclosure = JsonText.write(disclosure(r.disclosure()));
+                k.verifierOrgId = r.verifierOrgId();
+                k.signedBy = actor.subject();
+                k.signedAt = now;
+                ContractVersion v = version(k, 1, now.atZone(STOCKHOLM).toLocalDate(), null, actor, now);
+                return k.<OutcomeContract>persist().chain(() -> v.<ContractVersion>persist())
+                        .chain(() -> c.<InvestmentCase>persistAndFlush())
+                        .call(x -> audit.record(Audit.Entry.of(CaseService.subject(c.id), actor, "CONTRACT_SIGNED",
+                                now).withNote(k.id.toString())))
+                        .map(x -> view(k, c, List.of(v), null, v))
+                        .call(view -> events.contract(EventTypes.CONTRACT_SIGNED, FinanceMapper.toEvent(view)));
             });
         });
     }
 
-    /** The verifier validates a claim: the payment due is computed and distributed, once (409 the second time). */
+    /**
+     * A variation by the payer: the whole new terms from {@code effectiveFrom} (today or later, after the last day
+     * of every period claimed so far), caps never below what is paid already; If-Match on the contract.
+     */
     @WithTransaction
-    public Uni<PaymentView> validate(UUID claimId, Precondition ifMatch, Actor actor) {
-        return decide(claimId, ifMatch, actor).chain(d -> {
-            Instant now = clock.instant();
-            d.claim().validate(now);
-            return Payment.<Payment>list("caseId = ?1 order by createdAt, id", d.c().id).chain(before ->
-                    Commitment.<Commitment>list("caseId = ?1 and status = ?2 order by createdAt, id", d.c().id,
-                            CommitmentStatus.ACTIVE).chain(commitments -> {
-                                Payment pay = compute(d.c(), d.terms(), d.claim(), before, commitments, now);
-                                return d.claim().<OutcomeClaim>persist().chain(() -> pay.<Payment>persistAndFlush())
-                                        .call(x -> audit.record(Audit.Entry.of(CaseService.subject(d.c().id), actor,
-                                                "CLAIM_VALIDATED", now).withNote(d.claim().period)))
-                                        .call(x -> events.claim(EventTypes.CLAIM_VALIDATED,
-                                                FinanceMapper.toEvent(view(d.claim()))))
-                                        .map(x -> view(x, d.terms(), d.c()))
-                                        .call(v -> events.paymentDue(FinanceMapper.toEvent(v, d.c().id)));
-                            }));
-        });
-    }
-
-    @WithTransaction
-    public Uni<ClaimView> dispute(UUID claimId, String reason, Precondition ifMatch, Actor actor) {
-        return decide(claimId, ifMatch, actor).chain(d -> {
-            Instant now = clock.instant();
-            d.claim().dispute(reason.strip(), now);
-            return d.claim().<OutcomeClaim>persistAndFlush()
-                    .call(x -> audit.record(Audit.Entry.of(CaseService.subject(d.c().id), actor, "CLAIM_DISPUTED",
-                            now).withNote(d.claim().period)))
-                    .map(ContractService::view)
-                    .call(v -> events.claim(EventTypes.CLAIM_DISPUTED, FinanceMapper.toEvent(v)));
-        });
-    }
-
-    /** The payments of a case, for its buyer, whoever opened it, the provider, the verifier and coordinators. */
-    @WithSession
-    public Uni<List<PaymentView>> payments(UUID caseId, Actor actor, boolean coordinator) {
-        return InvestmentCase.<InvestmentCase>findById(caseId).chain(found -> OutcomeContract
-                .<OutcomeContract>find("caseId", caseId).firstResult().chain(k -> {
-                    InvestmentCase c = actor.asReader().visibleOrNotFound(found, x -> coordinator,
-                            x -> k == null ? List.of(x.buyerOrgId, x.openedByOrgId, x.providerOrgId)
-                                    : List.of(x.buyerOrgId, x.openedByOrgId, x.providerOrgId, k.verifierOrgId),
-                            "case");
-                    Terms terms = k == null ? null : k.terms();
-                    return Payment.<Payment>list("caseId = ?1 order by createdAt, id", c.id).map(list -> list.stream()
-                            .map(p -> view(p, terms, c)).toList());
-                }));
-    }
-
-    private record Decision(OutcomeClaim claim, InvestmentCase c, Terms terms) {
-    }
-
-    /** The claim, its case locked, for the contract's verifier only (404 for anyone else), If-Match checked. */
-    private static Uni<Decision> decide(UUID claimId, Precondition ifMatch, Actor actor) {
-        return OutcomeClaim.<OutcomeClaim>findById(claimId).chain(claim -> {
-            if (claim == null) {
-                throw RuleViolation.notFound("claim");
+    public Uni<ContractView> vary(UUID caseId, VariationRequest r, Precondition ifMatch, Actor actor) {
+        return lockedContract(caseId, actor).chain(l -> {
+            l.k().requireActive("vary");
+            ifMatch.require(l.k().version);
+            RuleViolation.Problems p = new RuleViolation.Problems();
+            if (!r.terms().verifierOrgId().equals(l.k().verifierOrgId)) {
+                p.add("terms.verifierOrgId", "cannot be changed by a variation");
             }
-            return InvestmentCase.<InvestmentCase>findById(claim.caseId, LockModeType.PESSIMISTIC_WRITE)
-                    .chain(c -> contractOf(c).map(k -> {
-                        actor.partyOrNotFound(k, x -> List.of(x.verifierOrgId), "claim");
-                        ifMatch.require(claim.version);
-                        return new Decision(claim, c, k.terms());
+            Terms terms = terms(l.c(), r.terms(), "terms.", p);
+            Instant now = clock.instant();
+            LocalDate today = now.atZone(STOCKHOLM).toLocalDate();
+            if (r.effectiveFrom().isBefore(today)) {
+                p.add("effectiveFrom", "must be today or later: a variation never applies backwards");
+            }
+            return OutcomeClaim.<OutcomeClaim>list("caseId = ?1 and status <> ?2", l.c().id, ClaimStatus.DISPUTED)
+                    .chain(claims -> Payment.<Payment>list("caseId", l.c().id).chain(paid -> {
+                        claims.stream().map(x -> x.period).filter(x -> !Period.end(x).isBefore(r.effectiveFrom()))
+                                .findFirst().ifPresent(x -> p.add("effectiveFrom", "must be after " + Period.end(x)
+                                        + ", the last day of " + x + ", which is claimed already"));
+                        capsCoverPaid(terms, paid, p);
+                        p.throwIfAny(RuleViolation.Kind.INVALID, "The variation has invalid fields");
+                        OutcomeContract k = l.k();
+                        k.termsNumber = k.termsNumber + 1;
+                        k.terms = JsonText.write(terms);
+                        k.disclosure = JsonText.write(disclosure(r.terms().disclosure()));
+                        ContractVersion v = version(k, k.termsNumber, r.effectiveFrom(), r.reason().strip(), actor,
+                                now);
+                        return v.<ContractVersion>persist().chain(() -> k.<OutcomeContract>persistAndFlush())
+                                .call(x -> audit.record(Audit.Entry.of(CaseService.subject(l.c().id), actor,
+                                        "CONTRACT_VARIED", now).withNote("version " + v.number + " from "
+                                        + v.effectiveFrom)))
+                                .chain(x -> versions(k.id)).map(all -> view(k, l.c(), all, null, v))
+                                .call(view -> events.contract(EventTypes.CONTRACT_VARIED,
+                                        FinanceMapper.toEvent(view)));
                     }));
         });
     }
 
-    private static Uni<OutcomeContract> contractOf(InvestmentCase c) {
+    /**
+     * Ends the contract early by the payer: refused while a claim awaits the verifier; the compensation the terms
+     * name for the trigger (principal outstanding, with or without the return due) is paid within what is left of
+     * the caps and distributed through the waterfall; the case is TERMINATED.
+     */
+    @WithTransaction
+    public Uni<ContractView> terminate(UUID caseId, TerminationRequest r, Precondition ifMatch, Actor actor) {
+        return lockedContract(caseId, actor).chain(l -> {
+            l.k().requireActive("terminate");
+            ifMatch.require(l.k().version);
+            Instant now = clock.instant();
+            if (r.effectiveOn().isBefore(now.atZone(STOCKHOLM).toLocalDate())) {
+                throw new RuleViolation(RuleViolation.Kind.INVALID, "The termination has invalid fields",
+                        List.of(new RuleViolation.FieldProblem("effectiveOn", "must be today or later")));
+            }
+            return OutcomeClaim.count("caseId = ?1 and status = ?2", l.c().id, ClaimStatus.SUBMITTED).chain(open -> {
+                if (open > 0) {
+                    throw RuleViolation.conflict("A claim awaits the verifier; decide it first")
+                            .as("claim-pending", "A claim is pending");
+                }
+                return Payment.<Payment>list("caseId = ?1 order by createdAt, id", l.c().id)
+                        .chain(before -> activeCommitments(l.c().id).chain(commitments -> versions(l.k().id)
+                                .chain(all -> {
+                                    ContractVersion v = inForce(all, r.effectiveOn());
+                                    Terms t = v.parsed();
+                                    Compensation rule = t.compensationFor(r.trigger());
+                                    Payment pay = compensation(l.c(), t, v.number, rule, before, commitments,
+                                            r.effectiveOn(), now);
+                                    OutcomeContract k = l.k();
+                                    k.status = ContractStatus.TERMINATED;
+                                    k.termination = JsonText.write(new OutcomeContract.Termination(r.trigger(),
+                                            r.reason().strip(), r.effectiveOn(), rule, now));
+                                    l.c().terminate(now);
+                                    Uni<?> saved = pay == null ? Uni.createFrom().voidItem() : pay.persist();
+                                    return saved.chain(() -> k.<OutcomeContract>persist())
+                                            .chain(() -> l.c().<InvestmentCase>persistAndFlush())
+                                            .call(x -> audit.record(Audit.Entry.of(CaseService.subject(l.c().id),
+                                                    actor, "CONTRACT_TERMINATED", now).withNote(r.trigger().name())))
+                                            .call(x -> pay == null ? Uni.createFrom().voidItem()
+                                                    : events.paymentDue(FinanceMapper.toEvent(ClaimService.view(pay,
+                                                    l.c()), l.c().id)))
+                                            .map(x -> view(k, l.c(), all, pay == null ? null : pay.total,
+                                                    latest(all)))
+                                            .call(view -> events.contractTerminated(FinanceMapper.toEvent(view,
+                                                    now)));
+                                })));
+            });
+        });
+    }
+
+    /** The contract with the terms in force on {@code at} (today when null), for its parties only. */
+    @WithSession
+    public Uni<ContractView> get(UUID caseId, LocalDate at, Actor actor, boolean coordinator) {
+        return Participants.of(caseId, actor.asReader(), coordinator).chain(ps -> {
+            if (ps.contract() == null || !ps.isParty()) {
+                throw RuleViolation.notFound("contract");
+            }
+            OutcomeContract k = ps.contract();
+            LocalDate day = at != null ? at : clock.instant().atZone(STOCKHOLM).toLocalDate();
+            return versions(k.id).chain(all -> Payment.<Payment>find("caseId = ?1 and kind = ?2", caseId,
+                    Payment.TERMINATION).firstResult().map(t -> view(k, ps.c(), all, t == null ? null : t.total,
+                    inForceOrFirst(all, day))));
+        });
+    }
+
+    /** The compensation payment of a termination, or null when the rule pays nothing or nothing is owed. */
+    private static Payment compensation(InvestmentCase c, Terms t, int termsNumber, Compensation rule,
+            List<Payment> before, List<Commitment> commitments, LocalDate on, Instant now) {
+        if (rule == Compensation.NONE) {
+            return null;
+        }
+        List<Waterfall.Position> positions = Settlement.positions(commitments, before, t.returnCapPercent());
+        BigDecimal owed = BigDecimal.ZERO.setScale(2);
+        for (Waterfall.Position p : positions) {
+            owed = owed.add(p.principalOutstanding());
+            if (rule == Compensation.OUTSTANDING_PRINCIPAL_AND_RETURN) {
+                owed = owed.add(p.returnDue());
+            }
+        }
+        if (owed.signum() == 0) {
+            return null;
+        }
+        PaymentEngine.RateCard card = t.terminationCard(owed);
+        Payment pay = Settlement.pay(c, card, List.of(BigDecimal.ONE), before, commitments, t.returnCapPercent(),
+                termsNumber, now);
+        pay.kind = Payment.TERMINATION;
+        pay.period = on.toString();
+        return pay;
+    }
+
+    /** The terms a request makes, each problem named under {@code prefix}. The one check of signed terms. */
+    static Terms terms(InvestmentCase c, ContractRequest r, String prefix, RuleViolation.Problems p) {
+        RuleViolation.Problems mine = new RuleViolation.Problems();
+        PaymentEngine.RateCard card = ScenarioService.rateCard(c, r.metrics(), r.overallCap(), r.payers(), mine);
+        mine.list().forEach(x -> p.add(prefix + x.field(), x.problem()));
+        List<ContractRequest.Point> points = r.paymentPoints();
+        Set<String> seen = new HashSet<>();
+        LocalDate last = null;
+        for (int i = 0; i < points.size(); i++) {
+            ContractRequest.Point point = points.get(i);
+            boolean isLast = i == points.size() - 1;
+            if ((point.kind() == PointKind.FINAL) != isLast) {
+                p.add(prefix + "paymentPoints[" + i + "].kind", "the last point, and only the last, is FINAL");
+            }
+            if (!seen.add(point.period())) {
+                p.add(prefix + "paymentPoints[" + i + "].period", "is named twice");
+            }
+            LocalDate end = Period.end(point.period());
+            if (last != null && !end.isAfter(last)) {
+                p.add(prefix + "paymentPoints[" + i + "].period", "must end after the point before it");
+            }
+            last = end;
+        }
+        Set<Object> triggers = new HashSet<>();
+        List<ContractRequest.TerminationRule> rules = r.terminationRules() == null ? List.of() : r.terminationRules();
+        for (int i = 0; i < rules.size(); i++) {
+            if (!triggers.add(rules.get(i).trigger())) {
+                p.add(prefix + "terminationRules[" + i + "].trigger", "is named twice");
+            }
+        }
+        return Terms.of(card, r.returnCapPercent(), r.basePaymentPercent(), points.stream()
+                .map(x -> new Terms.PaymentPoint(x.period(), x.kind())).toList(), rules.stream()
+                .map(x -> new Terms.TerminationRule(x.trigger(), x.compensation())).toList());
+    }
+
+    private static void capsCoverPaid(Terms t, List<Payment> paid, RuleViolation.Problems p) {
+        PaymentEngine.RateCard card = t.rateCard();
+        PaymentEngine.Paid before = Settlement.paidBefore(card, paid);
+        if (t.overallCap().compareTo(before.total()) < 0) {
+            p.add("terms.overallCap.amount", "must not be below " + before.total() + ", paid already");
+        }
+        for (int i = 0; i < card.metrics().size(); i++) {
+            if (card.metrics().get(i).cap().compareTo(before.perMetric().get(i)) < 0) {
+                p.add("terms.metrics[" + i + "].cap.amount", "must not be below " + before.perMetric().get(i)
+                        + ", paid already");
+            }
+        }
+        for (int i = 0; i < card.payers().size(); i++) {
+            if (card.payers().get(i).cap().compareTo(before.perPayer().get(i)) < 0) {
+                p.add("terms.payers[" + i + "].cap.amount", "must not be below " + before.perPayer().get(i)
+                        + ", paid already");
+            }
+        }
+        if (t.basePayment().signum() > 0) {
+            PaymentEngine.Paid base = Settlement.paidBefore(t.rateCardAt(t.paymentPoints().get(0).period()), paid);
+            if (t.basePayment().compareTo(base.perMetric().get(0)) < 0) {
+                p.add("terms.basePaymentPercent", "must keep the base payment at or above " + base.perMetric().get(0)
+                        + ", paid already");
+            }
+        }
+    }
+
+    private record Locked(InvestmentCase c, OutcomeContract k) {
+    }
+
+    /** The case (locked) and its contract, for the payer's buyers only (404 for anyone else). */
+    private static Uni<Locked> lockedContract(UUID caseId, Actor actor) {
+        return InvestmentCase.<InvestmentCase>findById(caseId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
+            InvestmentCase c = actor.partyOrNotFound(found, x -> List.of(x.buyerOrgId), "case");
+            return contractOf(c).map(k -> new Locked(c, k));
+        });
+    }
+
+    static Uni<OutcomeContract> contractOf(InvestmentCase c) {
         return OutcomeContract.<OutcomeContract>find("caseId", c.id).firstResult().map(k -> {
             if (k == null) {
                 throw RuleViolation.conflict("The case has no signed contract yet").as("no-contract",
@@ -224,85 +321,73 @@ public class ContractService {
         });
     }
 
-    /** What this claim pays, given every payment before it, and where it goes. */
-    static Payment compute(InvestmentCase c, Terms t, OutcomeClaim claim, List<Payment> before,
-            List<Commitment> commitments, Instant now) {
-        PaymentEngine.RateCard card = t.rateCard();
-        PaymentEngine.Paid paid = PaymentEngine.Paid.nothing(card);
-        Map<UUID, BigDecimal[]> back = new LinkedHashMap<>();
-        for (Payment p : before) {
-            paid = new PaymentEngine.Paid(add(paid.perMetric(), p.perMetricList()), paid.total().add(p.total),
-                    add(paid.perPayer(), p.perPayerList()));
-            for (Payment.Part part : p.parts()) {
-                if (part.tranche() != null) {
-                    BigDecimal[] sums = back.computeIfAbsent(part.organisationId(),
-                            o -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                    sums[0] = sums[0].add(part.principal());
-                    sums[1] = sums[1].add(part.returns());
-                }
-            }
-        }
-        PaymentEngine.Due due = PaymentEngine.due(card, paid, claim.unitsFor(t.goalIds()));
-        BigDecimal cap = t.returnCapPercent().movePointLeft(2);
-        List<Waterfall.Position> positions = new ArrayList<>();
-        for (Commitment m : commitments) {
-            BigDecimal[] sums = back.getOrDefault(m.investorOrgId, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            BigDecimal returnCap = m.tranche == Tranche.GRANT ? BigDecimal.ZERO
-                    : m.amount.multiply(cap).setScale(2, RoundingMode.HALF_EVEN);
-            positions.add(new Waterfall.Position(m.investorOrgId, m.tranche,
-                    m.amount.subtract(sums[0]).max(BigDecimal.ZERO), returnCap.subtract(sums[1]).max(BigDecimal.ZERO)));
-        }
-        Waterfall.Distribution d = Waterfall.distribute(due.total(), positions);
-        List<Payment.Part> parts = new ArrayList<>();
-        for (int i = 0; i < positions.size(); i++) {
-            parts.add(new Payment.Part(positions.get(i).investorOrgId(), positions.get(i).tranche(),
-                    d.principal().get(i), d.returns().get(i)));
-        }
-        parts.add(new Payment.Part(c.providerOrgId, null, d.toProvider(), BigDecimal.ZERO.setScale(2)));
-        Payment pay = new Payment();
-        pay.id = UUID.randomUUID();
-        pay.caseId = c.id;
-        pay.claimId = claim.id;
-        pay.total = due.total();
-        pay.currency = c.currency;
-        pay.perMetric = JsonText.write(due.perMetric());
-        pay.perPayer = JsonText.write(due.perPayer());
-        pay.distribution = JsonText.write(parts);
-        pay.createdAt = now;
-        return pay;
+    static Uni<List<ContractVersion>> versions(UUID contractId) {
+        return ContractVersion.list("contractId = ?1 order by number", contractId);
     }
 
-    private static List<BigDecimal> add(List<BigDecimal> a, List<BigDecimal> b) {
-        List<BigDecimal> out = new ArrayList<>();
-        for (int i = 0; i < a.size(); i++) {
-            out.add(a.get(i).add(b.get(i)));
-        }
-        return out;
+    static Uni<List<Commitment>> activeCommitments(UUID caseId) {
+        return Commitment.list("caseId = ?1 and status = ?2 order by createdAt, id", caseId, CommitmentStatus.ACTIVE);
     }
 
-    private static ClaimView view(OutcomeClaim c) {
-        return new ClaimView(c.id, c.caseId, c.period, c.unitsByGoal().entrySet().stream()
-                .map(e -> new ClaimRequest.Units(e.getKey(), e.getValue())).toList(), c.evidence, c.status, c.reason,
-                c.submittedAt, c.decidedAt, c.version);
+    /** The version in force on {@code day}; a day before the first version took effect is a 409. */
+    static ContractVersion inForce(List<ContractVersion> all, LocalDate day) {
+        return ContractVersion.inForce(all, day, v -> v.effectiveFrom, v -> v.number).orElseThrow(() ->
+                RuleViolation.conflict("No terms were in force on " + day).as("no-terms-in-force",
+                        "No terms in force"));
     }
 
-    private static PaymentView view(Payment p, Terms t, InvestmentCase c) {
-        List<BigDecimal> perMetric = p.perMetricList();
-        List<BigDecimal> perPayer = p.perPayerList();
-        List<PaymentView.MetricAmount> metrics = new ArrayList<>();
-        for (int i = 0; i < t.metrics().size(); i++) {
-            metrics.add(new PaymentView.MetricAmount(t.metrics().get(i).goalId(), money(c, perMetric.get(i))));
-        }
-        List<PaymentView.PayerAmount> payers = new ArrayList<>();
-        for (int i = 0; i < t.payers().size(); i++) {
-            payers.add(new PaymentView.PayerAmount(t.payers().get(i).organisationId(), money(c, perPayer.get(i))));
-        }
-        return new PaymentView(p.id, p.claimId, money(c, p.total), metrics, payers, p.parts().stream()
-                .map(x -> new PaymentView.Part(x.organisationId(), x.tranche(), money(c, x.principal()),
-                        money(c, x.returns()))).toList(), p.createdAt);
+    private static ContractVersion inForceOrFirst(List<ContractVersion> all, LocalDate day) {
+        return ContractVersion.inForce(all, day, v -> v.effectiveFrom, v -> v.number).orElse(all.get(0));
     }
 
-    private static Money money(InvestmentCase c, BigDecimal amount) {
+    private static ContractVersion latest(List<ContractVersion> all) {
+        return all.get(all.size() - 1);
+    }
+
+    private static ContractVersion version(OutcomeContract k, int number, LocalDate from, String reason, Actor actor,
+            Instant now) {
+        ContractVersion v = new ContractVersion();
+        v.id = UUID.randomUUID();
+        v.contractId = k.id;
+        v.number = number;
+        v.terms = k.terms;
+        v.effectiveFrom = from;
+        v.reason = reason;
+        v.approvedByOrg = actor.organisation();
+        v.approvedBy = actor.subject();
+        v.approvedAt = now;
+        return v;
+    }
+
+    private static Disclosure disclosure(DisclosureView d) {
+        return d == null ? Disclosure.PUBLISHED : new Disclosure(d.terms(), d.payments(), d.results(), d.savings(),
+                d.investments());
+    }
+
+    static DisclosureView view(Disclosure d) {
+        return new DisclosureView(d.terms(), d.payments(), d.results(), d.savings(), d.investments());
+    }
+
+    /** The contract with the terms of {@code shown}; {@code terminationPaid}: the compensation paid, if any. */
+    static ContractView view(OutcomeContract k, InvestmentCase c, List<ContractVersion> all, BigDecimal terminationPaid,
+            ContractVersion shown) {
+        Terms t = shown.parsed();
+        OutcomeContract.Termination end = k.terminated();
+        return new ContractView(k.id, c.id, k.status, shown.number, shown.effectiveFrom, t.metrics().stream()
+                .map(m -> new ScenarioRequest.MetricPrice(m.goalId(), money(c, m.pricePerUnit()), money(c, m.cap()),
+                        m.minimumUnits())).toList(), money(c, t.overallCap()), t.payers().stream()
+                .map(p -> new ScenarioRequest.Payer(p.organisationId(), p.share(), money(c, p.cap()))).toList(),
+                t.returnCapPercent(), t.basePaymentPercent(), money(c, t.basePayment()), t.paymentPoints().stream()
+                .map(p -> new ContractRequest.Point(p.period(), p.kind())).toList(), t.terminationRules().stream()
+                .map(x -> new ContractRequest.TerminationRule(x.trigger(), x.compensation())).toList(),
+                view(k.disclosed()), k.verifierOrgId, k.signedAt, all.stream().map(v -> new ContractView.Version(
+                        v.number, v.effectiveFrom, v.reason, v.approvedByOrg, v.approvedAt)).toList(),
+                end == null ? null : new ContractView.Termination(end.trigger(), end.reason(), end.effectiveOn(),
+                        end.compensation(), money(c, terminationPaid == null ? BigDecimal.ZERO : terminationPaid)),
+                k.version);
+    }
+
+    static Money money(InvestmentCase c, BigDecimal amount) {
         return Money.ofNullable(amount.setScale(2, RoundingMode.UNNECESSARY), c.currency);
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.utfall.events.CloudEvent;
 import se.utfall.events.EventTypes;
+import se.utfall.finance.domain.KnownChallenge;
 import se.utfall.finance.repository.ReadModels;
 import se.utfall.messaging.inbox.PoisonEventException;
 import se.utfall.web.json.JsonText;
@@ -48,11 +49,18 @@ public class Learning {
         buyers.add(owner);
         d.path("coBuyerOrgIds").forEach(n -> buyers.add(uuid(n.asText(), "coBuyerOrgIds")));
         List<UUID> goals = new ArrayList<>();
-        d.path("outcomeGoals").forEach(g -> goals.add(uuid(g.path("id").asText(), "outcomeGoals.id")));
+        List<KnownChallenge.Goal> described = new ArrayList<>();
+        d.path("outcomeGoals").forEach(g -> {
+            UUID id = uuid(g.path("id").asText(), "outcomeGoals.id");
+            goals.add(id);
+            described.add(new KnownChallenge.Goal(id, text(g, "indicator"), text(g, "unit"),
+                    number(g, "baselineValue"), number(g, "targetValue")));
+        });
         return models.challenge(new ReadModels.ChallengeRow(uuid(d.path("id").asText(), "id"),
                 d.path("version").asLong(), d.path("status").asText(), owner, JsonText.write(List.copyOf(buyers)),
                 d.path("title").asText(), text(d, "municipalityCode"), JsonText.write(texts(d.path("sectors"))),
-                JsonText.write(texts(d.path("sdgTargets"))), JsonText.write(goals)), event.id(), at(event));
+                JsonText.write(texts(d.path("sdgTargets"))), JsonText.write(goals),
+                JsonText.write(described)), event.id(), at(event));
     }
 
     /** Applies a response decision in the inbox's transaction; submissions and consortium news are not needed. */
@@ -85,6 +93,11 @@ public class Learning {
     private static String text(JsonNode d, String field) {
         JsonNode n = d.path(field);
         return n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
+    }
+
+    private static BigDecimal number(JsonNode d, String field) {
+        JsonNode n = d.path(field);
+        return n.isNumber() ? n.decimalValue() : null;
     }
 
     private static Instant instant(String value) {

@@ -15,6 +15,7 @@ import se.utfall.finance.domain.Waterfall.Distribution;
 import se.utfall.finance.domain.Waterfall.Position;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -154,5 +155,44 @@ class PaymentPropertiesTest {
 
     private static BigDecimal sum(List<BigDecimal> values) {
         return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** A version of terms: its number and first day (days after 2027-01-01). */
+    record Version(int number, LocalDate from) {
+    }
+
+    @Property(tries = 500)
+    void aVariationAppliesOnlyFromItsEffectiveDate(@ForAll("offsets") List<Integer> offsets,
+            @ForAll("days") int asked) {
+        LocalDate start = LocalDate.of(2027, 1, 1);
+        List<Version> versions = new ArrayList<>();
+        versions.add(new Version(1, start));
+        int day = 0;
+        for (int i = 0; i < offsets.size(); i++) {
+            day += offsets.get(i);
+            versions.add(new Version(i + 2, start.plusDays(day)));
+        }
+        LocalDate on = start.plusDays(asked);
+        Version v = ContractVersion.inForce(versions, on, Version::from, Version::number).orElseThrow();
+        // In force: effective on or before the day, and no later version is.
+        assertThat(v.from()).isBeforeOrEqualTo(on);
+        assertThat(versions.stream().filter(x -> x.number() > v.number() && !x.from().isAfter(on))).isEmpty();
+        // Before the first version took effect, none is.
+        assertThat(ContractVersion.inForce(versions, start.minusDays(1), Version::from, Version::number)).isEmpty();
+        // The same day can carry two versions: the later number wins.
+        List<Version> sameDay = new ArrayList<>(versions);
+        sameDay.add(new Version(versions.size() + 1, v.from()));
+        assertThat(ContractVersion.inForce(sameDay, on, Version::from, Version::number).orElseThrow().number())
+                .isEqualTo(sameDay.size());
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> offsets() {
+        return Arbitraries.integers().between(0, 200).list().ofMaxSize(8);
+    }
+
+    @Provide
+    Arbitrary<Integer> days() {
+        return Arbitraries.integers().between(0, 2000);
     }
 }

@@ -43,6 +43,9 @@ public final class EventTypes {
     public static final String CLAIM_VALIDATED = "se.utfall.claim.validated.v1";
     public static final String CLAIM_DISPUTED = "se.utfall.claim.disputed.v1";
     public static final String PAYMENT_DUE = "se.utfall.payment.due.v1";
+    public static final String CONTRACT_VARIED = "se.utfall.contract.varied.v1";
+    public static final String CONTRACT_TERMINATED = "se.utfall.contract.terminated.v1";
+    public static final String OUTCOME_VERIFIED = "se.utfall.outcome.verified.v1";
 
     private static final Pattern NAME = Pattern.compile("se\\.utfall\\.[a-z][a-z-]*\\.[a-z][a-z-]*\\.v[1-9][0-9]*");
 
