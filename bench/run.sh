@@ -5,6 +5,8 @@
 #   - commit -> CloudEvent on the topic latency while publishing and amending under load;
 #   - rfi-service: re-submitting a response, and adding a 1 MB PDF to one, by 1,200 organisations;
 #   - matching-service: a need's recommendations as its buyer reads them (bench/ranking.sh: ranking at scale);
+#   - finance-service: a case summary read (anonymous and by the payer), and payments with their distributions
+#     computed for a contract of 10 investors and 20 outcome metrics (a scenario preview: 8 periods per request);
 #   - the service's RSS before and after the load, and its start-up time with migrations already applied.
 # Uses the running local stack if there is one (it must have durable commits), else starts one and stops it after.
 # Any error answer (wrk's "Non-2xx or 3xx responses") fails the run: a benchmark of 401s cannot look fast.
@@ -50,7 +52,7 @@ cleanup() {
 trap cleanup EXIT
 if ! curl -sf "$MGMT/q/health/ready" >/dev/null 2>&1; then
   say "starting the local stack (build included; log: .local-stack/bench/stack.log) ..."
-  deploy/local/run.sh >"$WORK/stack.log" 2>&1 &
+  deploy/local/run.sh -Dutfall.bench=true >"$WORK/stack.log" 2>&1 &
   STACK=$!
   for _ in $(seq 1 1200); do
     grep -q "Utfall local stack is up" "$WORK/stack.log" 2>/dev/null && break
@@ -381,6 +383,34 @@ NEED=$(curl -sf "http://localhost:8083/api/v1/needs?kind=CHALLENGE&municipality=
 [ -n "$NEED" ] || fail "matching-service knows no Ramsjö need (the demo data should have one)"
 run_wrk "GET recommendations (matching)" "$LIMIT_SELECT" "$WORK/token.lua" "http://localhost:8083/api/v1/needs/$NEED/recommendations"
 run_paced "  paced to 80 % of that peak" "$LIMIT_SELECT" "$WORK/token.lua" "http://localhost:8083/api/v1/needs/$NEED/recommendations"
+# finance-service: the demo's contracted case (payments, savings, goals) as anyone and as its payer reads its
+# summary (computed from the stored commitments, payments and claims on every read: multiples and IRR included).
+CASE=$(curl -sf "http://localhost:8084/api/v1/cases?status=IN_DELIVERY&size=1" | jq -r '.items[0].id // empty')
+[ -n "$CASE" ] || fail "finance-service has no case in delivery (the demo data should have one)"
+run_wrk "GET case summary, anonymous (finance)" "$LIMIT_SELECT" "" "http://localhost:8084/api/v1/cases/$CASE/summary"
+cat >"$WORK/payer.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $TOKEN_TOMELILLA"
+LUA
+run_wrk "GET case summary, payer (finance)" "$LIMIT_SELECT" "$WORK/payer.lua" "http://localhost:8084/api/v1/cases/$CASE/summary"
+# Payments with distributions for a contract of 10 investors and 20 metrics: the scenario preview plays 8 periods
+# through the payment engine and the waterfall (nothing is written). The case is set up by the stack started with
+# -Dutfall.bench=true, in the background after the banner.
+for _ in $(seq 1 300); do [ -s "$ROOT/.local-stack/bench-case.json" ] && break; sleep 1; done
+[ -s "$ROOT/.local-stack/bench-case.json" ] || fail "no benchmark case (.local-stack/bench-case.json): a stack started by this script (-Dutfall.bench=true) sets one up"
+BENCH_CASE=$(jq -r .caseId "$ROOT/.local-stack/bench-case.json")
+SCENARIO=$(jq -c '{metrics: [.goalIds[] | {goalId: ., pricePerUnit: {amount: 1250.00, currency: "SEK"}, cap: {amount: 150000.00, currency: "SEK"}, minimumUnits: 5}],
+  overallCap: {amount: 2600000.00, currency: "SEK"}, returnCapPercent: 10,
+  paths: [{name: "expected", unitsPerPeriod: [range(8) as $p | [.goalIds[] | 12]]}]}' "$ROOT/.local-stack/bench-case.json")
+curl -sf -X POST "http://localhost:8084/api/v1/cases/$BENCH_CASE/scenarios" -H "Authorization: Bearer $TOKEN_TOMELILLA" \
+  -H 'Content-Type: application/json' -d "$SCENARIO" | jq -e '.paths[0].investors | length == 10' >/dev/null \
+  || fail "the benchmark case's scenario preview does not answer 10 investors"
+cat >"$WORK/scenario.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer $TOKEN_TOMELILLA"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '$SCENARIO'
+LUA
+run_wrk "POST 8 payments, 10 inv. x 20 metrics" "$LIMIT_SELECT" "$WORK/scenario.lua" "http://localhost:8084/api/v1/cases/$BENCH_CASE/scenarios"
 RSS_AFTER=$(rss)
 
 # --- 8. Start-up with migrations applied: a second instance with the running one's settings ------------------------

@@ -49,8 +49,8 @@ public class OutcomeResults {
                     List<GoalResultsView.Goal> goals = new ArrayList<>();
                     for (ChallengeView.Goal g : view.outcomeGoals()) {
                         List<GoalResultsView.Result> results = rows.stream().filter(r -> r.goalId.equals(g.id()))
-                                .map(r -> new GoalResultsView.Result(r.caseId, r.period, r.units.stripTrailingZeros()
-                                        .max(BigDecimal.ZERO), r.verifiedAt)).toList();
+                                .map(r -> new GoalResultsView.Result(r.caseId, r.period, plain(r.units), r.verifiedAt))
+                                .toList();
                         BigDecimal verified = results.stream().map(GoalResultsView.Result::units)
                                 .reduce(BigDecimal.ZERO, BigDecimal::add);
                         goals.add(new GoalResultsView.Goal(g.id(), g.indicator(), g.unit(), g.baselineValue(),
@@ -58,5 +58,11 @@ public class OutcomeResults {
                     }
                     return new GoalResultsView(challengeId, goals);
                 }));
+    }
+
+    /** 30, not 3E+1 nor 30.0000: the units as written. */
+    private static BigDecimal plain(BigDecimal units) {
+        BigDecimal s = units.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 }

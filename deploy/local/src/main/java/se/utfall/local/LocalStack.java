@@ -292,6 +292,9 @@ public final class LocalStack {
             if (c.path("publish").asBoolean() && demoNeed == null) {
                 demoNeed = id;
             }
+            if (c.path("rfi").path("demo").asText().equals("evaluated") && Boolean.getBoolean("utfall.bench")) {
+                evaluatedLater.add(() -> benchCase(c, orgs, tokens));
+            }
             if (c.path("rfi").path("demo").asText().equals("evaluated")) {
                 evaluatedLater.add(() -> {
                     DemoEvaluatedRfi demo = new DemoEvaluatedRfi(api, SERVICES.get(1).base(),
@@ -307,15 +310,20 @@ public final class LocalStack {
     }
 
     /**
-     * finance-service: the impact fund's mandate, a case for the first shortlisted response of the demo (opened by
-     * the buyer; finance learns the decision from rfi-service's events, so the first attempts may be 409
-     * not-yet-known), and the fund's commitment of half the capital: the case stays open for a second investor.
+     * finance-service, the whole way: the impact fund's and a foundation's mandates, a case for the first shortlisted
+     * response of the demo (opened by the buyer; finance learns the decision from rfi-service's events, so the
+     * first attempts may be 409 not-yet-known), a senior loan and a first-loss guarantee that fund it, a scenario
+     * preview, the outcome contract (40 % base payment, a price per child reached, three payment points, RISE as
+     * verifier), the first half-year's claim validated and paid through the waterfall, and a line of the savings
+     * ledger: the summary and the INDIGO export then show a financed case in delivery.
      */
     private String demoCase(String responseId, String buyer, Map<String, Org> orgs, Tokens tokens) throws Exception {
         String finance = SERVICES.get(3).base();
         String fund = token(tokens, orgs.get("impact-fund"));
+        String foundation = token(tokens, orgs.get("barn-stiftelse"));
         api.call("PUT", finance + "/api/v1/investors/mine", fund, resource("demo/mandate.json"), 201);
-        ObjectNode body = JSON.createObjectNode().put("responseId", responseId).put("durationMonths", 48);
+        api.call("PUT", finance + "/api/v1/investors/mine", foundation, resource("demo/mandate-foundation.json"), 201);
+        ObjectNode body = JSON.createObjectNode().put("responseId", responseId).put("durationMonths", 24);
         body.putObject("capitalRequired").put("amount", new BigDecimal("2000000.00")).put("currency", "SEK");
         JsonNode opened = null;
         for (int attempt = 0; opened == null; attempt++) {
@@ -329,10 +337,110 @@ public final class LocalStack {
             }
         }
         String caseId = opened.path("id").asText();
-        ObjectNode commitment = JSON.createObjectNode().put("tranche", "SENIOR");
-        commitment.putObject("amount").put("amount", new BigDecimal("1000000.00")).put("currency", "SEK");
-        api.call("POST", finance + "/api/v1/cases/" + caseId + "/commitments", fund, commitment, 201);
-        return "investment case " + caseId + " (2 000 000 SEK, half committed by the impact fund)";
+        String base = finance + "/api/v1/cases/" + caseId;
+        commit(base, fund, "1200000.00", "SENIOR");
+        commit(base, foundation, "800000.00", "FIRST_LOSS_GUARANTEE");
+        String goal = opened.path("outcomeGoalIds").get(0).asText();
+        ObjectNode terms = JSON.createObjectNode();
+        terms.putArray("metrics").addObject().put("goalId", goal).<ObjectNode>set("pricePerUnit", sek("15000.00"))
+                .set("cap", sek("1600000.00"));
+        terms.set("overallCap", sek("2400000.00"));
+        terms.put("returnCapPercent", 12);
+        ObjectNode scenario = terms.deepCopy();
+        ArrayNode paths = scenario.putArray("paths");
+        for (Object[] p : new Object[][] {{"low", 10}, {"expected", 35}, {"high", 60}}) {
+            ArrayNode periods = paths.addObject().put("name", (String) p[0]).putArray("unitsPerPeriod");
+            for (int k = 0; k < 4; k++) {
+                periods.addArray().add((Integer) p[1]);
+            }
+        }
+        api.call("POST", base + "/scenarios", buyer, scenario, 200);
+        terms.put("basePaymentPercent", 40);
+        ArrayNode points = terms.putArray("paymentPoints");
+        points.addObject().put("period", "2027-H1").put("kind", "INTERIM");
+        points.addObject().put("period", "2027-H2").put("kind", "INTERIM");
+        points.addObject().put("period", "2028-H1").put("kind", "FINAL");
+        terms.put("verifierOrgId", orgs.get("shic").id());
+        api.call("POST", base + "/contract", buyer, terms, 201);
+        ObjectNode claim = JSON.createObjectNode().put("period", "2027-H1").put("deliveredAsPlanned", true)
+                .put("evidence", "Elevhälsans och socialtjänstens journaler, sammanställda av kommunen (demo)");
+        claim.putArray("units").addObject().put("goalId", goal).put("units", 30);
+        JsonNode claimed = api.call("POST", base + "/claims", demoToken(tokens, orgs, "osterlen-unga"), claim, 201);
+        JsonNode paid = api.call("POST", finance + "/api/v1/claims/" + claimed.path("id").asText() + "/validate",
+                token(tokens, orgs.get("shic")), null, 200, "\"" + claimed.path("version").asLong() + "\"");
+        ObjectNode savings = JSON.createObjectNode().put("goalId", goal).put("period", "2027-H1")
+                .put("method", "Jämförelse med samma åldersgrupp 2022-2024 (demo)")
+                .put("source", "Tomelilla kommun, individ- och familjeomsorgen (demo)").put("deadweightPercent", 15)
+                .put("attributionPercent", 80).put("cashablePercent", 60)
+                .put("budgetHolder", "Tomelilla kommun, individ- och familjeomsorgen");
+        savings.set("baselineCost", sek("2100000.00"));
+        savings.set("actualCost", sek("900000.00"));
+        api.call("POST", base + "/savings", buyer, savings, 201);
+        return "investment case " + caseId + " (2 000 000 SEK funded; contract signed; 2027-H1 paid "
+                + paid.path("total").path("amount").decimalValue().setScale(2).toPlainString() + " SEK; summary "
+                + base + "/summary, INDIGO " + base + "/indigo)";
+    }
+
+    /**
+     * For bench/run.sh (with {@code -Dutfall.bench=true}): a case with 20 outcome goals and 10 investors, so a
+     * scenario preview computes payments with distributions at that size. The challenge is the evaluated demo one
+     * with 20 goals, its RFI runs its whole life, the first shortlisted response gets the case; each investor
+     * commits 200 000. Written to .local-stack/bench-case.json (case id and goal ids) when funded.
+     */
+    private String benchCase(JsonNode demo, Map<String, Org> orgs, Tokens tokens) throws Exception {
+        Org owner = orgs.get(demo.path("owner").asText());
+        String buyer = token(tokens, owner);
+        ObjectNode body = (ObjectNode) demo.path("body").deepCopy();
+        body.put("title", "Benchmark: tjugo effektmål");
+        ArrayNode goals = body.putArray("outcomeGoals");
+        for (int i = 1; i <= 20; i++) {
+            goals.addObject().put("indicator", "Effektmål " + i).put("unit", "personer").put("baselineValue", 100)
+                    .put("targetValue", 60);
+        }
+        String challenges = SERVICES.get(0).base() + "/api/v1/challenges";
+        JsonNode created = api.call("POST", challenges, buyer, body, 201);
+        String challengeId = created.path("id").asText();
+        api.call("POST", challenges + "/" + challengeId + "/publish", buyer, null, 200,
+                "\"" + created.path("version").asLong() + "\"");
+        DemoEvaluatedRfi rfi = new DemoEvaluatedRfi(api, SERVICES.get(1).base(), key -> demoToken(tokens, orgs, key));
+        rfi.run(challengeId, demo.path("owner").asText(), demo.path("rfi"));
+        String finance = SERVICES.get(3).base();
+        ObjectNode open = JSON.createObjectNode().put("responseId", rfi.shortlisted().get(0)).put("durationMonths", 48);
+        open.set("capitalRequired", sek("2000000.00"));
+        JsonNode opened = null;
+        for (int attempt = 0; opened == null; attempt++) {
+            try {
+                opened = api.call("POST", finance + "/api/v1/cases", buyer, open, 201);
+            } catch (IllegalStateException e) {
+                if (attempt >= 60 || !e.getMessage().contains("not-yet-known")) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+        String caseId = opened.path("id").asText();
+        String[] tranches = {"SENIOR", "SUBORDINATED", "FIRST_LOSS_GUARANTEE"};
+        for (int i = 0; i < 10; i++) {
+            String investor = tokens.token("bench-investor-" + i, "investor", UUID.randomUUID(),
+                    "Benchmark investor " + i, Duration.ofHours(12));
+            api.call("PUT", finance + "/api/v1/investors/mine", investor, resource("demo/mandate-foundation.json"),
+                    201);
+            commit(finance + "/api/v1/cases/" + caseId, investor, "200000.00", tranches[i % 3]);
+        }
+        ObjectNode out = JSON.createObjectNode().put("caseId", caseId);
+        out.set("goalIds", opened.path("outcomeGoalIds"));
+        Files.writeString(work.resolve("bench-case.json"), out.toString());
+        return "benchmark case " + caseId + " (20 outcome goals, 10 investors)";
+    }
+
+    private void commit(String caseBase, String investor, String amount, String tranche) throws Exception {
+        ObjectNode commitment = JSON.createObjectNode().put("tranche", tranche);
+        commitment.set("amount", sek(amount));
+        api.call("POST", caseBase + "/commitments", investor, commitment, 201);
+    }
+
+    private static ObjectNode sek(String amount) {
+        return JSON.createObjectNode().put("amount", new BigDecimal(amount)).put("currency", "SEK");
     }
 
     /**
@@ -432,7 +540,7 @@ public final class LocalStack {
                     s.name(), s.base(), s.base(), s.base(), "", s.management(), s.management()));
         }
         out.append("\nBearer tokens (valid 12 h; also in .local-stack/tokens.env):\n");
-        for (String key : List.of("ljusdal", "tomelilla", "ramsjo-livs", "impact-fund", "shic")) {
+        for (String key : List.of("ljusdal", "tomelilla", "ramsjo-livs", "osterlen-unga", "impact-fund", "shic")) {
             Org org = orgs.get(key);
             String var = "TOKEN_" + key.toUpperCase().replace('-', '_');
             String t = token(tokens, org);
