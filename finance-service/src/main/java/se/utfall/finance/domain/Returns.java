@@ -16,6 +16,8 @@ import java.util.List;
 public final class Returns {
     private static final MathContext MC = MathContext.DECIMAL128;
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+    private static final BigDecimal LN2 = atanhSeries(TWO);
     private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365);
     private static final BigDecimal LOW = new BigDecimal("-0.9999");
     private static final BigDecimal HIGH = BigDecimal.TEN;
@@ -39,6 +41,9 @@ public final class Returns {
             return null;
         }
         LocalDate start = flows.stream().map(Flow::on).min(LocalDate::compareTo).orElseThrow();
+        if (flows.stream().allMatch(f -> f.on().equals(start))) {
+            return null; // no time passed: every rate fits or none does
+        }
         BigDecimal lo = LOW;
         BigDecimal hi = HIGH;
         BigDecimal atLo = npv(flows, start, lo);
@@ -73,13 +78,31 @@ public final class Returns {
         return sum;
     }
 
-    /** ln x for x > 0: 2 · atanh((x − 1) / (x + 1)), the series summed until its terms vanish. */
+    /**
+     * ln x for x > 0: x = m · 2^k with m in [0.5, 2), then ln m = 2 · atanh((m − 1) / (m + 1)) (|y| ≤ 1/3: about
+     * 35 terms to 10⁻³⁶) plus k · ln 2.
+     */
     static BigDecimal ln(BigDecimal x) {
-        BigDecimal y = x.subtract(BigDecimal.ONE).divide(x.add(BigDecimal.ONE), MC);
+        int k = 0;
+        BigDecimal m = x;
+        while (m.compareTo(TWO) >= 0) {
+            m = m.divide(TWO, MC);
+            k++;
+        }
+        while (m.compareTo(HALF) < 0) {
+            m = m.multiply(TWO, MC);
+            k--;
+        }
+        return atanhSeries(m).add(LN2.multiply(BigDecimal.valueOf(k), MC), MC);
+    }
+
+    /** 2 · atanh((m − 1) / (m + 1)) = ln m, the series summed until its terms vanish. */
+    private static BigDecimal atanhSeries(BigDecimal m) {
+        BigDecimal y = m.subtract(BigDecimal.ONE).divide(m.add(BigDecimal.ONE), MC);
         BigDecimal y2 = y.multiply(y, MC);
         BigDecimal term = y;
         BigDecimal sum = BigDecimal.ZERO;
-        for (int k = 1; k < 100_000; k += 2) {
+        for (int k = 1; k < 1_000; k += 2) {
             BigDecimal add = term.divide(BigDecimal.valueOf(k), MC);
             if (add.abs().compareTo(BigDecimal.ONE.movePointLeft(36)) < 0) {
                 break;

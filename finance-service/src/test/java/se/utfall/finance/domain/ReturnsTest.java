@@ -48,7 +48,16 @@ class ReturnsTest {
 
     @Test
     void logarithmAndExponentialAgreeToManyDigits() {
-        BigDecimal x = new BigDecimal("1.2");
-        assertThat(Returns.exp(Returns.ln(x)).subtract(x).abs()).isLessThan(new BigDecimal("1E-25"));
+        for (String v : new String[] {"1.2", "0.0001", "11", "0.5", "2", "1"}) {
+            BigDecimal x = new BigDecimal(v);
+            assertThat(Returns.exp(Returns.ln(x)).subtract(x).abs()).as(v).isLessThan(new BigDecimal("1E-25"));
+        }
+        assertThat(Returns.ln(new BigDecimal("2.718281828459045235360287471352662")).subtract(BigDecimal.ONE).abs())
+                .isLessThan(new BigDecimal("1E-30"));
+    }
+
+    @Test
+    void flowsOnOneDayHaveNoRate() {
+        assertThat(Returns.irr(List.of(flow("2027-01-01", "-1000.00"), flow("2027-01-01", "1200.00")))).isNull();
     }
 }
