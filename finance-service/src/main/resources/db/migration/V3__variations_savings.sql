@@ -32,6 +32,7 @@ ALTER TABLE outcome_claim ADD COLUMN delivered_as_planned BOOLEAN NOT NULL DEFAU
 ALTER TABLE payment ALTER COLUMN claim_id DROP NOT NULL;
 ALTER TABLE payment ADD COLUMN kind TEXT NOT NULL DEFAULT 'OUTCOME';
 ALTER TABLE payment ADD COLUMN period TEXT;
+UPDATE payment p SET period = c.period FROM outcome_claim c WHERE c.id = p.claim_id;
 ALTER TABLE payment ADD COLUMN terms_number INT NOT NULL DEFAULT 1;
 ALTER TABLE payment ADD CONSTRAINT payment_kind CHECK ((kind = 'OUTCOME') = (claim_id IS NOT NULL));
 CREATE UNIQUE INDEX payment_one_termination ON payment (case_id) WHERE kind = 'TERMINATION';

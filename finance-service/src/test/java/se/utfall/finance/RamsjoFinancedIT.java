@@ -263,11 +263,16 @@ class RamsjoFinancedIT {
         String verifier = coordinator(RISE);
         String caseId = fundedCase(senior, firstLoss);
         String base = "/api/v1/cases/" + caseId;
-        String etag = as(buyer).body(terms("12000.00", "800000.00", "{\"results\": \"PRIVATE\"}"))
+        String signed = as(buyer).body(terms("12000.00", "800000.00", "{\"results\": \"PRIVATE\"}"))
                 .post(base + "/contract").then().statusCode(201).extract().header("ETag");
+        String today = LocalDate.now(ZoneId.of("Europe/Stockholm")).toString();
+        // A variation that names no disclosure keeps the contract's: results stay PRIVATE.
+        String etag = as(buyer).header("If-Match", signed).body("""
+                {"effectiveFrom": "%s", "reason": "Ny kontaktväg till regionen", "terms": %s}""".formatted(today,
+                terms("12000.00", "800000.00", null))).post(base + "/contract/variations").then().statusCode(200)
+                .body("disclosure.results", equalTo("PRIVATE")).extract().header("ETag");
         String h1 = as(provider).body(claim("2027-H1", 20, 40)).post(base + "/claims").then().statusCode(201)
                 .extract().path("id");
-        String today = LocalDate.now(ZoneId.of("Europe/Stockholm")).toString();
         String end = """
                 {"trigger": "PAYER_CONVENIENCE", "reason": "Kommunen tar över insatsen i egen regi",
                  "effectiveOn": "%s"}""".formatted(today);

@@ -395,7 +395,7 @@ public final class LocalStack {
         ArrayNode goals = body.putArray("outcomeGoals");
         for (int i = 1; i <= 20; i++) {
             goals.addObject().put("indicator", "Effektmål " + i).put("unit", "personer").put("baselineValue", 100)
-                    .put("targetValue", 60);
+                    .put("baselineDate", "2025-12-31").put("targetValue", 60).put("targetDate", "2028-12-31");
         }
         String challenges = SERVICES.get(0).base() + "/api/v1/challenges";
         JsonNode created = api.call("POST", challenges, buyer, body, 201);

@@ -36,10 +36,11 @@ public record CaseSummaryView(UUID caseId, UUID challengeId, String title, CaseS
 
     /**
      * The savings ledger summed, and the buyer's position: net savings less what the payers paid ("not more
-     * expensive for the buyer" is {@code netToBuyer >= 0}). Signed amounts in the case's currency, exact to the öre.
+     * expensive for the buyer" is {@code netToBuyer >= 0}; both null for outsiders when payments are PRIVATE).
+     * Exact amounts in the case's currency, to the öre (sums of many lines, and signed: plain decimals).
      */
-    public record Savings(Money baselineCost, Money actualCost, String currency, BigDecimal gross, BigDecimal net,
-            BigDecimal cashable, BigDecimal capacity, Money paidByPayers, BigDecimal netToBuyer) {
+    public record Savings(String currency, BigDecimal baselineCost, BigDecimal actualCost, BigDecimal gross,
+            BigDecimal net, BigDecimal cashable, BigDecimal capacity, BigDecimal paidByPayers, BigDecimal netToBuyer) {
     }
 
     /**

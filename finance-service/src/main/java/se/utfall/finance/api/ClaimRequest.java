@@ -2,6 +2,7 @@ package se.utfall.finance.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,6 +25,7 @@ public record ClaimRequest(
     /** A year, a half, a quarter or a month: 2027, 2027-H1, 2027-Q3, 2027-03. */
     public static final String PERIOD = "\\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?";
 
-    public record Units(@NotNull UUID goalId, @NotNull @DecimalMin("0") BigDecimal units) {
+    public record Units(@NotNull UUID goalId,
+            @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 4) BigDecimal units) {
     }
 }

@@ -3,6 +3,7 @@ package se.utfall.finance.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -25,9 +26,10 @@ public record ContractRequest(
         @NotNull @Valid Money overallCap,
         @Size(max = 5) @Schema(description = "Who pays what share; the case's buyer alone when empty")
         List<ScenarioRequest.@NotNull @Valid Payer> payers,
-        @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal returnCapPercent,
-        @DecimalMin("0") @DecimalMax("100") @Schema(description = "The share of the overall cap paid for delivery"
-                + " as planned, in equal parts at the payment points (Norrköping: 40); 0 when absent")
+        @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal returnCapPercent,
+        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4)
+        @Schema(description = "The share of the overall cap paid for delivery as planned, in equal parts at the"
+                + " payment points (Norrköping: 40); 0 when absent")
         BigDecimal basePaymentPercent,
         @NotNull @Size(min = 1, max = 40) @Schema(description = "The periods claims are made for, in order;"
                 + " the last, and only the last, is FINAL")

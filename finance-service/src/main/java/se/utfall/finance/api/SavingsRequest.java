@@ -3,6 +3,7 @@ package se.utfall.finance.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,11 +26,14 @@ public record SavingsRequest(
         @NotBlank @Size(max = 500) @Schema(description = "How the counterfactual was set (historical comparison,"
                 + " matched comparison group, …)") String method,
         @NotBlank @Size(max = 500) @Schema(description = "Where the figures come from") String source,
-        @NotNull @DecimalMin("0") @DecimalMax("100") @Schema(description = "The share that would have happened"
+        @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+        @Schema(description = "The share that would have happened"
                 + " anyway, in percent") BigDecimal deadweightPercent,
-        @NotNull @DecimalMin("0") @DecimalMax("100") @Schema(description = "The share due to the intervention, in"
+        @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+        @Schema(description = "The share due to the intervention, in"
                 + " percent") BigDecimal attributionPercent,
-        @NotNull @DecimalMin("0") @DecimalMax("100") @Schema(description = "The share that leaves a budget (the"
+        @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+        @Schema(description = "The share that leaves a budget (the"
                 + " rest is capacity freed), in percent") BigDecimal cashablePercent,
         @NotBlank @Size(max = 200) @Schema(description = "Whose budget the savings land in (e.g. Region Skåne,"
                 + " hälso- och sjukvård)") String budgetHolder) {

@@ -36,6 +36,8 @@ import java.util.UUID;
 public final class IndigoExport {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    /** A payment row's key when the terms are PRIVATE: the period's total, not per metric. */
+    private static final UUID PERIOD_TOTAL = new UUID(0, 3);
 
     private IndigoExport() {
     }
@@ -106,7 +108,7 @@ public final class IndigoExport {
         p.set("outcome_pricings", pricings);
 
         ArrayNode commitments = JSON.arrayNode();
-        for (Terms.PayerTerm payer : t.payers()) {
+        for (Terms.PayerTerm payer : Disclosure.shown(d.terms()) ? t.payers() : List.<Terms.PayerTerm>of()) {
             BigDecimal byPayer = in.payments().stream().map(x -> x.perPayerMap().getOrDefault(payer.organisationId(),
                     BigDecimal.ZERO)).reduce(BigDecimal.ZERO, BigDecimal::add);
             commitments.add(JSON.objectNode().<ObjectNode>set("organisation_id", value(org(payer.organisationId())))
@@ -124,15 +126,19 @@ public final class IndigoExport {
         ArrayNode payments = JSON.arrayNode();
         if (Disclosure.shown(d.payments())) {
             for (Payment pay : in.payments()) {
-                for (Map.Entry<UUID, BigDecimal> e : pay.perMetricMap().entrySet()) {
+                // Per metric only when the terms are published: amount ÷ units would tell a PRIVATE price.
+                Map<UUID, BigDecimal> parts = Disclosure.shown(d.terms()) ? pay.perMetricMap()
+                        : Map.of(PERIOD_TOTAL, pay.total);
+                for (Map.Entry<UUID, BigDecimal> e : parts.entrySet()) {
                     ObjectNode row = JSON.objectNode();
                     if (metricIds.containsKey(e.getKey())) {
                         row.set("outcome_metric_id", value(metricIds.get(e.getKey())));
                     } else {
                         row.put("notes", e.getKey().equals(Terms.BASE) ? "Base payment for delivery as planned"
+                                : e.getKey().equals(PERIOD_TOTAL) ? "The period's payment in all"
                                 : "Compensation of an early termination");
                     }
-                    row.set("period", period(pay.period));
+                    row.set("period", Payment.TERMINATION.equals(pay.kind) ? day(pay.period) : period(pay.period));
                     row.set("type", value("Actual"));
                     row.set("money", JSON.objectNode().<ObjectNode>set("currency", value(c.currency))
                             .set("amount", number(e.getValue())));
@@ -188,11 +194,15 @@ public final class IndigoExport {
         };
     }
 
-    /** A period as its first and last day; a termination's period is its last day. */
+    /** A period as its first and last day. */
     private static ObjectNode period(String period) {
-        boolean day = period.length() == 10;
-        return JSON.objectNode().<ObjectNode>set("start_date", value(day ? period : Period.start(period).toString()))
-                .set("end_date", value(day ? period : Period.end(period).toString()));
+        return JSON.objectNode().<ObjectNode>set("start_date", value(Period.start(period).toString()))
+                .set("end_date", value(Period.end(period).toString()));
+    }
+
+    /** A termination's payment: its day. */
+    private static ObjectNode day(String day) {
+        return JSON.objectNode().<ObjectNode>set("start_date", value(day)).set("end_date", value(day));
     }
 
     private static String org(UUID id) {

@@ -63,11 +63,18 @@ public class ClaimService {
     public Uni<ClaimView> claim(UUID caseId, ClaimRequest r, Actor actor) {
         return InvestmentCase.<InvestmentCase>findById(caseId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
             InvestmentCase c = actor.partyOrNotFound(found, x -> List.of(x.providerOrgId), "case");
-            return ContractService.contractOf(c).chain(k -> {
+            return ContractService.contractOf(c).chain(k -> ContractService.versions(k.id).chain(all -> {
                 k.requireActive("claim under");
-                Terms t = k.terms();
+                // Checked by the terms that will pay it: those in force on the period's last day.
+                ContractVersion v = ContractVersion.inForce(all, Period.end(r.period()), x -> x.effectiveFrom,
+                        x -> x.number).orElse(null);
+                if (v == null) {
+                    throw new RuleViolation(RuleViolation.Kind.INVALID, "The claim has invalid fields", List.of(
+                            new RuleViolation.FieldProblem("period", "ends before the contract's terms took effect")));
+                }
+                Terms t = v.parsed();
                 RuleViolation.Problems p = new RuleViolation.Problems();
-                if (t.pointIndex(r.period()) < 0) {
+                if (!t.paymentPoints().isEmpty() && t.pointIndex(r.period()) < 0) {
                     p.add("period", "is not a payment point of the contract ("
                             + String.join(", ", t.paymentPoints().stream().map(Terms.PaymentPoint::period).toList())
                             + ")");
@@ -104,9 +111,10 @@ public class ClaimService {
                                     .call(x -> audit.record(Audit.Entry.of(CaseService.subject(c.id), actor,
                                             "CLAIM_SUBMITTED", now).withNote(r.period())))
                                     .map(x -> view(claim))
-                                    .call(v -> events.claim(EventTypes.CLAIM_SUBMITTED, FinanceMapper.toEvent(v)));
+                                    .call(view -> events.claim(EventTypes.CLAIM_SUBMITTED,
+                                            FinanceMapper.toEvent(view)));
                         });
-            });
+            }));
         });
     }
 
@@ -133,7 +141,7 @@ public class ClaimService {
                                 v.number, now);
                         pay.claimId = claim.id;
                         pay.period = claim.period;
-                        boolean last = d.k().terms().isFinal(claim.period);
+                        boolean last = t.isFinal(claim.period);
                         if (last) {
                             d.k().status = ContractStatus.COMPLETED;
                             c.complete(now);

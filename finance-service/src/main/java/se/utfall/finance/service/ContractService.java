@@ -20,6 +20,7 @@ import se.utfall.finance.domain.Compensation;
 import se.utfall.finance.domain.ContractStatus;
 import se.utfall.finance.domain.ContractVersion;
 import se.utfall.finance.domain.Disclosure;
+import se.utfall.finance.domain.DisclosureStatus;
 import se.utfall.finance.domain.InvestmentCase;
 import se.utfall.finance.domain.OutcomeClaim;
 import se.utfall.finance.domain.OutcomeContract;
@@ -29,6 +30,7 @@ import se.utfall.finance.domain.Period;
 import se.utfall.finance.domain.PointKind;
 import se.utfall.finance.domain.Settlement;
 import se.utfall.finance.domain.Terms;
+import se.utfall.finance.domain.Tranche;
 import se.utfall.finance.domain.Waterfall;
 import se.utfall.finance.mapping.FinanceMapper;
 import se.utfall.finance.messaging.FinanceEvents;
@@ -90,7 +92,7 @@ public class ContractService {
                 k.status = ContractStatus.ACTIVE;
                 k.termsNumber = 1;
                 k.terms = JsonText.write(terms);
-                k.disclosure = JsonText.write(disclosure(r.disclosure()));
+                k.disclosure = JsonText.write(disclosure(r.disclosure(), Disclosure.PUBLISHED));
                 k.verifierOrgId = r.verifierOrgId();
                 k.signedBy = actor.subject();
                 k.signedAt = now;
@@ -124,6 +126,10 @@ public class ContractService {
             if (r.effectiveFrom().isBefore(today)) {
                 p.add("effectiveFrom", "must be today or later: a variation never applies backwards");
             }
+            LocalDate previous = l.latestFrom();
+            if (r.effectiveFrom().isBefore(previous)) {
+                p.add("effectiveFrom", "must not be before " + previous + ", when the latest version takes effect");
+            }
             return OutcomeClaim.<OutcomeClaim>list("caseId = ?1 and status <> ?2", l.c().id, ClaimStatus.DISPUTED)
                     .chain(claims -> Payment.<Payment>list("caseId", l.c().id).chain(paid -> {
                         claims.stream().map(x -> x.period).filter(x -> !Period.end(x).isBefore(r.effectiveFrom()))
@@ -134,7 +140,7 @@ public class ContractService {
                         OutcomeContract k = l.k();
                         k.termsNumber = k.termsNumber + 1;
                         k.terms = JsonText.write(terms);
-                        k.disclosure = JsonText.write(disclosure(r.terms().disclosure()));
+                        k.disclosure = JsonText.write(disclosure(r.terms().disclosure(), k.disclosed()));
                         ContractVersion v = version(k, k.termsNumber, r.effectiveFrom(), r.reason().strip(), actor,
                                 now);
                         return v.<ContractVersion>persist().chain(() -> k.<OutcomeContract>persistAndFlush())
@@ -159,9 +165,10 @@ public class ContractService {
             l.k().requireActive("terminate");
             ifMatch.require(l.k().version);
             Instant now = clock.instant();
-            if (r.effectiveOn().isBefore(now.atZone(STOCKHOLM).toLocalDate())) {
+            if (!r.effectiveOn().equals(now.atZone(STOCKHOLM).toLocalDate())) {
                 throw new RuleViolation(RuleViolation.Kind.INVALID, "The termination has invalid fields",
-                        List.of(new RuleViolation.FieldProblem("effectiveOn", "must be today or later")));
+                        List.of(new RuleViolation.FieldProblem("effectiveOn", "must be today (Europe/Stockholm): a"
+                                + " termination takes effect at once")));
             }
             return OutcomeClaim.count("caseId = ?1 and status = ?2", l.c().id, ClaimStatus.SUBMITTED).chain(open -> {
                 if (open > 0) {
@@ -222,6 +229,9 @@ public class ContractService {
         List<Waterfall.Position> positions = Settlement.positions(commitments, before, t.returnCapPercent());
         BigDecimal owed = BigDecimal.ZERO.setScale(2);
         for (Waterfall.Position p : positions) {
+            if (p.tranche() == Tranche.GRANT) {
+                continue; // a grant is never repaid, not even when the contract ends early
+            }
             owed = owed.add(p.principalOutstanding());
             if (rule == Compensation.OUTSTANDING_PRINCIPAL_AND_RETURN) {
                 owed = owed.add(p.returnDue());
@@ -300,14 +310,17 @@ public class ContractService {
         }
     }
 
-    private record Locked(InvestmentCase c, OutcomeContract k) {
+    private record Locked(InvestmentCase c, OutcomeContract k, List<ContractVersion> versions) {
+        LocalDate latestFrom() {
+            return versions.get(versions.size() - 1).effectiveFrom;
+        }
     }
 
     /** The case (locked) and its contract, for the payer's buyers only (404 for anyone else). */
     private static Uni<Locked> lockedContract(UUID caseId, Actor actor) {
         return InvestmentCase.<InvestmentCase>findById(caseId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
             InvestmentCase c = actor.partyOrNotFound(found, x -> List.of(x.buyerOrgId), "case");
-            return contractOf(c).map(k -> new Locked(c, k));
+            return contractOf(c).chain(k -> versions(k.id).map(all -> new Locked(c, k, all)));
         });
     }
 
@@ -359,9 +372,16 @@ public class ContractService {
         return v;
     }
 
-    private static Disclosure disclosure(DisclosureView d) {
-        return d == null ? Disclosure.PUBLISHED : new Disclosure(d.terms(), d.payments(), d.results(), d.savings(),
-                d.investments());
+    /** What the request names, the rest as {@code current} (all PUBLIC at signing): a variation never publishes
+     * a field by leaving it out. */
+    private static Disclosure disclosure(DisclosureView d, Disclosure current) {
+        return d == null ? current : new Disclosure(or(d.terms(), current.terms()), or(d.payments(),
+                current.payments()), or(d.results(), current.results()), or(d.savings(), current.savings()),
+                or(d.investments(), current.investments()));
+    }
+
+    private static DisclosureStatus or(DisclosureStatus s, DisclosureStatus current) {
+        return s != null ? s : current;
     }
 
     static DisclosureView view(Disclosure d) {

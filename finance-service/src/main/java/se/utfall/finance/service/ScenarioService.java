@@ -19,7 +19,9 @@ import se.utfall.web.security.Actor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,10 +46,13 @@ public class ScenarioService {
     static PaymentEngine.RateCard rateCard(InvestmentCase c, List<ScenarioRequest.MetricPrice> ms, Money overallCap,
             List<ScenarioRequest.Payer> ps, RuleViolation.Problems p) {
         List<PaymentEngine.MetricPrice> metrics = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < ms.size(); i++) {
             ScenarioRequest.MetricPrice m = ms.get(i);
             if (!c.goalIds().contains(m.goalId())) {
                 p.add("metrics[" + i + "].goalId", "is not an outcome goal of the case");
+            } else if (!seen.add(m.goalId())) {
+                p.add("metrics[" + i + "].goalId", "is priced twice");
             }
             currency(p, c, m.pricePerUnit(), "metrics[" + i + "].pricePerUnit.currency");
             currency(p, c, m.cap(), "metrics[" + i + "].cap.currency");
@@ -59,8 +64,12 @@ public class ScenarioService {
         if (ps == null || ps.isEmpty()) {
             payers.add(new PaymentEngine.Payer(c.buyerOrgId, BigDecimal.ONE, overallCap.amount()));
         } else {
+            Set<UUID> payersSeen = new HashSet<>();
             for (int i = 0; i < ps.size(); i++) {
                 ScenarioRequest.Payer payer = ps.get(i);
+                if (!payersSeen.add(payer.organisationId())) {
+                    p.add("payers[" + i + "].organisationId", "is named twice");
+                }
                 currency(p, c, payer.cap(), "payers[" + i + "].cap.currency");
                 payers.add(new PaymentEngine.Payer(payer.organisationId(), payer.share(), payer.cap().amount()));
             }

@@ -188,7 +188,7 @@ public class SummaryService {
                         p.period, p.kind, p.termsNumber, money(c, p.total), money(c, p.perMetricMap()
                         .getOrDefault(Terms.BASE, zero())))).toList(),
                 !s.shows(d.results()) ? null : goals(s),
-                !s.shows(d.savings()) ? null : savings(s, paid),
+                !s.shows(d.savings()) ? null : savings(s, s.shows(d.payments()) ? paid : null),
                 positions(s));
     }
 
@@ -228,10 +228,8 @@ public class SummaryService {
             net = net.add(e.net());
             cashable = cashable.add(e.cashable());
         }
-        BigDecimal paidByPayers = paid;
-        return new CaseSummaryView.Savings(money(c, baseline), money(c, actual), c.currency,
-                baseline.subtract(actual), net, cashable, net.subtract(cashable), money(c, paidByPayers),
-                net.subtract(paidByPayers));
+        return new CaseSummaryView.Savings(c.currency, baseline, actual, baseline.subtract(actual), net, cashable,
+                net.subtract(cashable), paid, paid == null ? null : net.subtract(paid));
     }
 
     private static List<CaseSummaryView.InvestorPosition> positions(Snapshot s) {
