@@ -11,6 +11,7 @@ import se.utfall.events.EventTypes;
 import se.utfall.messaging.inbox.Inbox;
 import se.utfall.messaging.inbox.PoisonEventException;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -49,14 +50,20 @@ public class OutcomeFeed {
         Instant at = instant(d.path("verifiedAt").asText());
         Uni<Void> all = Uni.createFrom().voidItem();
         for (JsonNode r : d.path("results")) {
-            if (!r.path("units").isNumber()) {
-                throw new PoisonEventException("results[].units is not a number");
+            if (!r.path("units").isNumber() || !fits(r.path("units").decimalValue())) {
+                throw new PoisonEventException("results[].units is not a number of at most 16 digits and 4"
+                        + " decimals: " + r.path("units"));
             }
             UUID goal = uuid(r, "goalId");
             all = all.chain(() -> results.record(caseId, challengeId, period, goal, r.path("units").decimalValue(),
                     at));
         }
         return all;
+    }
+
+    /** What goal_result.units (NUMERIC(20, 4)) holds; anything else would fail the same way on every retry. */
+    private static boolean fits(BigDecimal units) {
+        return units.signum() >= 0 && units.scale() <= 4 && units.precision() - units.scale() <= 16;
     }
 
     private static UUID uuid(JsonNode d, String field) {
