@@ -145,6 +145,10 @@ class RamsjoFinancedIT {
                 .body("distribution[0].principal.amount", equalTo(700000.00f))
                 .body("termsNumber", equalTo(1));
 
+        // The final point waits for every earlier one: 2027-H2 is not validated yet.
+        as(provider).body(claim("2028-H1", 1, 1)).post(base + "/claims").then().statusCode(409)
+                .body("type", equalTo("https://utfall.se/problems/earlier-points-open"));
+
         // A variation from 2027-07-01: 14 000 per person less alone, its cap 900 000. Not backwards, not over a
         // claimed period, not by another buyer, not without the contract's version.
         String today = LocalDate.now(ZoneId.of("Europe/Stockholm")).toString();

@@ -89,8 +89,21 @@ public class ClaimService {
                     }
                 }
                 p.throwIfAny(RuleViolation.Kind.INVALID, "The claim has invalid fields");
-                return OutcomeClaim.count("caseId = ?1 and period = ?2 and status <> ?3", c.id, r.period(),
-                        ClaimStatus.DISPUTED).chain(live -> {
+                // The final point completes the contract: every earlier point is validated first (a point without
+                // outcomes is claimed with 0 units), so none is lost by completing.
+                List<String> earlier = t.isFinal(r.period()) ? t.paymentPoints().stream()
+                        .map(Terms.PaymentPoint::period).filter(x -> !x.equals(r.period())).toList() : List.of();
+                Uni<Long> validatedEarlier = earlier.isEmpty() ? Uni.createFrom().item(0L) : OutcomeClaim.count(
+                        "caseId = ?1 and status = ?2 and period in ?3", c.id, ClaimStatus.VALIDATED, earlier);
+                return validatedEarlier.chain(done -> {
+                    if (done < earlier.size()) {
+                        throw RuleViolation.conflict("The final point is claimed after every earlier point ("
+                                + String.join(", ", earlier) + ") is validated").as("earlier-points-open",
+                                "Earlier points are open");
+                    }
+                    return OutcomeClaim.count("caseId = ?1 and period = ?2 and status <> ?3", c.id, r.period(),
+                            ClaimStatus.DISPUTED);
+                }).chain(live -> {
                             if (live > 0) {
                                 throw RuleViolation.conflict("The period " + r.period() + " is claimed already")
                                         .as("claimed-already", "Claimed already");
