@@ -81,6 +81,11 @@ public class InvestmentCase extends PanacheEntityBase {
         return JsonLists.ids(outcomeGoalIds);
     }
 
+    /** An amount in the case's currency (every amount of a case, its contract and payments is in it). */
+    public Money money(BigDecimal amount) {
+        return Money.ofNullable(amount, currency);
+    }
+
     public Money capital() {
         return Money.ofNullable(capitalRequired, currency);
     }

@@ -258,14 +258,14 @@ public class ClaimService {
             if (e.getKey().equals(Terms.BASE)) {
                 base = e.getValue();
             } else if (!e.getKey().equals(Terms.TERMINATION)) {
-                metrics.add(new PaymentView.MetricAmount(e.getKey(), ContractService.money(c, e.getValue())));
+                metrics.add(new PaymentView.MetricAmount(e.getKey(), c.money(e.getValue())));
             }
         }
-        return new PaymentView(p.id, p.claimId, p.kind, p.period, p.termsNumber, ContractService.money(c, p.total),
-                ContractService.money(c, base), metrics, p.perPayerMap().entrySet().stream()
-                .map(e -> new PaymentView.PayerAmount(e.getKey(), ContractService.money(c, e.getValue()))).toList(),
+        return new PaymentView(p.id, p.claimId, p.kind, p.period, p.termsNumber, c.money(p.total),
+                c.money(base), metrics, p.perPayerMap().entrySet().stream()
+                .map(e -> new PaymentView.PayerAmount(e.getKey(), c.money(e.getValue()))).toList(),
                 p.parts().stream().map(x -> new PaymentView.Part(x.organisationId(), x.tranche(),
-                        ContractService.money(c, x.principal()), ContractService.money(c, x.returns()))).toList(),
+                        c.money(x.principal()), c.money(x.returns()))).toList(),
                 p.createdAt);
     }
 }

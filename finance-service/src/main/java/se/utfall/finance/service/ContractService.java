@@ -34,14 +34,12 @@ import se.utfall.finance.domain.Tranche;
 import se.utfall.finance.domain.Waterfall;
 import se.utfall.finance.mapping.FinanceMapper;
 import se.utfall.finance.messaging.FinanceEvents;
-import se.utfall.money.Money;
 import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.json.JsonText;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -394,20 +392,17 @@ public class ContractService {
         Terms t = shown.parsed();
         OutcomeContract.Termination end = k.terminated();
         return new ContractView(k.id, c.id, k.status, shown.number, shown.effectiveFrom, t.metrics().stream()
-                .map(m -> new ScenarioRequest.MetricPrice(m.goalId(), money(c, m.pricePerUnit()), money(c, m.cap()),
-                        m.minimumUnits())).toList(), money(c, t.overallCap()), t.payers().stream()
-                .map(p -> new ScenarioRequest.Payer(p.organisationId(), p.share(), money(c, p.cap()))).toList(),
-                t.returnCapPercent(), t.basePaymentPercent(), money(c, t.basePayment()), t.paymentPoints().stream()
+                .map(m -> new ScenarioRequest.MetricPrice(m.goalId(), c.money(m.pricePerUnit()), c.money(m.cap()),
+                        m.minimumUnits())).toList(), c.money(t.overallCap()), t.payers().stream()
+                .map(p -> new ScenarioRequest.Payer(p.organisationId(), p.share(), c.money(p.cap()))).toList(),
+                t.returnCapPercent(), t.basePaymentPercent(), c.money(t.basePayment()), t.paymentPoints().stream()
                 .map(p -> new ContractRequest.Point(p.period(), p.kind())).toList(), t.terminationRules().stream()
                 .map(x -> new ContractRequest.TerminationRule(x.trigger(), x.compensation())).toList(),
                 view(k.disclosed()), k.verifierOrgId, k.signedAt, all.stream().map(v -> new ContractView.Version(
                         v.number, v.effectiveFrom, v.reason, v.approvedByOrg, v.approvedAt)).toList(),
                 end == null ? null : new ContractView.Termination(end.trigger(), end.reason(), end.effectiveOn(),
-                        end.compensation(), money(c, terminationPaid == null ? BigDecimal.ZERO : terminationPaid)),
+                        end.compensation(), c.money(terminationPaid == null ? BigDecimal.ZERO : terminationPaid)),
                 k.version);
     }
 
-    static Money money(InvestmentCase c, BigDecimal amount) {
-        return Money.ofNullable(amount.setScale(2, RoundingMode.UNNECESSARY), c.currency);
-    }
 }

@@ -101,12 +101,12 @@ public class ScenarioService {
             Scenario.Result s = Scenario.play(card, positions, path.unitsPerPeriod());
             List<ScenarioView.PayerAmount> paidBy = new ArrayList<>();
             for (int i = 0; i < payers.size(); i++) {
-                paidBy.add(new ScenarioView.PayerAmount(payers.get(i).payerOrgId(), money(c, s.perPayer().get(i))));
+                paidBy.add(new ScenarioView.PayerAmount(payers.get(i).payerOrgId(), c.money(s.perPayer().get(i))));
             }
-            results.add(new ScenarioView.PathResult(path.name(), money(c, s.paid()), paidBy,
+            results.add(new ScenarioView.PathResult(path.name(), c.money(s.paid()), paidBy,
                     s.positions().stream().map(x -> new ScenarioView.InvestorResult(x.position().investorOrgId(),
-                            x.position().tranche(), money(c, x.committed()), money(c, x.principalBack()),
-                            money(c, x.returnBack()), x.multiple())).toList(), money(c, s.toProvider())));
+                            x.position().tranche(), c.money(x.committed()), c.money(x.principalBack()),
+                            c.money(x.returnBack()), x.multiple())).toList(), c.money(s.toProvider())));
         }
         return new ScenarioView(c.id, results);
     }
@@ -117,7 +117,4 @@ public class ScenarioService {
         }
     }
 
-    private static Money money(InvestmentCase c, BigDecimal amount) {
-        return Money.ofNullable(amount, c.currency);
-    }
 }

@@ -180,12 +180,12 @@ public class SummaryService {
         return new CaseSummaryView(c.id, c.challengeId, c.title, c.status, ps.contract() == null ? null
                 : ps.contract().status, ContractService.view(d), c.capital(), c.committedMoney(),
                 !s.shows(d.investments()) ? null : byTranche.entrySet().stream().map(e ->
-                        new CaseSummaryView.TrancheAmount(e.getKey(), money(c, e.getValue()))).toList(),
-                termsShown ? money(c, latest.overallCap()) : null,
-                s.shows(d.payments()) ? money(c, paid) : null,
-                termsShown && s.shows(d.payments()) ? money(c, latest.overallCap().subtract(paid).max(zero())) : null,
+                        new CaseSummaryView.TrancheAmount(e.getKey(), c.money(e.getValue()))).toList(),
+                termsShown ? c.money(latest.overallCap()) : null,
+                s.shows(d.payments()) ? c.money(paid) : null,
+                termsShown && s.shows(d.payments()) ? c.money(latest.overallCap().subtract(paid).max(zero())) : null,
                 !s.shows(d.payments()) ? null : s.payments().stream().map(p -> new CaseSummaryView.PeriodPayment(
-                        p.period, p.kind, p.termsNumber, money(c, p.total), money(c, p.perMetricMap()
+                        p.period, p.kind, p.termsNumber, c.money(p.total), c.money(p.perMetricMap()
                         .getOrDefault(Terms.BASE, zero())))).toList(),
                 !s.shows(d.results()) ? null : goals(s),
                 !s.shows(d.savings()) ? null : savings(s, s.shows(d.payments()) ? paid : null),
@@ -256,15 +256,15 @@ public class SummaryService {
                     }
                 }
             }
-            out.add(new CaseSummaryView.InvestorPosition(m.investorOrgId, m.tranche, money(c, m.amount),
-                    money(c, sums[0]), money(c, sums[1]), m.tranche == Tranche.GRANT ? null
+            out.add(new CaseSummaryView.InvestorPosition(m.investorOrgId, m.tranche, c.money(m.amount),
+                    c.money(sums[0]), c.money(sums[1]), m.tranche == Tranche.GRANT ? null
                     : Returns.multiple(received, m.amount), m.tranche == Tranche.GRANT ? null : Returns.irr(flows)));
         }
         return out;
     }
 
     static SavingsView view(SavingsEntry e, InvestmentCase c) {
-        return new SavingsView(e.id, e.goalId, e.period, money(c, e.baselineCost), money(c, e.actualCost), e.method,
+        return new SavingsView(e.id, e.goalId, e.period, c.money(e.baselineCost), c.money(e.actualCost), e.method,
                 e.source, e.deadweightPercent, e.attributionPercent, e.cashablePercent, e.budgetHolder,
                 c.currency, e.gross(), e.net(), e.cashable(), e.capacity(), e.recordedAt);
     }
@@ -273,7 +273,4 @@ public class SummaryService {
         return BigDecimal.ZERO.setScale(2);
     }
 
-    private static Money money(InvestmentCase c, BigDecimal amount) {
-        return Money.ofNullable(amount.setScale(2), c.currency);
-    }
 }
