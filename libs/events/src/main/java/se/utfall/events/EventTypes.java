@@ -26,6 +26,10 @@ public final class EventTypes {
     public static final String CLARIFICATION_ANSWERED = "se.utfall.clarification.answered.v1";
     public static final String RESPONSE_SUBMITTED = "se.utfall.response.submitted.v1";
     public static final String RESPONSE_WITHDRAWN = "se.utfall.response.withdrawn.v1";
+    public static final String PROCUREMENT_STARTED = "se.utfall.procurement.started.v1";
+    public static final String PROCUREMENT_GATE_DECIDED = "se.utfall.procurement.gate-decided.v1";
+    public static final String PROCUREMENT_AWARDED = "se.utfall.procurement.awarded.v1";
+    public static final String PROCUREMENT_CONTRACT_SIGNED = "se.utfall.procurement.contract-signed.v1";
     public static final String RESPONSE_SHORTLISTED = "se.utfall.response.shortlisted.v1";
     public static final String RESPONSE_NOT_SHORTLISTED = "se.utfall.response.not-shortlisted.v1";
     public static final String CONSORTIUM_INVITED = "se.utfall.consortium.invited.v1";

@@ -27,24 +27,32 @@ public final class Evaluation {
             BigDecimal weightedTotal) {
     }
 
+    /** One evaluator's score on one criterion: an RFI's {@link Score} or a phase's {@link PhaseScore}. */
+    public record Mark(String evaluator, UUID criterionId, int score) {
+    }
+
     public static Result of(List<Criterion> criteria, List<Score> scores) {
+        return ofMarks(criteria, scores.stream().map(Score::mark).toList());
+    }
+
+    public static Result ofMarks(List<Criterion> criteria, List<Mark> scores) {
         Map<UUID, BigDecimal> means = new LinkedHashMap<>();
         for (Criterion c : criteria) {
-            List<Score> on = scores.stream().filter(s -> s.criterionId.equals(c.id())).toList();
-            means.put(c.id(), on.isEmpty() ? null : mean(on.stream().map(s -> BigDecimal.valueOf(s.score)).toList()));
+            List<Mark> on = scores.stream().filter(s -> s.criterionId().equals(c.id())).toList();
+            means.put(c.id(), on.isEmpty() ? null : mean(on.stream().map(s -> BigDecimal.valueOf(s.score())).toList()));
         }
-        Map<String, List<Score>> byEvaluator = scores.stream()
-                .collect(Collectors.groupingBy(s -> s.evaluator, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Mark>> byEvaluator = scores.stream()
+                .collect(Collectors.groupingBy(Mark::evaluator, LinkedHashMap::new, Collectors.toList()));
         List<EvaluatorTotal> totals = new ArrayList<>();
         byEvaluator.forEach((evaluator, own) -> {
             BigDecimal sum = BigDecimal.ZERO;
             boolean complete = true;
             for (Criterion c : criteria) {
-                Score s = own.stream().filter(x -> x.criterionId.equals(c.id())).findFirst().orElse(null);
+                Mark s = own.stream().filter(x -> x.criterionId().equals(c.id())).findFirst().orElse(null);
                 if (s == null) {
                     complete = false;
                 } else {
-                    sum = sum.add(BigDecimal.valueOf((long) c.weight() * s.score));
+                    sum = sum.add(BigDecimal.valueOf((long) c.weight() * s.score()));
                 }
             }
             totals.add(new EvaluatorTotal(evaluator,

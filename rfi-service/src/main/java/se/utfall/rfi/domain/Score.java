@@ -35,6 +35,10 @@ public class Score extends PanacheEntityBase {
     @Column(name = "scored_at", nullable = false)
     public Instant scoredAt;
 
+    public Evaluation.Mark mark() {
+        return new Evaluation.Mark(evaluator, criterionId, score);
+    }
+
     public static Score of(UUID rfiId, UUID responseId, String evaluator, String evaluatorName, UUID criterionId,
             int score, String comment, Instant at) {
         Score s = new Score();

@@ -43,8 +43,11 @@ public class ClarificationService {
 
     private final CreationLimit limit;
 
-    public ClarificationService(RfiEvents events, Clock clock, RfiConfig config, RfiAudit trail) {
+    private final OcdsService ocds;
+
+    public ClarificationService(RfiEvents events, Clock clock, RfiConfig config, RfiAudit trail, OcdsService ocds) {
         this.trail = trail;
+        this.ocds = ocds;
         this.events = events;
         this.clock = clock;
         this.zone = config.timeZone();
@@ -110,6 +113,7 @@ public class ClarificationService {
                                 .call(saved -> events.clarificationAnswered(new ClarificationEventData(saved.id,
                                         saved.rfiId, saved.number, saved.publishedQuestion, saved.answer,
                                         Windows.local(saved.answeredAt, zone), saved.version)))
+                                .call(saved -> ocds.recordRfi(rfi, List.of("tenderUpdate"), now))
                                 .map(saved -> view(saved, true));
                     });
                 }));

@@ -61,9 +61,12 @@ public class EvaluationService {
     private final Clock clock;
     private final ZoneId zone;
 
+    private final OcdsService ocds;
+
     public EvaluationService(ResponseEvents responseEvents, RfiEvents rfiEvents, Clock clock, RfiConfig config,
-            RfiAudit trail) {
+            RfiAudit trail, OcdsService ocds) {
         this.trail = trail;
+        this.ocds = ocds;
         this.responseEvents = responseEvents;
         this.rfiEvents = rfiEvents;
         this.clock = clock;
@@ -130,9 +133,13 @@ public class EvaluationService {
 
     /** A strong tag of a set of scores, by content: any change of a score or comment changes it. */
     static String tagOf(List<Score> scores) {
-        String content = scores.stream().sorted(Comparator.comparing(s -> s.criterionId.toString()))
-                .map(s -> s.criterionId + ":" + s.score + ":" + (s.comment == null ? "" : s.comment))
-                .collect(Collectors.joining("\n"));
+        return contentTag(scores.stream().map(s -> s.criterionId + ":" + s.score + ":"
+                + (s.comment == null ? "" : s.comment)).toList());
+    }
+
+    /** A strong tag of scores written as lines "criterion:score:comment", in any order. */
+    static String contentTag(List<String> lines) {
+        String content = lines.stream().sorted().collect(Collectors.joining("\n"));
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
             return "s" + HexFormat.of().formatHex(hash, 0, 8);
@@ -196,6 +203,7 @@ public class EvaluationService {
                         .call(() -> trail.record(rfi.id, null, actor, "EVALUATED", null, null, now))
                         .call(() -> Panache.getSession().chain(s -> s.flush()))
                         .call(() -> rfiEvents.evaluated(RfiMapper.toEvent(rfi, null, zone)))
+                        .call(() -> ocds.recordRfi(rfi, List.of("tenderUpdate"), now))
                         .chain(() -> summary(rfi));
             });
         });

@@ -40,8 +40,11 @@ public class RfiScheduler {
     private final Clock clock;
     private ScheduledExecutorService executor;
 
-    public RfiScheduler(RfiEvents events, RfiConfig config, Clock clock, RfiAudit trail) {
+    private final OcdsService ocds;
+
+    public RfiScheduler(RfiEvents events, RfiConfig config, Clock clock, RfiAudit trail, OcdsService ocds) {
         this.trail = trail;
+        this.ocds = ocds;
         this.events = events;
         this.config = config;
         this.clock = clock;
@@ -118,6 +121,7 @@ public class RfiScheduler {
                                 config.timeZone())) : Uni.createFrom().voidItem())
                         .call(() -> open ? events.opened(RfiMapper.toEvent(r, null, config.timeZone()))
                                 : events.closed(RfiMapper.toEvent(r, null, config.timeZone())))
+                        .call(() -> ocds.recordRfi(r, List.of("tenderUpdate"), now))
                         .map(x -> n + 1);
             });
         }

@@ -59,10 +59,12 @@ public class RfiService {
     private final Clock clock;
     private final ZoneId zone;
     private final RfiSearch search;
+    private final OcdsService ocds;
 
     public RfiService(RfiEvents events, ObjectMapper mapper, Validator validator, Clock clock, RfiConfig config,
-            RfiSearch search, RfiAudit trail) {
+            RfiSearch search, RfiAudit trail, OcdsService ocds) {
         this.trail = trail;
+        this.ocds = ocds;
         this.search = search;
         this.events = events;
         this.diff = new RecordDiff(mapper, BOOKKEEPING);
@@ -191,6 +193,7 @@ public class RfiService {
                 .call(() -> a.persist())
                 .call(() -> audit(r, actor, "AMENDED", changes, a.note, now))
                 .call(() -> events.amended(RfiMapper.toEvent(r, last, zone)))
+                .call(() -> ocds.recordRfi(r, List.of("tenderAmendment"), now))
                 .map(saved -> view(saved, now));
     }
 
@@ -206,6 +209,7 @@ public class RfiService {
                     .call(() -> opened ? audit(r, actor, "OPENED", null, null, now) : Uni.createFrom().nullItem())
                     .call(() -> events.published(RfiMapper.toEvent(r, null, zone)))
                     .call(() -> opened ? events.opened(RfiMapper.toEvent(r, null, zone)) : Uni.createFrom().voidItem())
+                    .call(() -> ocds.recordRfi(r, List.of("tender"), now))
                     .map(saved -> view(saved, now));
         });
     }
@@ -221,6 +225,8 @@ public class RfiService {
             return r.<Rfi>persistAndFlush()
                     .call(() -> audit(r, actor, "CANCELLED", null, reason.trim(), now))
                     .call(() -> announced ? events.cancelled(RfiMapper.toEvent(r, null, zone))
+                            : Uni.createFrom().voidItem())
+                    .call(() -> announced ? ocds.recordRfi(r, List.of("tenderCancellation"), now)
                             : Uni.createFrom().voidItem())
                     .map(saved -> view(saved, now));
         });

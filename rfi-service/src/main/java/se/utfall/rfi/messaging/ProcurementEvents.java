@@ -1,0 +1,42 @@
+package se.utfall.rfi.messaging;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import se.utfall.events.EventTypes;
+import se.utfall.messaging.outbox.Outbox;
+
+/**
+ * Events about procurements, written to the outbox in the caller's transaction and keyed by the RFI, so they are
+ * ordered with the RFI's news: the public state on {@code utfall.rfis.v1}, signed contracts (with the supplier)
+ * on the internal responses topic.
+ */
+@ApplicationScoped
+public class ProcurementEvents {
+    private final Outbox outbox;
+
+    public ProcurementEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> started(ProcurementEventData data) {
+        return append(EventTypes.PROCUREMENT_STARTED, data);
+    }
+
+    public Uni<Void> gateDecided(ProcurementEventData data) {
+        return append(EventTypes.PROCUREMENT_GATE_DECIDED, data);
+    }
+
+    public Uni<Void> awarded(ProcurementEventData data) {
+        return append(EventTypes.PROCUREMENT_AWARDED, data);
+    }
+
+    public Uni<Void> contractSigned(ProcurementContractEventData data) {
+        return outbox.append(EventTypes.PROCUREMENT_CONTRACT_SIGNED, data.rfiId().toString(),
+                "rfis/" + data.rfiId() + "/procurement/contracts/" + data.id(), data).replaceWithVoid();
+    }
+
+    private Uni<Void> append(String type, ProcurementEventData data) {
+        return outbox.append(type, data.rfiId().toString(), "rfis/" + data.rfiId() + "/procurement", data)
+                .replaceWithVoid();
+    }
+}
