@@ -62,9 +62,9 @@ public class ParticipationResource {
     @Path("/{id}/accept")
     @RolesAllowed(Roles.INNOVATOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "acceptInvitation", summary = "Accept the invitation to a phase (the lead, once, before"
-            + " the phase closes)", description = "409 `invitation-answered` the second time, `phase-closed` after"
-            + " the close; 403 for a consortium member (the lead answers); 404 for anyone else.")
+    @Operation(operationId = "acceptPhaseInvitation", summary = "Accept the invitation to a phase (the lead, once,"
+            + " before the phase closes)", description = "409 `invitation-answered` the second time, `phase-closed`"
+            + " after the close; 403 for a consortium member (the lead answers); 404 for anyone else.")
     @ETagged
     @APIResponseSchema(value = ParticipationView.class, responseCode = "200", responseDescription = "Accepted")
     public Uni<Response> accept(@PathParam("id") UUID id) {
@@ -75,7 +75,7 @@ public class ParticipationResource {
     @Path("/{id}/decline")
     @RolesAllowed(Roles.INNOVATOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "declineInvitation", summary = "Decline the invitation to a phase (the lead, once)")
+    @Operation(operationId = "declinePhaseInvitation", summary = "Decline the invitation to a phase (the lead, once)")
     @ETagged
     @APIResponseSchema(value = ParticipationView.class, responseCode = "200", responseDescription = "Declined")
     public Uni<Response> decline(@PathParam("id") UUID id) {

@@ -79,7 +79,7 @@ public class ProcurementResource {
     @PermitAll
     @Operation(operationId = "listProcurements", summary = "The procurement following an RFI (none or one)")
     public Uni<List<ProcurementView>> ofRfi(@NotNull(message = "give rfiId") @QueryParam("rfiId") UUID rfiId) {
-        return service.ofRfi(rfiId, caller.actor());
+        return service.ofRfi(rfiId, caller.reader());
     }
 
     @GET
@@ -90,7 +90,7 @@ public class ProcurementResource {
     @ETagged
     @APIResponseSchema(value = ProcurementView.class, responseCode = "200", responseDescription = "The procurement")
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return service.get(id, caller.actor()).map(ProcurementResource::ok);
+        return service.get(id, caller.reader()).map(ProcurementResource::ok);
     }
 
     @GET

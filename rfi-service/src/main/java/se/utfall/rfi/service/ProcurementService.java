@@ -48,6 +48,7 @@ import se.utfall.web.concurrency.Precondition;
 import se.utfall.web.json.JsonText;
 import se.utfall.web.problem.RuleViolation;
 import se.utfall.web.security.Actor;
+import se.utfall.web.security.Reader;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -255,23 +256,23 @@ public class ProcurementService {
 
     /** The procurement, for anyone: buyers and its suppliers also read the gates' reasons. */
     @WithSession
-    public Uni<ProcurementView> get(UUID id, Actor actor) {
+    public Uni<ProcurementView> get(UUID id, Reader reader) {
         return Procurement.<Procurement>findById(id).chain(p -> {
             if (p == null) {
                 throw RuleViolation.notFound("procurement");
             }
-            return file(p).map(f -> ProcurementMapper.toView(f, ocid(p), isParty(f, actor), zone, clock.instant()));
+            return file(p).map(f -> ProcurementMapper.toView(f, ocid(p), isParty(f, reader), zone, clock.instant()));
         });
     }
 
     /** The procurements following an RFI (none or one). */
     @WithSession
-    public Uni<List<ProcurementView>> ofRfi(UUID rfiId, Actor actor) {
+    public Uni<List<ProcurementView>> ofRfi(UUID rfiId, Reader reader) {
         return Procurement.<Procurement>list("rfiId", rfiId).chain(found -> {
             Uni<List<ProcurementView>> all = Uni.createFrom().item(new ArrayList<>());
             for (Procurement p : found) {
                 all = all.chain(list -> file(p).map(f -> {
-                    list.add(ProcurementMapper.toView(f, ocid(p), isParty(f, actor), zone, clock.instant()));
+                    list.add(ProcurementMapper.toView(f, ocid(p), isParty(f, reader), zone, clock.instant()));
                     return list;
                 }));
             }
@@ -774,8 +775,8 @@ public class ProcurementService {
         return actor != null && actor.organisation() != null && p.buyers().contains(actor.organisation());
     }
 
-    private static boolean isParty(ProcurementFile f, Actor actor) {
-        UUID org = actor == null ? null : actor.organisation();
+    private static boolean isParty(ProcurementFile f, Reader reader) {
+        UUID org = reader.organisation();
         return org != null && (f.procurement().buyers().contains(org)
                 || f.participations().stream().anyMatch(x -> x.parties().contains(org)));
     }

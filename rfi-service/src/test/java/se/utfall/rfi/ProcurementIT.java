@@ -1,0 +1,393 @@
+package se.utfall.rfi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import se.utfall.events.EventTypes;
+import se.utfall.events.Topics;
+import se.utfall.rfi.Procurements.Evaluated;
+import se.utfall.rfi.Procurements.Org;
+import se.utfall.testing.Db;
+import se.utfall.testing.EventTopic;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static se.utfall.rfi.Fixtures.LJUSDAL;
+import static se.utfall.rfi.Fixtures.TOMELILLA;
+import static se.utfall.rfi.Fixtures.YSTAD;
+import static se.utfall.rfi.Fixtures.nowSeconds;
+import static se.utfall.rfi.Procurements.after;
+import static se.utfall.rfi.Procurements.evaluated;
+import static se.utfall.rfi.Procurements.phase;
+import static se.utfall.testing.Api.anonymous;
+import static se.utfall.testing.Api.as;
+import static se.utfall.testing.Api.buyer;
+import static se.utfall.testing.Api.innovator;
+
+/**
+ * A procurement after an evaluated RFI, the IMAILE way: eight shortlisted suppliers in phase 1, four in phase 2,
+ * two in phase 3, an award to one; a consortium goes through as one supplier; the buyer and a co-buyer score;
+ * the gates keep no more than the next phase takes; phase contracts stay within the budget; every step is an
+ * event and a valid OCDS release.
+ */
+@QuarkusTest
+class ProcurementIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonSchema PACKAGE = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
+            builder -> builder.schemaMappers(m -> m.mapPrefix(
+                    "https://standard.open-contracting.org/schema/1__1__5/", "classpath:ocds-1.1/")))
+            .getSchema(SchemaLocation.of("classpath:ocds-1.1/release-package-schema.json"),
+                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+
+    private static Map<String, Object> scores(JsonNode phase, int first, int second) {
+        return Map.of("scores", List.of(
+                Map.of("criterionId", phase.path("criteria").path(0).path("id").asText(), "score", first),
+                Map.of("criterionId", phase.path("criteria").path(1).path("id").asText(), "score", second)));
+    }
+
+    private static JsonNode json(String body) throws Exception {
+        return JSON.readTree(body);
+    }
+
+    /** The participations of one phase, as the buyer sees them, by organisation id. */
+    private static Map<String, JsonNode> inPhase(String procurementId, int phase) throws Exception {
+        JsonNode all = json(as(buyer(TOMELILLA)).get("/api/v1/procurements/" + procurementId + "/participations")
+                .then().statusCode(200).extract().asString());
+        Map<String, JsonNode> byOrg = new LinkedHashMap<>();
+        all.forEach(x -> {
+            if (x.path("phase").asInt() == phase) {
+                byOrg.put(x.path("organisationId").asText(), x);
+            }
+        });
+        return byOrg;
+    }
+
+    private static String etag(String procurementId) {
+        return anonymous().get("/api/v1/procurements/" + procurementId).then().statusCode(200).extract()
+                .header("ETag");
+    }
+
+    @Test
+    void eightSuppliersGoThroughThreePhasesToOneAwardAndEveryStepIsAnEventAndAValidRelease() throws Exception {
+        List<Org> suppliers = new ArrayList<>();
+        for (String name : List.of("Ramsjö Livs", "Matlådan AB", "Hälsinge Mat", "Byakök Ek. för.", "Norrlandskost",
+                "Kök på hjul", "Gårdsmat i Ljusdal", "Varm mat AB")) {
+            suppliers.add(Org.named(name));
+        }
+        Org camping = Org.named("Ramsjö Camping");
+        Org late = Org.named("Sen Leverantör AB");
+        Org shop = suppliers.get(0);
+        Evaluated rfi = evaluated(suppliers, List.of(late), camping);
+
+        try (EventTopic publicTopic = EventTopic.from(Topics.RFIS);
+                EventTopic internal = EventTopic.from(Topics.RESPONSES_INTERNAL)) {
+            Instant t0 = nowSeconds().plusSeconds(1);
+            Instant c1 = t0.plusSeconds(14);
+            Instant c2 = c1.plusSeconds(14);
+            Instant c3 = c2.plusSeconds(12);
+            Map<String, Object> body = Map.of("rfiId", rfi.rfiId(), "title", "Dagliga måltider i Ramsjö: PCP",
+                    "phases", List.of(phase("Lösningsdesign", 800_000, 8, t0, c1), phase("Prototyp", 400_000, 4, c1,
+                            c2), phase("Fälttest", 600_000, 2, c2, c3)));
+            // Only the buying organisation begins it; a co-buyer is told it may not; a stranger sees no RFI.
+            as(buyer(LJUSDAL)).body(body).post("/api/v1/procurements").then().statusCode(404);
+            as(innovator(shop.id())).body(body).post("/api/v1/procurements").then().statusCode(403);
+            JsonNode created = json(as(buyer(TOMELILLA)).body(body).post("/api/v1/procurements").then()
+                    .statusCode(201).header("ETag", "\"0\"").body("currentPhase", equalTo(1))
+                    .body("phases[0].invited", equalTo(8)).extract().asString());
+            String id = created.path("id").asText();
+            as(buyer(TOMELILLA)).body(body).post("/api/v1/procurements").then().statusCode(409)
+                    .body("type", endsWith("procurement-exists"));
+            assertThat(created.path("ocid").asText()).isEqualTo("ocds-utfall-" + id);
+            anonymous().get("/api/v1/procurements?rfiId=" + rfi.rfiId()).then().statusCode(200)
+                    .body("id", equalTo(List.of(id))).body("[0].phases[1].decisionReasons", nullValue());
+
+            // Phase 1: the eight shortlisted are invited, the one not shortlisted is not.
+            Map<String, JsonNode> phase1 = inPhase(id, 1);
+            assertThat(phase1).hasSize(8).doesNotContainKey(late.id().toString());
+            String shopIn1 = phase1.get(shop.id().toString()).path("id").asText();
+            String otherIn1 = phase1.get(suppliers.get(1).id().toString()).path("id").asText();
+            // The consortium member reads its invitation but the lead answers; others: 404; once only.
+            as(camping.token()).get("/api/v1/participations/" + shopIn1).then().statusCode(200)
+                    .body("consortium.organisationId", hasItem(camping.id().toString()));
+            as(camping.token()).post("/api/v1/participations/" + shopIn1 + "/accept").then().statusCode(403);
+            as(late.token()).post("/api/v1/participations/" + shopIn1 + "/accept").then().statusCode(404);
+            as(suppliers.get(1).token()).get("/api/v1/participations/" + shopIn1).then().statusCode(404);
+            after(t0);
+            for (Org s : suppliers) {
+                String p = phase1.get(s.id().toString()).path("id").asText();
+                as(s.token()).post("/api/v1/participations/" + p + "/accept").then().statusCode(200)
+                        .body("status", equalTo("ACCEPTED"));
+                as(s.token()).body(Map.of("text", "Vår lösningsdesign från " + s.name() + " (konfidentiell)"))
+                        .put("/api/v1/participations/" + p + "/deliverable").then().statusCode(200);
+            }
+            as(shop.token()).post("/api/v1/participations/" + shopIn1 + "/accept").then().statusCode(409)
+                    .body("type", endsWith("invitation-answered"));
+            as(camping.token()).body(Map.of("text", "x")).put("/api/v1/participations/" + shopIn1 + "/deliverable")
+                    .then().statusCode(403);
+            // A supplier sees only itself: no other deliverable, no scores.
+            as(shop.token()).get("/api/v1/procurements/" + id + "/participations").then().statusCode(200)
+                    .body("size()", equalTo(1)).body("[0].scores", nullValue());
+            as(innovator(UUID.randomUUID())).get("/api/v1/procurements/" + id + "/participations").then()
+                    .statusCode(200).body("size()", equalTo(0));
+            // Nothing is scored while the phase is open.
+            JsonNode p1 = created.path("phases").path(0);
+            as(buyer(TOMELILLA)).body(scores(p1, 5, 5)).put("/api/v1/participations/" + shopIn1 + "/scores").then()
+                    .statusCode(409);
+
+            after(c1);
+            as(shop.token()).body(Map.of("text", "för sent")).put("/api/v1/participations/" + shopIn1
+                    + "/deliverable").then().statusCode(409).body("type",
+                    endsWith("phase-closed"));
+            // The buyer and the co-buyer score; a stranger cannot.
+            as(buyer(LJUSDAL)).body(scores(p1, 5, 5)).put("/api/v1/participations/" + shopIn1 + "/scores").then()
+                    .statusCode(404);
+            int rank = 8;
+            for (Org s : suppliers) {
+                String p = phase1.get(s.id().toString()).path("id").asText();
+                as(buyer(TOMELILLA)).body(scores(p1, Math.min(5, rank), Math.max(0, rank - 3))).put(
+                        "/api/v1/participations/" + p + "/scores").then().statusCode(200);
+                as(buyer(YSTAD)).body(scores(p1, Math.min(5, rank), Math.max(0, rank - 3))).put(
+                        "/api/v1/participations/" + p + "/scores").then().statusCode(200);
+                rank--;
+            }
+            as(buyer(TOMELILLA)).get("/api/v1/participations/" + shopIn1).then().statusCode(200)
+                    .body("weightedTotal", equalTo(100.0f)).body("scores[0].scores.size()", equalTo(2));
+            as(shop.token()).get("/api/v1/participations/" + shopIn1).then().statusCode(200)
+                    .body("weightedTotal", nullValue()).body("scores", nullValue()).body("outcome", nullValue());
+
+            // Gate 1: five is more than phase 2 takes; every supplier left out needs feedback; one decision.
+            List<String> firstFour = suppliers.subList(0, 4).stream()
+                    .map(s -> phase1.get(s.id().toString()).path("id").asText()).toList();
+            List<Map<String, Object>> feedback = suppliers.subList(4, 8).stream().map(s -> Map.<String, Object>of(
+                    "participationId", phase1.get(s.id().toString()).path("id").asText(), "feedback",
+                    "Er design var svagare på leveranssäkerhet.")).toList();
+            List<String> five = new ArrayList<>(firstFour);
+            five.add(phase1.get(suppliers.get(4).id().toString()).path("id").asText());
+            String tag = etag(id);
+            as(buyer(TOMELILLA)).header("If-Match", tag).body(Map.of("continued", five, "feedback", feedback,
+                    "reasons", "x")).post("/api/v1/procurements/" + id + "/phases/1/gate").then().statusCode(400)
+                    .body("errors.field", hasItem("continued"));
+            as(buyer(TOMELILLA)).header("If-Match", tag).body(Map.of("continued", firstFour, "feedback",
+                    feedback.subList(0, 3), "reasons", "x")).post("/api/v1/procurements/" + id + "/phases/1/gate")
+                    .then().statusCode(400).body("errors.field", hasItem("feedback"));
+            as(buyer(YSTAD)).header("If-Match", tag).body(Map.of("continued", firstFour, "feedback", feedback,
+                    "reasons", "x")).post("/api/v1/procurements/" + id + "/phases/1/gate").then().statusCode(403);
+            as(buyer(TOMELILLA)).body(Map.of("continued", firstFour, "feedback", feedback, "reasons", "x"))
+                    .post("/api/v1/procurements/" + id + "/phases/1/gate").then().statusCode(428);
+            assertThat(Db.count("SELECT count(*) FROM phase_participation WHERE procurement_id = ?::uuid", id))
+                    .isEqualTo(8);
+            as(buyer(TOMELILLA)).header("If-Match", tag).body(Map.of("continued", firstFour, "feedback", feedback,
+                    "reasons", "De fyra högst poängsatta designerna går vidare (bedömning enligt kriterierna)."))
+                    .post("/api/v1/procurements/" + id + "/phases/1/gate").then().statusCode(200)
+                    .body("currentPhase", equalTo(2)).body("phases[0].decisionReasons",
+                            startsWith("De fyra"));
+            as(buyer(TOMELILLA)).header("If-Match", tag).body(Map.of("continued", firstFour, "feedback", feedback,
+                    "reasons", "x")).post("/api/v1/procurements/" + id + "/phases/1/gate").then().statusCode(412);
+            // Each supplier reads its own decision; the consortium member too.
+            as(camping.token()).get("/api/v1/participations/" + shopIn1).then().statusCode(200)
+                    .body("outcome", equalTo("CONTINUED"));
+            as(suppliers.get(7).token()).get("/api/v1/participations/" + phase1.get(suppliers.get(7).id()
+                    .toString()).path("id").asText()).then().statusCode(200).body("outcome",
+                    equalTo("NOT_CONTINUED")).body("feedback", equalTo("Er design var svagare på leveranssäkerhet."));
+            assertThat(otherIn1).isNotEqualTo(shopIn1);
+
+            // Phase 2: four, each with a phase contract within the 400 000 budget.
+            Map<String, JsonNode> phase2 = inPhase(id, 2);
+            assertThat(phase2).hasSize(4).containsKeys(suppliers.subList(0, 4).stream().map(s -> s.id().toString())
+                    .toArray(String[]::new));
+            for (Org s : suppliers.subList(0, 4)) {
+                String p = phase2.get(s.id().toString()).path("id").asText();
+                as(s.token()).post("/api/v1/participations/" + p + "/accept").then().statusCode(200);
+                as(buyer(TOMELILLA)).body(Map.of("participationId", p, "value", Map.of("amount", 100_000,
+                        "currency", "SEK"), "startsOn", "2027-01-01", "endsOn", "2027-03-31"))
+                        .post("/api/v1/procurements/" + id + "/phases/2/contracts").then().statusCode(201);
+                as(s.token()).body(Map.of("text", "Prototyp från " + s.name()))
+                        .put("/api/v1/participations/" + p + "/deliverable").then().statusCode(200);
+            }
+            as(buyer(TOMELILLA)).body(Map.of("participationId", phase2.get(shop.id().toString()).path("id")
+                    .asText(), "value", Map.of("amount", 1, "currency", "SEK"), "startsOn", "2027-01-01", "endsOn",
+                    "2027-03-31")).post("/api/v1/procurements/" + id + "/phases/2/contracts").then().statusCode(409);
+            anonymous().get("/api/v1/procurements/" + id).then().body("phases[1].contracted.amount",
+                    equalTo(400_000.0f)).body("contracts.size()", equalTo(4));
+            JsonNode p2 = created.path("phases").path(1);
+            after(c2);
+            rank = 4;
+            for (Org s : suppliers.subList(0, 4)) {
+                String p = phase2.get(s.id().toString()).path("id").asText();
+                as(buyer(TOMELILLA)).body(scores(p2, rank + 1, rank)).put("/api/v1/participations/" + p + "/scores")
+                        .then().statusCode(200);
+                rank--;
+            }
+            List<String> two = suppliers.subList(0, 2).stream().map(s -> phase2.get(s.id().toString()).path("id")
+                    .asText()).toList();
+            as(buyer(TOMELILLA)).header("If-Match", etag(id)).body(Map.of("continued", two, "feedback",
+                    suppliers.subList(2, 4).stream().map(s -> Map.of("participationId", phase2.get(s.id().toString())
+                            .path("id").asText(), "feedback", "Prototypen höll inte hela vägen.")).toList(),
+                    "reasons", "De två bästa prototyperna fälttestas.")).post("/api/v1/procurements/" + id
+                    + "/phases/2/gate").then().statusCode(200).body("currentPhase", equalTo(3));
+
+            // Phase 3: two; then the award to one, with its contract.
+            Map<String, JsonNode> phase3 = inPhase(id, 3);
+            assertThat(phase3).hasSize(2);
+            for (Org s : suppliers.subList(0, 2)) {
+                String p = phase3.get(s.id().toString()).path("id").asText();
+                as(s.token()).post("/api/v1/participations/" + p + "/accept").then().statusCode(200);
+                as(s.token()).body(Map.of("text", "Fälttest i Ramsjö: " + s.name()))
+                        .put("/api/v1/participations/" + p + "/deliverable").then().statusCode(200);
+            }
+            after(c3);
+            String winner = phase3.get(shop.id().toString()).path("id").asText();
+            String runnerUp = phase3.get(suppliers.get(1).id().toString()).path("id").asText();
+            as(buyer(TOMELILLA)).header("If-Match", etag(id)).body(Map.of("continued", List.of(winner), "feedback",
+                    List.of(), "reasons", "x")).post("/api/v1/procurements/" + id + "/phases/3/gate").then()
+                    .statusCode(409);
+            as(buyer(TOMELILLA)).header("If-Match", etag(id)).body(Map.of("awarded", List.of(Map.of(
+                    "participationId", winner, "value", Map.of("amount", 2_400_000, "currency", "SEK"),
+                    "startsOn", "2027-09-01", "endsOn", "2029-08-31")), "feedback", List.of(Map.of(
+                    "participationId", runnerUp, "feedback", "Fälttestet visade färre nöjda matgäster.")),
+                    "reasons", "Bäst i fälttestet på kvalitet och leveranssäkerhet."))
+                    .post("/api/v1/procurements/" + id + "/award").then().statusCode(200)
+                    .body("status", equalTo("AWARDED")).body("contracts.size()", equalTo(5));
+            as(camping.token()).get("/api/v1/participations/" + winner).then().statusCode(200)
+                    .body("outcome", equalTo("AWARDED"));
+
+            // Events: public state without suppliers; the contracts internally, with them.
+            List<EventTopic.Event> news = publicTopic.await(4, e -> rfi.rfiId().equals(e.key())
+                    && e.type().startsWith("se.utfall.procurement."));
+            assertThat(news.stream().map(EventTopic.Event::type)).containsExactly(EventTypes.PROCUREMENT_STARTED,
+                    EventTypes.PROCUREMENT_GATE_DECIDED, EventTypes.PROCUREMENT_GATE_DECIDED,
+                    EventTypes.PROCUREMENT_AWARDED);
+            assertThat(news.get(3).body().toString()).doesNotContain(shop.id().toString())
+                    .doesNotContain("Ramsjö Livs");
+            assertThat(news.get(3).body().path("phases").path(0).path("continued").asInt())
+                    .isEqualTo(4);
+            List<EventTopic.Event> contracts = internal.await(5, e -> EventTypes.PROCUREMENT_CONTRACT_SIGNED
+                    .equals(e.type()) && rfi.rfiId().equals(e.key()));
+            JsonNode award = contracts.get(4).body();
+            assertThat(award.path("kind").asText()).isEqualTo("AWARD");
+            assertThat(award.path("responseId").asText()).isEqualTo(rfi.responses().get(shop.id()));
+            assertThat(award.path("value").path("amount").asDouble()).isEqualTo(2_400_000.0);
+
+            // OCDS: every release of the RFI and the procurement, valid, none with a deliverable or a person.
+            JsonNode pkg = json(anonymous().get("/api/v1/rfis/" + rfi.rfiId() + "/ocds").then().statusCode(200)
+                    .extract().asString());
+            assertThat(PACKAGE.validate(pkg)).isEmpty();
+            List<JsonNode> releases = new ArrayList<>();
+            pkg.path("releases").forEach(releases::add);
+            Set<String> ids = new HashSet<>();
+            releases.forEach(r -> assertThat(ids.add(r.path("id").asText())).isTrue());
+            List<JsonNode> ofProcurement = releases.stream().filter(r -> r.path("ocid").asText()
+                    .equals("ocds-utfall-" + id)).toList();
+            // started, 4 phase contracts, 2 gates, the award.
+            assertThat(ofProcurement).hasSize(8);
+            assertThat(ofProcurement.get(0).path("tag").toString()).isEqualTo("[\"tender\"]");
+            JsonNode last = ofProcurement.get(ofProcurement.size() - 1);
+            assertThat(last.path("tag").toString()).isEqualTo("[\"award\",\"contract\"]");
+            assertThat(last.path("tender").path("lots").size()).isEqualTo(3);
+            assertThat(last.path("tender").path("numberOfTenderers").asInt()).isEqualTo(8);
+            assertThat(last.path("tender").path("tenderers").toString()).contains("Matlådan AB");
+            assertThat(last.path("awards").size()).isEqualTo(5);
+            assertThat(last.path("contracts").size()).isEqualTo(5);
+            assertThat(last.path("relatedProcesses").path(0).path("identifier").asText())
+                    .isEqualTo("ocds-utfall-" + rfi.rfiId());
+            JsonNode ofRfi = releases.stream().filter(r -> r.path("ocid").asText().equals("ocds-utfall-"
+                    + rfi.rfiId())).reduce((a, b) -> b).orElseThrow();
+            assertThat(ofRfi.path("tender").path("numberOfTenderers").asInt()).isEqualTo(9);
+            assertThat(pkg.toString()).doesNotContain("konfidentiell").doesNotContain("Anna Svensson")
+                    .doesNotContain("Prototyp från");
+        }
+    }
+
+    /**
+     * Twenty contracts at once against one phase budget that holds five never add up to more than it; two
+     * buyers deciding one gate at once leave one decision.
+     */
+    @Test
+    void concurrentContractsStayWithinTheBudgetAndAGateIsDecidedOnce() throws Exception {
+        List<Org> suppliers = IntStream.range(0, 10).mapToObj(i -> Org.named("Leverantör " + i)).toList();
+        Evaluated rfi = evaluated(suppliers, List.of(), null);
+        Instant t0 = nowSeconds();
+        Instant c1 = t0.plusSeconds(12);
+        JsonNode created = json(as(buyer(TOMELILLA)).body(Map.of("rfiId", rfi.rfiId(), "title", "Parallellt",
+                "phases", List.of(phase("Design", 500_000, 10, t0, c1), phase("Prototyp", 300_000, 3, c1,
+                        c1.plusSeconds(60))))).post("/api/v1/procurements").then().statusCode(201).extract()
+                .asString());
+        String id = created.path("id").asText();
+        Map<String, JsonNode> phase1 = inPhase(id, 1);
+        List<String> accepted = new ArrayList<>();
+        for (Org s : suppliers) {
+            String p = phase1.get(s.id().toString()).path("id").asText();
+            as(s.token()).post("/api/v1/participations/" + p + "/accept").then().statusCode(200);
+            as(s.token()).body(Map.of("text", "Design")).put("/api/v1/participations/" + p + "/deliverable").then()
+                    .statusCode(200);
+            accepted.add(p);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Callable<Integer>> writes = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String p = accepted.get(i % 10);
+                writes.add(() -> as(buyer(TOMELILLA)).body(Map.of("participationId", p, "value", Map.of("amount",
+                        100_000, "currency", "SEK"), "startsOn", "2027-01-01", "endsOn", "2027-02-28"))
+                        .post("/api/v1/procurements/" + id + "/phases/1/contracts").then().extract().statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(writes)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(5);
+            assertThat(Db.count("SELECT count(*) FROM procurement_contract WHERE procurement_id = ?::uuid", id))
+                    .isEqualTo(5);
+            assertThat(Db.count("SELECT coalesce(sum(value), 0)::bigint FROM procurement_contract"
+                    + " WHERE procurement_id = ?::uuid", id)).isEqualTo(500_000);
+
+            after(c1);
+            String tag = etag(id);
+            List<Callable<Integer>> gates = new ArrayList<>();
+            for (int g = 0; g < 2; g++) {
+                List<String> keep = accepted.subList(g, g + 3);
+                List<Map<String, Object>> feedback = accepted.stream().filter(p -> !keep.contains(p))
+                        .map(p -> Map.<String, Object>of("participationId", p, "feedback", "Inte vidare")).toList();
+                gates.add(() -> as(buyer(TOMELILLA)).header("If-Match", tag).body(Map.of("continued", keep,
+                        "feedback", feedback, "reasons", "Beslut")).post("/api/v1/procurements/" + id
+                        + "/phases/1/gate").then().extract().statusCode());
+            }
+            List<Integer> decided = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(gates)) {
+                decided.add(f.get());
+            }
+            assertThat(decided).containsExactlyInAnyOrder(200, 412);
+            assertThat(Db.count("SELECT count(*) FROM phase_participation WHERE procurement_id = ?::uuid"
+                    + " AND phase_number = 2", id)).isEqualTo(3);
+            assertThat(Db.count("SELECT count(*) FROM phase_participation WHERE procurement_id = ?::uuid"
+                    + " AND outcome = 'CONTINUED'", id)).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
