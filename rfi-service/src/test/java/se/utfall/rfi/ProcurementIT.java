@@ -106,14 +106,16 @@ class ProcurementIT {
         try (EventTopic publicTopic = EventTopic.from(Topics.RFIS);
                 EventTopic internal = EventTopic.from(Topics.RESPONSES_INTERNAL)) {
             Instant t0 = nowSeconds().plusSeconds(1);
-            Instant c1 = t0.plusSeconds(14);
-            Instant c2 = c1.plusSeconds(14);
-            Instant c3 = c2.plusSeconds(12);
+            Instant c1 = t0.plusSeconds(20);
+            Instant c2 = c1.plusSeconds(20);
+            Instant c3 = c2.plusSeconds(15);
             Map<String, Object> body = Map.of("rfiId", rfi.rfiId(), "title", "Dagliga måltider i Ramsjö: PCP",
                     "phases", List.of(phase("Lösningsdesign", 800_000, 8, t0, c1), phase("Prototyp", 400_000, 4, c1,
                             c2), phase("Fälttest", 600_000, 2, c2, c3)));
-            // Only the buying organisation begins it; a co-buyer is told it may not; a stranger sees no RFI.
+            // Only the buying organisation begins it: another buyer sees no RFI, a co-buyer neither (it is not
+            // its RFI), an innovator's token may not.
             as(buyer(LJUSDAL)).body(body).post("/api/v1/procurements").then().statusCode(404);
+            as(buyer(YSTAD)).body(body).post("/api/v1/procurements").then().statusCode(404);
             as(innovator(shop.id())).body(body).post("/api/v1/procurements").then().statusCode(403);
             JsonNode created = json(as(buyer(TOMELILLA)).body(body).post("/api/v1/procurements").then()
                     .statusCode(201).header("ETag", "\"0\"").body("currentPhase", equalTo(1))
@@ -213,10 +215,23 @@ class ProcurementIT {
             as(suppliers.get(7).token()).get("/api/v1/participations/" + phase1.get(suppliers.get(7).id()
                     .toString()).path("id").asText()).then().statusCode(200).body("outcome",
                     equalTo("NOT_CONTINUED")).body("feedback", equalTo("Er design var svagare på leveranssäkerhet."));
-            assertThat(otherIn1).isNotEqualTo(shopIn1);
+            // An unknown phase, a supplier of no phase: refused, nothing changed.
+            as(buyer(TOMELILLA)).header("If-Match", etag(id)).body(Map.of("continued", List.of(otherIn1),
+                    "feedback", List.of(), "reasons", "x")).post("/api/v1/procurements/" + id + "/phases/9/gate")
+                    .then().statusCode(404);
+            as(buyer(TOMELILLA)).body(Map.of("participationId", UUID.randomUUID(), "value", Map.of("amount",
+                    1000, "currency", "SEK"), "startsOn", "2027-01-01", "endsOn", "2027-03-31"))
+                    .post("/api/v1/procurements/" + id + "/phases/2/contracts").then().statusCode(400)
+                    .body("errors.field", hasItem("participationId"));
+            as(buyer(YSTAD)).body(Map.of("participationId", UUID.randomUUID(), "value", Map.of("amount",
+                    1000, "currency", "SEK"), "startsOn", "2027-01-01", "endsOn", "2027-03-31"))
+                    .post("/api/v1/procurements/" + id + "/phases/2/contracts").then().statusCode(403);
 
             // Phase 2: four, each with a phase contract within the 400 000 budget.
             Map<String, JsonNode> phase2 = inPhase(id, 2);
+            String shopIn2 = phase2.get(shop.id().toString()).path("id").asText();
+            as(shop.token()).body(Map.of("text", "innan svar")).put("/api/v1/participations/" + shopIn2
+                    + "/deliverable").then().statusCode(409).body("type", endsWith("not-accepted"));
             assertThat(phase2).hasSize(4).containsKeys(suppliers.subList(0, 4).stream().map(s -> s.id().toString())
                     .toArray(String[]::new));
             for (Org s : suppliers.subList(0, 4)) {
@@ -262,6 +277,14 @@ class ProcurementIT {
             after(c3);
             String winner = phase3.get(shop.id().toString()).path("id").asText();
             String runnerUp = phase3.get(suppliers.get(1).id().toString()).path("id").asText();
+            // Two awards that add up to more than money holds: 400, nothing awarded.
+            as(buyer(TOMELILLA)).header("If-Match", etag(id)).body(Map.of("awarded", List.of(
+                    Map.of("participationId", winner, "value", Map.of("amount", 9_000_000_000_000L, "currency", "SEK"),
+                            "startsOn", "2027-09-01", "endsOn", "2029-08-31"),
+                    Map.of("participationId", runnerUp, "value", Map.of("amount", 9_000_000_000_000L, "currency",
+                            "SEK"), "startsOn", "2027-09-01", "endsOn", "2029-08-31")), "feedback", List.of(),
+                    "reasons", "x")).post("/api/v1/procurements/" + id + "/award").then().statusCode(400)
+                    .body("errors.field", hasItem("awarded"));
             as(buyer(TOMELILLA)).header("If-Match", etag(id)).body(Map.of("continued", List.of(winner), "feedback",
                     List.of(), "reasons", "x")).post("/api/v1/procurements/" + id + "/phases/3/gate").then()
                     .statusCode(409);
@@ -276,7 +299,7 @@ class ProcurementIT {
                     .body("outcome", equalTo("AWARDED"));
 
             // Events: public state without suppliers; the contracts internally, with them.
-            List<EventTopic.Event> news = publicTopic.await(4, e -> rfi.rfiId().equals(e.key())
+            List<EventTopic.Event> news = publicTopic.await(4, e -> id.equals(e.key())
                     && e.type().startsWith("se.utfall.procurement."));
             assertThat(news.stream().map(EventTopic.Event::type)).containsExactly(EventTypes.PROCUREMENT_STARTED,
                     EventTypes.PROCUREMENT_GATE_DECIDED, EventTypes.PROCUREMENT_GATE_DECIDED,
@@ -329,15 +352,26 @@ class ProcurementIT {
     @Test
     void concurrentContractsStayWithinTheBudgetAndAGateIsDecidedOnce() throws Exception {
         List<Org> suppliers = IntStream.range(0, 10).mapToObj(i -> Org.named("Leverantör " + i)).toList();
-        Evaluated rfi = evaluated(suppliers, List.of(), null);
+        Org declining = Org.named("Tackar nej AB");
+        List<Org> all = new ArrayList<>(suppliers);
+        all.add(declining);
+        Evaluated rfi = evaluated(all, List.of(), null);
         Instant t0 = nowSeconds();
-        Instant c1 = t0.plusSeconds(12);
+        Instant c1 = t0.plusSeconds(20);
+        Instant c2 = c1.plusSeconds(2);
         JsonNode created = json(as(buyer(TOMELILLA)).body(Map.of("rfiId", rfi.rfiId(), "title", "Parallellt",
-                "phases", List.of(phase("Design", 500_000, 10, t0, c1), phase("Prototyp", 300_000, 3, c1,
-                        c1.plusSeconds(60))))).post("/api/v1/procurements").then().statusCode(201).extract()
-                .asString());
+                "phases", List.of(phase("Design", 500_000, 11, t0, c1), phase("Prototyp", 300_000, 3, c1, c2))))
+                .post("/api/v1/procurements").then().statusCode(201).extract().asString());
         String id = created.path("id").asText();
         Map<String, JsonNode> phase1 = inPhase(id, 1);
+        // A decline is final: accepting afterwards is refused, and a supplier that declined gets no contract.
+        String declined = phase1.get(declining.id().toString()).path("id").asText();
+        as(declining.token()).post("/api/v1/participations/" + declined + "/decline").then().statusCode(200)
+                .body("status", equalTo("DECLINED"));
+        as(declining.token()).post("/api/v1/participations/" + declined + "/accept").then().statusCode(409);
+        as(buyer(TOMELILLA)).body(Map.of("participationId", declined, "value", Map.of("amount", 1000, "currency",
+                "SEK"), "startsOn", "2027-01-01", "endsOn", "2027-02-28")).post("/api/v1/procurements/" + id
+                + "/phases/1/contracts").then().statusCode(409);
         List<String> accepted = new ArrayList<>();
         for (Org s : suppliers) {
             String p = phase1.get(s.id().toString()).path("id").asText();
@@ -366,16 +400,24 @@ class ProcurementIT {
             assertThat(Db.count("SELECT coalesce(sum(value), 0)::bigint FROM procurement_contract"
                     + " WHERE procurement_id = ?::uuid", id)).isEqualTo(500_000);
 
-            after(c1);
+            // The gate comes after phase 2's window closed: those continuing could not take part, unless the gate
+            // extends it (never shortens it).
+            after(c2);
             String tag = etag(id);
+            List<Map<String, Object>> rest = accepted.subList(3, 10).stream().map(p -> Map.<String, Object>of(
+                    "participationId", p, "feedback", "Inte vidare")).toList();
+            as(buyer(TOMELILLA)).header("If-Match", tag).body(Map.of("continued", accepted.subList(0, 3),
+                    "feedback", rest, "reasons", "Beslut")).post("/api/v1/procurements/" + id + "/phases/1/gate")
+                    .then().statusCode(409).body("type", endsWith("next-phase-closed"));
+            String later = nowSeconds().plusSeconds(120).toString();
             List<Callable<Integer>> gates = new ArrayList<>();
             for (int g = 0; g < 2; g++) {
                 List<String> keep = accepted.subList(g, g + 3);
                 List<Map<String, Object>> feedback = accepted.stream().filter(p -> !keep.contains(p))
                         .map(p -> Map.<String, Object>of("participationId", p, "feedback", "Inte vidare")).toList();
                 gates.add(() -> as(buyer(TOMELILLA)).header("If-Match", tag).body(Map.of("continued", keep,
-                        "feedback", feedback, "reasons", "Beslut")).post("/api/v1/procurements/" + id
-                        + "/phases/1/gate").then().extract().statusCode());
+                        "feedback", feedback, "reasons", "Beslut", "nextPhaseClosesAt", later))
+                        .post("/api/v1/procurements/" + id + "/phases/1/gate").then().extract().statusCode());
             }
             List<Integer> decided = new ArrayList<>();
             for (Future<Integer> f : pool.invokeAll(gates)) {
@@ -386,6 +428,10 @@ class ProcurementIT {
                     + " AND phase_number = 2", id)).isEqualTo(3);
             assertThat(Db.count("SELECT count(*) FROM phase_participation WHERE procurement_id = ?::uuid"
                     + " AND outcome = 'CONTINUED'", id)).isEqualTo(3);
+            assertThat(Db.count("SELECT count(*) FROM procurement_phase WHERE procurement_id = ?::uuid"
+                    + " AND number = 2 AND closes_at = ?::timestamptz", id, later)).isEqualTo(1);
+            anonymous().get("/api/v1/procurements/" + id).then().body("phases[1].acceptingDeliverables",
+                    equalTo(true));
         } finally {
             pool.shutdownNow();
         }

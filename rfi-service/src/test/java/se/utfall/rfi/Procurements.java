@@ -51,7 +51,7 @@ final class Procurements {
      */
     static Evaluated evaluated(List<Org> shortlisted, List<Org> notShortlisted, Org member) {
         String challengeId = knownChallenge(TOMELILLA, YSTAD);
-        Instant closes = nowSeconds().plusSeconds(4 + shortlisted.size() + notShortlisted.size());
+        Instant closes = nowSeconds().plusSeconds(8 + 2L * (shortlisted.size() + notShortlisted.size()));
         String buyer = buyer(TOMELILLA);
         ExtractableResponse<Response> rfi = as(buyer).body(rfi(challengeId, nowSeconds().minusSeconds(60), closes))
                 .post("/api/v1/rfis").then().statusCode(201).extract();

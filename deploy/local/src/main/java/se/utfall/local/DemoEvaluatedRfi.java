@@ -25,6 +25,7 @@ final class DemoEvaluatedRfi {
     private final String responses;
     private final Function<String, String> tokenOf;
     private final List<String> shortlisted = new ArrayList<>();
+    private String rfiId;
 
     /** {@code tokenOf}: an organisation key to a token of its person; "tomelilla-2" a second evaluator. */
     DemoEvaluatedRfi(ApiClient api, String base, Function<String, String> tokenOf) {
@@ -46,6 +47,7 @@ final class DemoEvaluatedRfi {
         body.set("criteria", demo.path("criteria"));
         JsonNode rfi = createWhenChallengeKnown(body, buyer);
         String id = rfi.path("id").asText();
+        rfiId = id;
         rfi = api.call("POST", rfis + "/" + id + "/publish", buyer, null, 200, etag(rfi));
 
         List<String> ids = new ArrayList<>();
@@ -80,6 +82,11 @@ final class DemoEvaluatedRfi {
         JsonNode closed = api.call("GET", rfis + "/" + id, buyer, null, 200);
         api.call("POST", rfis + "/" + id + "/evaluation/complete", buyer, null, 200, etag(closed));
         return "RFI evaluated (" + ids.size() + " responses, scored, decided): " + rfi.path("title").asText();
+    }
+
+    /** The RFI's id (after {@link #run}). */
+    String rfiId() {
+        return rfiId;
     }
 
     /** The responses the demo shortlisted, in the order of the demo file (after {@link #run}). */

@@ -30,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -195,6 +196,9 @@ public final class LocalStack {
         env.put("DB_USER", postgres.user());
         env.put("DB_PASSWORD", postgres.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // A clearly fake ocid prefix: a real publisher registers its own with the Open Contracting Partnership.
+        env.put("UTFALL_RFI_OCDS_OCID_PREFIX", DEMO_OCID_PREFIX);
+        env.put("UTFALL_FINANCE_OCID_PREFIX", DEMO_OCID_PREFIX);
         env.put("UTFALL_JWT_PUBLIC_KEY", tokens.publicKeyBase64());
         env.put("OIDC_ISSUER", Tokens.ISSUER);
         env.put("OIDC_AUDIENCE", Tokens.AUDIENCE);
@@ -226,6 +230,9 @@ public final class LocalStack {
         }
         throw new IllegalStateException(s.name() + " not ready after 3 minutes");
     }
+
+    /** Not registered with the Open Contracting Partnership, and says so: only the local demo uses it. */
+    static final String DEMO_OCID_PREFIX = "ocds-demo00";
 
     private record Org(String key, String id, String name, String role) {
     }
@@ -305,6 +312,13 @@ public final class LocalStack {
                 });
             } else if (c.has("rfi")) {
                 demoRfi(id, c.path("rfi"), token, orgs, tokens);
+            }
+            if (c.has("procurement")) {
+                Map<String, String> keys = new HashMap<>();
+                orgs.values().forEach(o -> keys.put(o.id(), o.key()));
+                evaluatedLater.add(() -> new DemoProcurement(api, SERVICES.get(1).base(),
+                        key -> demoToken(tokens, orgs, key), keys).run(id, c.path("owner").asText(),
+                        c.path("procurement")));
             }
         }
     }

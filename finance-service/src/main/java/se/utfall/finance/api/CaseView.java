@@ -1,5 +1,6 @@
 package se.utfall.finance.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.utfall.finance.domain.CaseStatus;
 import se.utfall.money.Money;
 
@@ -11,5 +12,8 @@ import java.util.UUID;
 public record CaseView(UUID id, UUID challengeId, UUID rfiId, UUID responseId, String title,
         String municipalityCode, UUID buyerOrgId, UUID providerOrgId, CaseStatus status, Money capitalRequired,
         Money committed, Money remaining, int durationMonths, List<UUID> outcomeGoalIds, long version,
-        Instant openedAt, Instant fundedAt) {
+        Instant openedAt, Instant fundedAt,
+        @Schema(description = "The procurement contract awarded to this response, when there is one (shown by"
+                + " GET /cases/{id} and GET /cases; the ranked lists leave it out)")
+        AwardedContractView procurementContract) {
 }

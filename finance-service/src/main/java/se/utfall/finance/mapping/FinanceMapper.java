@@ -1,5 +1,6 @@
 package se.utfall.finance.mapping;
 
+import se.utfall.finance.api.AwardedContractView;
 import se.utfall.finance.api.CaseView;
 import se.utfall.finance.api.ClaimView;
 import se.utfall.finance.api.ContractView;
@@ -8,6 +9,7 @@ import se.utfall.finance.api.CommitmentView;
 import se.utfall.finance.api.FitView;
 import se.utfall.finance.api.InvestorView;
 import se.utfall.finance.api.MandateRequest;
+import se.utfall.finance.domain.AwardedContract;
 import se.utfall.finance.domain.Commitment;
 import se.utfall.finance.domain.Disclosure;
 import se.utfall.finance.domain.Fit;
@@ -53,9 +55,16 @@ public final class FinanceMapper {
     }
 
     public static CaseView toView(InvestmentCase c) {
+        return toView(c, null);
+    }
+
+    /** A case with the procurement contract awarded to its response ({@code award} null: none). */
+    public static CaseView toView(InvestmentCase c, AwardedContract award) {
         return new CaseView(c.id, c.challengeId, c.rfiId, c.responseId, c.title, c.municipalityCode, c.buyerOrgId,
                 c.providerOrgId, c.status, c.capital(), c.committedMoney(), c.remaining(), c.durationMonths,
-                c.goalIds(), c.version, c.openedAt, c.fundedAt);
+                c.goalIds(), c.version, c.openedAt, c.fundedAt, award == null ? null
+                        : new AwardedContractView(award.id, award.procurementId, award.ocid, award.value(),
+                                award.startsOn, award.endsOn, award.signedAt));
     }
 
     public static CaseEventData toEvent(InvestmentCase c) {

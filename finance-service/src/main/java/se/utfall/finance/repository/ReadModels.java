@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -37,6 +38,18 @@ public class ReadModels {
                 last_event_id = EXCLUDED.last_event_id
             WHERE shortlisted_response.decided_at < EXCLUDED.decided_at""";
 
+    private static final String AWARD = """
+            INSERT INTO awarded_contract (id, procurement_id, rfi_id, response_id, organisation_id, ocid, value,
+                currency, starts_on, ends_on, signed_at, last_event_id)
+            VALUES (:id, :procurement, :rfi, :response, :org, :ocid, :value, :currency, :starts, :ends, :signed,
+                :eventId)
+            ON CONFLICT (id) DO NOTHING""";
+
+    /** A contract awarded after a procurement's last phase; a contract never changes once signed. */
+    public record AwardRow(UUID contractId, UUID procurementId, UUID rfiId, UUID responseId, UUID organisationId,
+            String ocid, BigDecimal value, String currency, LocalDate startsOn, LocalDate endsOn, Instant signedAt) {
+    }
+
     /** A challenge's public state at {@code version}; lists are JSON arrays. */
     public record ChallengeRow(UUID id, long version, String status, UUID owner, String buyersJson, String title,
             String municipalityCode, String sectorsJson, String sdgTargetsJson, String goalIdsJson,
@@ -57,6 +70,17 @@ public class ReadModels {
                 .setParameter("sectors", r.sectorsJson()).setParameter("sdgs", r.sdgTargetsJson())
                 .setParameter("goals", r.goalIdsJson())
                 .setParameter("outcomeGoals", r.goalsJson()).setParameter("eventId", eventId).setParameter("at", at)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<Void> award(AwardRow r, String eventId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(AWARD)
+                .setParameter("id", r.contractId()).setParameter("procurement", r.procurementId())
+                .setParameter("rfi", r.rfiId()).setParameter("response", r.responseId())
+                .setParameter("org", r.organisationId()).setParameter("ocid", r.ocid())
+                .setParameter("value", r.value()).setParameter("currency", r.currency())
+                .setParameter("starts", r.startsOn()).setParameter("ends", r.endsOn())
+                .setParameter("signed", r.signedAt()).setParameter("eventId", eventId)
                 .executeUpdate()).replaceWithVoid();
     }
 

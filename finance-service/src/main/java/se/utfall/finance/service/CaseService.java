@@ -12,6 +12,7 @@ import se.utfall.finance.api.CaseFitView;
 import se.utfall.finance.api.CaseRequest;
 import se.utfall.finance.api.CaseView;
 import se.utfall.finance.api.InvestorFitView;
+import se.utfall.finance.domain.AwardedContract;
 import se.utfall.finance.domain.CaseStatus;
 import se.utfall.finance.domain.Fit;
 import se.utfall.finance.domain.InvestmentCase;
@@ -31,6 +32,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -141,11 +144,11 @@ public class CaseService {
     /** A case as the public sees it: aggregates only. */
     @WithSession
     public Uni<CaseView> get(UUID id) {
-        return InvestmentCase.<InvestmentCase>findById(id).map(c -> {
+        return InvestmentCase.<InvestmentCase>findById(id).chain(c -> {
             if (c == null) {
                 throw RuleViolation.notFound("case");
             }
-            return FinanceMapper.toView(c);
+            return awards(List.of(c.responseId)).map(awards -> FinanceMapper.toView(c, awards.get(c.responseId)));
         });
     }
 
@@ -155,8 +158,22 @@ public class CaseService {
         var query = status == null ? InvestmentCase.<InvestmentCase>find("order by openedAt desc, id")
                 : InvestmentCase.<InvestmentCase>find("status = ?1 order by openedAt desc, id", status);
         return query.page(page.page, page.size).list().chain(list -> (status == null ? InvestmentCase.count()
-                : InvestmentCase.count("status", status))
-                .map(total -> Page.of(list.stream().map(FinanceMapper::toView).toList(), page, total)));
+                : InvestmentCase.count("status", status)).chain(total -> awards(list.stream().map(c -> c.responseId)
+                .toList()).map(awards -> Page.of(list.stream().map(c -> FinanceMapper.toView(c,
+                        awards.get(c.responseId))).toList(), page, total))));
+    }
+
+    /** The contract awarded to each of these responses (the latest, should a procurement award one twice). */
+    private static Uni<Map<UUID, AwardedContract>> awards(List<UUID> responseIds) {
+        if (responseIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return AwardedContract.<AwardedContract>list("responseId in ?1 order by signedAt", responseIds)
+                .map(list -> {
+                    Map<UUID, AwardedContract> byResponse = new HashMap<>();
+                    list.forEach(a -> byResponse.put(a.responseId, a));
+                    return byResponse;
+                });
     }
 
     /** Open cases ranked for the actor's mandate: those it can take first, then by score, newest first. */

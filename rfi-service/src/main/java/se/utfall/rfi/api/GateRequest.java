@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,5 +16,10 @@ import java.util.UUID;
 public record GateRequest(
         @NotNull @Size(max = 100) List<@NotNull UUID> continued,
         @NotNull @Size(max = 100) List<@NotNull @Valid FeedbackInput> feedback,
-        @NotBlank @Size(max = 20000) String reasons) {
+        @NotBlank @Size(max = 20000) String reasons,
+        @Schema(description = "Extends the next phase's window to this end (exclusive, with offset): never shorter,"
+                + " in the future, before the phase after it opens; needed when the gate comes after the next"
+                + " phase's window has closed") OffsetDateTime nextPhaseClosesAt,
+        @Schema(description = "Instead of nextPhaseClosesAt: the next phase's new last day, until 24:00 Swedish"
+                + " time") LocalDate nextPhaseLastDay) {
 }

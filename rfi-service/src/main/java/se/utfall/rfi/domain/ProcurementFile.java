@@ -57,6 +57,24 @@ public record ProcurementFile(Procurement procurement, List<Phase> phases, List<
         return Money.of(total, Currency.getInstance(currency));
     }
 
+    /**
+     * Whether {@code org} evaluates: the buying organisation or a co-buyer, and never a supplier of the procurement
+     * (an organisation on both sides would read its competitors' deliverables and score its own).
+     */
+    public boolean isBuyer(UUID org) {
+        return org != null && procurement.buyers().contains(org) && !isSupplier(org);
+    }
+
+    /** Whether {@code org} is the lead or an accepted member of a supplier in any phase. */
+    public boolean isSupplier(UUID org) {
+        return org != null && participations.stream().anyMatch(x -> x.parties().contains(org));
+    }
+
+    /** Whether {@code org} took part in {@code phase} (invited, as lead or member). */
+    public boolean isIn(Phase phase, UUID org) {
+        return org != null && in(phase).stream().anyMatch(x -> x.parties().contains(org));
+    }
+
     public Participation participation(UUID id) {
         return participations.stream().filter(p -> p.id.equals(id)).findFirst().orElse(null);
     }

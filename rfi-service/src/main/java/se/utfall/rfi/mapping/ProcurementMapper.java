@@ -29,14 +29,19 @@ public final class ProcurementMapper {
     private ProcurementMapper() {
     }
 
-    /** The procurement as anyone reads it; {@code party}: a buyer or supplier also reads the gates' reasons. */
-    public static ProcurementView toView(ProcurementFile f, String ocid, boolean party, ZoneId zone, Instant now) {
+    /**
+     * The procurement as {@code viewer} (an organisation, or null) reads it: a gate's reasons go to the buyers and
+     * to the suppliers of that phase only; everything else is public.
+     */
+    public static ProcurementView toView(ProcurementFile f, String ocid, UUID viewer, ZoneId zone, Instant now) {
         var p = f.procurement();
+        boolean buyer = f.isBuyer(viewer);
         return new ProcurementView(p.id, p.rfiId, ocid, p.ownerOrgId, p.ownerOrgName, List.copyOf(p.coBuyerOrgIds),
                 p.title, p.description, p.status, p.currentPhase,
-                f.phases().stream().map(ph -> phase(f, ph, party, zone, now)).toList(),
+                f.phases().stream().map(ph -> phase(f, ph, buyer || f.isIn(ph, viewer), zone, now)).toList(),
                 f.contracts().stream().map(c -> contract(f, c, zone)).toList(), p.version,
-                Windows.local(p.createdAt, zone), Windows.local(p.awardedAt, zone), party ? p.awardReasons : null);
+                Windows.local(p.createdAt, zone), Windows.local(p.awardedAt, zone),
+                buyer || f.isIn(f.last(), viewer) ? p.awardReasons : null);
     }
 
     private static PhaseView phase(ProcurementFile f, Phase ph, boolean party, ZoneId zone, Instant now) {

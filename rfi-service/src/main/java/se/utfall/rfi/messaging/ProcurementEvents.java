@@ -6,9 +6,10 @@ import se.utfall.events.EventTypes;
 import se.utfall.messaging.outbox.Outbox;
 
 /**
- * Events about procurements, written to the outbox in the caller's transaction and keyed by the RFI, so they are
- * ordered with the RFI's news: the public state on {@code utfall.rfis.v1}, signed contracts (with the supplier)
- * on the internal responses topic.
+ * Events about procurements, written to the outbox in the caller's transaction: the public state on
+ * {@code utfall.rfis.v1} keyed by the procurement (the topic is compacted: keyed by the RFI, a procurement event
+ * would evict the RFI's own newest state), signed contracts (with the supplier) on the internal responses topic,
+ * keyed by the RFI like the responses.
  */
 @ApplicationScoped
 public class ProcurementEvents {
@@ -36,7 +37,6 @@ public class ProcurementEvents {
     }
 
     private Uni<Void> append(String type, ProcurementEventData data) {
-        return outbox.append(type, data.rfiId().toString(), "rfis/" + data.rfiId() + "/procurement", data)
-                .replaceWithVoid();
+        return outbox.append(type, data.id().toString(), "procurements/" + data.id(), data).replaceWithVoid();
     }
 }

@@ -89,8 +89,11 @@ public class ProcurementResource {
             + " and suppliers also read the gates' reasons")
     @ETagged
     @APIResponseSchema(value = ProcurementView.class, responseCode = "200", responseDescription = "The procurement")
-    public Uni<Response> get(@PathParam("id") UUID id) {
-        return service.get(id, caller.reader()).map(ProcurementResource::ok);
+    public Uni<Response> get(@PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        boolean anonymous = caller.isAnonymous();
+        return service.get(id, caller.reader())
+                .map(view -> ETags.conditionalRead(view, view.version(), ifNoneMatch, anonymous));
     }
 
     @GET

@@ -113,16 +113,19 @@ public class OcdsService {
                 .setParameter("ocid", ocid).executeUpdate())).replaceWithVoid();
     }
 
-    private static Uni<Void> append(String ocid, UUID rfiId, ObjectNode release, Instant at) {
+    private Uni<Void> append(String ocid, UUID rfiId, ObjectNode release, Instant at) {
         return OcdsRelease.<OcdsRelease>find("ocid = ?1 order by number desc", ocid).firstResult().chain(last -> {
             OcdsRelease r = new OcdsRelease();
             r.id = UUID.randomUUID();
             r.ocid = ocid;
             r.number = last == null ? 1 : last.number + 1;
             r.rfiId = rfiId;
+            // Dated in the order of their numbers: a writer that read the clock before another took the lock
+            // is dated with the one before it.
+            r.releasedAt = last != null && last.releasedAt.isAfter(at) ? last.releasedAt : at;
             release.put("id", ocid + "-" + r.number);
+            release.put("date", time(r.releasedAt));
             r.release = JsonText.write(release);
-            r.releasedAt = at;
             return r.persist();
         }).replaceWithVoid();
     }

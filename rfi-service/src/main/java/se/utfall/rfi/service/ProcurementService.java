@@ -70,9 +70,9 @@ import java.util.stream.Collectors;
  * close, the gate that keeps at most the next phase's maximum (feedback for everyone, reasons on record), phase
  * contracts within the phase budget, and the award with its contract after the last phase.
  *
- * <p>Locks, always in this order: the procurement row (exclusively to decide a gate or award, in share mode to
- * answer, hand in or score, reading the clock after it, so a change and a gate are ordered), then a phase row (its
- * budget) or a participation row.
+ * <p>Locks, always in this order: the procurement row (exclusively to decide a gate, award or sign a phase
+ * contract, in share mode to answer, hand in or score, reading the clock after it, so a change and a gate are
+ * ordered), then a participation row.
  */
 @ApplicationScoped
 public class ProcurementService {
@@ -131,8 +131,14 @@ public class ProcurementService {
         p.rfiId = rfi.id;
         p.ownerOrgId = rfi.ownerOrgId;
         p.ownerOrgName = rfi.ownerOrgName;
+        // A co-buyer that is also a supplier (lead or accepted member) does not evaluate: it would read its
+        // competitors' deliverables and score its own.
+        Set<UUID> suppliers = new HashSet<>();
+        shortlisted.forEach(r -> suppliers.add(r.organisationId));
+        members.stream().filter(m -> shortlisted.stream().anyMatch(r -> r.id.equals(m.responseId)))
+                .forEach(m -> suppliers.add(m.organisationId));
         p.coBuyerOrgIds = challenge == null ? List.of() : challenge.coBuyerOrgIds.stream()
-                .filter(o -> !o.equals(rfi.ownerOrgId)).distinct().toList();
+                .filter(o -> !o.equals(rfi.ownerOrgId) && !suppliers.contains(o)).distinct().toList();
         p.title = request.title().trim();
         p.description = blankToNull(request.description());
         p.status = ProcurementStatus.RUNNING;
@@ -155,7 +161,7 @@ public class ProcurementService {
                         + " (" + phases.size() + " phases, " + invited.size() + " invited)", now))
                 .call(() -> events.started(ProcurementMapper.toEvent(file, rfi.challengeId, ocid(p), zone)))
                 .call(() -> ocds.recordProcurement(file, rfi, List.of("tender"), now))
-                .map(x -> ProcurementMapper.toView(file, ocid(p), true, zone, now));
+                .map(x -> ProcurementMapper.toView(file, ocid(p), actor.organisation(), zone, now));
     }
 
     /** The phases as asked, checked: windows in order, the maximum never growing, weighted criteria, one currency. */
@@ -261,7 +267,8 @@ public class ProcurementService {
             if (p == null) {
                 throw RuleViolation.notFound("procurement");
             }
-            return file(p).map(f -> ProcurementMapper.toView(f, ocid(p), isParty(f, reader), zone, clock.instant()));
+            return file(p).map(f -> ProcurementMapper.toView(f, ocid(p), reader.organisation(), zone,
+                    clock.instant()));
         });
     }
 
@@ -272,7 +279,7 @@ public class ProcurementService {
             Uni<List<ProcurementView>> all = Uni.createFrom().item(new ArrayList<>());
             for (Procurement p : found) {
                 all = all.chain(list -> file(p).map(f -> {
-                    list.add(ProcurementMapper.toView(f, ocid(p), isParty(f, reader), zone, clock.instant()));
+                    list.add(ProcurementMapper.toView(f, ocid(p), reader.organisation(), zone, clock.instant()));
                     return list;
                 }));
             }
@@ -290,8 +297,9 @@ public class ProcurementService {
             if (p == null) {
                 throw RuleViolation.notFound("procurement");
             }
-            boolean buyer = isBuyer(p, actor);
-            return file(p).chain(f -> (buyer ? PhaseScore.<PhaseScore>list("phaseId in ?1",
+            return file(p).chain(f -> {
+                boolean buyer = f.isBuyer(actor.organisation());
+                return (buyer ? PhaseScore.<PhaseScore>list("phaseId in ?1",
                     f.phases().stream().map(ph -> ph.id).toList()) : Uni.createFrom().item(List.<PhaseScore>of()))
                     .map(scores -> f.participations().stream()
                             .filter(x -> buyer || actor.organisation() != null
@@ -300,7 +308,8 @@ public class ProcurementService {
                                     : name(a).compareTo(name(b)))
                             .map(x -> ProcurementMapper.toView(f, x, buyer ? scores.stream()
                                     .filter(s -> s.participationId.equals(x.id)).toList() : null, zone))
-                            .toList()));
+                            .toList());
+            });
         });
     }
 
@@ -308,14 +317,14 @@ public class ProcurementService {
     @WithSession
     public Uni<ParticipationView> participation(UUID id, Actor actor) {
         return Participation.<Participation>findById(id).chain(x -> x == null ? notFound()
-                : Procurement.<Procurement>findById(x.procurementId).chain(p -> {
-                    boolean buyer = isBuyer(p, actor);
+                : Procurement.<Procurement>findById(x.procurementId).chain(ProcurementService::file).chain(f -> {
+                    boolean buyer = f.isBuyer(actor.organisation());
                     if (!buyer) {
                         actor.partyOrNotFound(x, Participation::parties, "participation");
                     }
-                    return file(p).chain(f -> (buyer ? PhaseScore.<PhaseScore>list("participationId", x.id)
+                    return (buyer ? PhaseScore.<PhaseScore>list("participationId", x.id)
                             : Uni.createFrom().item(List.<PhaseScore>of()))
-                            .map(scores -> ProcurementMapper.toView(f, x, buyer ? scores : null, zone)));
+                            .map(scores -> ProcurementMapper.toView(f, x, buyer ? scores : null, zone));
                 }));
     }
 
@@ -377,7 +386,7 @@ public class ProcurementService {
                         + x.organisationName + ") answers invitations and hands in deliverables");
             }
             return shareLocked(x.procurementId).chain(p -> Panache.getSession()
-                    .chain(s -> s.lock(x, LockModeType.PESSIMISTIC_WRITE).chain(() -> s.refresh(x)))
+                    .chain(s -> s.refresh(x, LockModeType.PESSIMISTIC_WRITE))
                     .chain(() -> file(p)).map(f -> new Found(f, x)));
         });
     }
@@ -389,9 +398,14 @@ public class ProcurementService {
     @WithTransaction
     public Uni<Scored> score(UUID id, ScoresRequest request, Precondition ifMatch, Actor actor) {
         return Participation.<Participation>findById(id).chain(found -> found == null ? notFound()
-                : shareLocked(found.procurementId).chain(p -> {
-                    actor.partyOrNotFound(p, Procurement::buyers, "participation");
+                : Procurement.<Procurement>findById(found.procurementId)
+                .invoke(p -> actor.partyOrNotFound(p, Procurement::buyers, "participation"))
+                .call(p -> Panache.getSession().chain(s -> s.refresh(p, LockModeType.PESSIMISTIC_READ)
+                        .invoke(() -> s.setReadOnly(p, true)))).chain(p -> {
                     return file(p).chain(f -> {
+                        if (!f.isBuyer(actor.organisation())) {
+                            throw RuleViolation.notFound("participation");
+                        }
                         Participation x = f.participation(found.id);
                         Phase ph = f.phaseOf(x);
                         Instant now = clock.instant();
@@ -422,7 +436,7 @@ public class ProcurementService {
                         problems.throwIfAny(RuleViolation.Kind.INVALID, "Some scores do not fit the phase's criteria");
                         List<PhaseScore> scores = request.scores().stream().map(s -> score(ph, x, actor, s, now))
                                 .toList();
-                        return Panache.getSession().chain(s -> s.lock(found, LockModeType.PESSIMISTIC_WRITE))
+                        return Panache.getSession().chain(s -> s.refresh(found, LockModeType.PESSIMISTIC_WRITE))
                                 .chain(() -> PhaseScore.<PhaseScore>list("participationId = ?1 and evaluator = ?2",
                                         x.id, actor.subject()))
                                 .chain(before -> {
@@ -478,6 +492,20 @@ public class ProcurementService {
                     + " its gate is the award (POST /api/v1/procurements/" + id + "/award).")
                     .as("last-phase", "The last phase ends with the award"));
             RuleViolation.Problems problems = new RuleViolation.Problems();
+            Instant now = clock.instant();
+            Instant extended = Windows.resolve(request.nextPhaseClosesAt(), request.nextPhaseLastDay(), true, zone,
+                    "nextPhaseClosesAt", "nextPhaseLastDay", null, problems);
+            if (extended != null && !extended.isAfter(now)) {
+                problems.add("nextPhaseClosesAt", "the next phase has to close in the future");
+            } else if (extended != null && extended.isBefore(next.closesAt)) {
+                problems.add("nextPhaseClosesAt", "a phase's window can be extended, never shortened (phase "
+                        + next.number + " closes " + Windows.local(next.closesAt, zone) + ")");
+            }
+            Phase following = f.next(next).orElse(null);
+            if (extended != null && following != null && extended.isAfter(following.opensAt)) {
+                problems.add("nextPhaseClosesAt", "phase " + following.number + " opens " + Windows.local(
+                        following.opensAt, zone) + "; phase " + next.number + " has to close by then");
+            }
             Set<UUID> continued = chosen(f, ph, request.continued(), "continued", problems);
             if (request.continued().isEmpty()) {
                 problems.add("continued", "a gate keeps at least one supplier");
@@ -488,7 +516,15 @@ public class ProcurementService {
             }
             Map<UUID, String> feedback = feedback(f, ph, request.feedback(), continued, problems);
             problems.throwIfAny(RuleViolation.Kind.INVALID, "The gate's decision has problems");
-            Instant now = clock.instant();
+            if (extended == null && next.hasClosed(now)) {
+                throw RuleViolation.conflict("Phase " + next.number + "'s window closed " + Windows.local(
+                        next.closesAt, zone) + ": those continuing could not accept or hand in. Give"
+                        + " nextPhaseClosesAt or nextPhaseLastDay to extend it.")
+                        .as("next-phase-closed", "The next phase's window has closed");
+            }
+            if (extended != null) {
+                next.closesAt = extended;
+            }
             List<Participation> invited = new ArrayList<>();
             for (Participation x : f.in(ph)) {
                 if (x.isIn()) {
@@ -514,8 +550,9 @@ public class ProcurementService {
                                 + " continue", now)
                                 .call(() -> events.gateDecided(ProcurementMapper.toEvent(after, rfi.challengeId,
                                         ocid(p), zone)))
-                                .call(() -> ocds.recordProcurement(after, rfi, List.of("tenderUpdate"), now))
-                                .map(x -> ProcurementMapper.toView(after, ocid(p), true, zone, now));
+                                .call(() -> ocds.recordProcurement(after, rfi, extended == null
+                                        ? List.of("tenderUpdate") : List.of("tenderUpdate", "tenderAmendment"), now))
+                                .map(x -> ProcurementMapper.toView(after, ocid(p), actor.organisation(), zone, now));
                     });
         });
     }
@@ -553,6 +590,11 @@ public class ProcurementService {
                     problems.add("awarded[" + i + "].endsOn", "the contract ends after it starts");
                 }
             }
+            BigDecimal total = request.awarded().stream().map(a -> a.value().amount()).reduce(BigDecimal.ZERO,
+                    BigDecimal::add);
+            if (total.compareTo(Money.MAX) > 0) {
+                problems.add("awarded", "the awarded values add up to more than " + Money.MAX.toPlainString());
+            }
             Map<UUID, String> feedback = feedback(f, ph, request.feedback(), awarded, problems);
             problems.throwIfAny(RuleViolation.Kind.INVALID, "The award has problems");
             Instant now = clock.instant();
@@ -584,27 +626,27 @@ public class ProcurementService {
                                 .call(() -> events.awarded(ProcurementMapper.toEvent(after, rfi.challengeId,
                                         ocid(p), zone)))
                                 .call(() -> ocds.recordProcurement(after, rfi, List.of("award", "contract"), now))
-                                .map(x -> ProcurementMapper.toView(after, ocid(p), true, zone, now));
+                                .map(x -> ProcurementMapper.toView(after, ocid(p), actor.organisation(), zone, now));
                     });
         });
     }
 
     /**
-     * A supplier's contract for a phase, recorded by the buying organisation until the phase's gate; the phase
-     * row is locked, so the phase's contracts never add up to more than its budget, however many arrive at once.
+     * A supplier's contract for a phase, recorded by the buying organisation until the phase's gate; the
+     * procurement row is locked, so the phase's contracts never add up to more than its budget, however many
+     * arrive at once, and a gate sees every contract signed before it.
      */
     @WithTransaction
     public Uni<ProcurementContractView> contract(UUID id, int phase, PhaseContractRequest request, Actor actor) {
-        return Procurement.<Procurement>findById(id).chain(p -> {
-            requireOwner(p, actor);
-            return Phase.<Phase>find("procurementId = ?1 and number = ?2", id, phase)
-                    .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult().chain(locked -> {
-                        if (locked == null) {
+        return Procurement.<Procurement>findById(id)
+                .invoke(p -> requireOwner(p, actor))
+                // Locked and read again (a lock on the entity as first read would fail on a newer version: 412).
+                .call(p -> Panache.getSession().chain(s -> s.refresh(p, LockModeType.PESSIMISTIC_WRITE))).chain(p -> {
+            return file(p).chain(f -> {
+                        Phase ph = f.phase(phase);
+                        if (ph == null) {
                             throw RuleViolation.notFound("phase");
                         }
-                        return file(p);
-                    }).chain(f -> {
-                        Phase ph = f.phase(phase);
                         if (ph.isDecided()) {
                             throw gateDecided(ph);
                         }
@@ -640,6 +682,8 @@ public class ProcurementService {
                                     + " nothing was recorded.").as("over-budget", "Beyond the phase's budget");
                         }
                         Instant now = clock.instant();
+                        // A new contract is a new state of the procurement: its ETag changes.
+                        p.updatedAt = now;
                         ProcurementContract c = contract(p, ph, x, ContractKind.PHASE, request.value(),
                                 new AwardInput(x.id, request.value(), request.startsOn(), request.endsOn()), actor,
                                 now);
@@ -769,16 +813,6 @@ public class ProcurementService {
             throw RuleViolation.forbidden("buyer-only", "The buying organisation (" + p.ownerOrgName + ") decides"
                     + " gates and contracts; co-buyers evaluate");
         }
-    }
-
-    private static boolean isBuyer(Procurement p, Actor actor) {
-        return actor != null && actor.organisation() != null && p.buyers().contains(actor.organisation());
-    }
-
-    private static boolean isParty(ProcurementFile f, Reader reader) {
-        UUID org = reader.organisation();
-        return org != null && (f.procurement().buyers().contains(org)
-                || f.participations().stream().anyMatch(x -> x.parties().contains(org)));
     }
 
     String ocid(Procurement p) {
