@@ -51,6 +51,14 @@ class OcdsIT {
             .getSchema(SchemaLocation.of("classpath:ocds-1.1/release-package-schema.json"),
                     SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
 
+    private static final JsonSchema RECORDS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
+            builder -> builder.schemaMappers(m -> m.mapPrefix(
+                    "https://standard.open-contracting.org/schema/1__1__5/", "classpath:ocds-1.1/")))
+            // Not preloaded: the record schema names the versioned-release schema, which records here never use
+            // (and which the standard's folder does not hold); a record that had one would fail on it.
+            .getSchema(SchemaLocation.of("classpath:ocds-1.1/record-package-schema.json"),
+                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).preloadJsonSchema(false).build());
+
     private static String challengeWithPlanning() {
         String id = UUID.randomUUID().toString();
         String data = challenge(id, TOMELILLA, List.of(), "PUBLISHED", 1)
@@ -151,13 +159,24 @@ class OcdsIT {
                 .map(r -> r.get("id").toString()).toList();
         assertThat(all).contains(open, scheduled, cancelled);
         int releases = 0;
+        int records = 0;
         for (String id : all) {
             JsonNode pkg = ocds(id);
             Set<ValidationMessage> errors = PACKAGE.validate(pkg);
             assertThat(errors).as("OCDS package of RFI " + id).isEmpty();
             releases += pkg.path("releases").size();
+            JsonNode recordPackage = JSON.readTree(anonymous().get("/api/v1/rfis/" + id + "/ocds/record").then()
+                    .statusCode(200).extract().asString());
+            assertThat(RECORDS.validate(recordPackage)).as("OCDS record package of RFI " + id).isEmpty();
+            records += recordPackage.path("records").size();
+            // The compiled release of each record is the newest release of its ocid, tagged compiled.
+            for (JsonNode record : recordPackage.path("records")) {
+                JsonNode links = record.path("releases");
+                assertThat(record.path("compiledRelease").path("date").asText())
+                        .isEqualTo(links.path(links.size() - 1).path("date").asText());
+            }
         }
-        System.out.printf("OCDS: %d release packages with %d releases validated against the 1.1 schema%n",
-                all.size(), releases);
+        System.out.printf("OCDS: %d release packages with %d releases, %d records, validated against the 1.1"
+                + " release-package and record-package schemas%n", all.size(), releases, records);
     }
 }

@@ -342,6 +342,14 @@ class ProcurementIT {
             assertThat(ofRfi.path("tender").path("numberOfTenderers").asInt()).isEqualTo(9);
             assertThat(pkg.toString()).doesNotContain("konfidentiell").doesNotContain("Anna Svensson")
                     .doesNotContain("Prototyp från");
+            // The record package: one record per process, the compiled release the procurement's newest state.
+            JsonNode records = json(anonymous().get("/api/v1/rfis/" + rfi.rfiId() + "/ocds/record").then()
+                    .statusCode(200).extract().asString());
+            assertThat(records.path("records").size()).isEqualTo(2);
+            JsonNode compiled = records.path("records").path(1).path("compiledRelease");
+            assertThat(compiled.path("tag").toString()).isEqualTo("[\"compiled\"]");
+            assertThat(compiled.path("awards").size()).isEqualTo(5);
+            assertThat(records.path("records").path(1).path("releases").size()).isEqualTo(8);
         }
     }
 

@@ -198,6 +198,20 @@ public class RfiResource {
     }
 
     @GET
+    @Path("/{id}/ocds/record")
+    @PermitAll
+    @Operation(operationId = "getRfiOcdsRecord", summary = "The RFI and its procurement as an OCDS 1.1 record package",
+            description = "One record per contracting process (the RFI's ocid, the procurement's): its releases"
+                    + " linked into the release package in date order, and the compiled release (the current"
+                    + " state).")
+    @APIResponse(responseCode = "200", description = "An OCDS record package",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "OCDS 1.1 record package")))
+    public Uni<ObjectNode> ocdsRecord(@PathParam("id") UUID id) {
+        return ocds.recordPackage(id);
+    }
+
+    @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.BUYER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")

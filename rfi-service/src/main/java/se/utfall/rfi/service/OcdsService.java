@@ -94,6 +94,45 @@ public class OcdsService {
         });
     }
 
+    /**
+     * The record package of a published RFI: a record per ocid (the RFI's, its procurement's), each linking its
+     * releases in the release package and carrying the compiled release. Every kept release is a full snapshot
+     * and no field is ever taken away, so the compiled release is the newest one, tagged {@code compiled}.
+     */
+    @WithSession
+    public Uni<ObjectNode> recordPackage(UUID id) {
+        return releasePackage(id).map(releases -> {
+            ObjectNode p = json.createObjectNode();
+            String uri = releases.path("uri").asText();
+            p.put("uri", uri + "/record");
+            p.put("version", "1.1");
+            p.set("extensions", releases.path("extensions").deepCopy());
+            p.put("publishedDate", releases.path("publishedDate").asText());
+            p.set("publisher", releases.path("publisher").deepCopy());
+            p.putArray("packages").add(uri);
+            Map<String, ObjectNode> records = new LinkedHashMap<>();
+            for (JsonNode release : releases.path("releases")) {
+                ObjectNode record = records.computeIfAbsent(release.path("ocid").asText(), ocid -> {
+                    ObjectNode r = json.createObjectNode();
+                    r.put("ocid", ocid);
+                    r.putArray("releases");
+                    return r;
+                });
+                ObjectNode link = ((ArrayNode) record.path("releases")).addObject();
+                link.put("url", uri + "#" + release.path("id").asText());
+                link.put("date", release.path("date").asText());
+                link.set("tag", release.path("tag").deepCopy());
+                ObjectNode compiled = release.deepCopy();
+                compiled.put("id", release.path("ocid").asText() + "-compiled");
+                compiled.putArray("tag").add("compiled");
+                record.set("compiledRelease", compiled);
+            }
+            ArrayNode list = p.putArray("records");
+            records.values().forEach(list::add);
+            return p;
+        });
+    }
+
     /** Publishes the RFI's release as it is now, in the caller's transaction. */
     public Uni<Void> recordRfi(Rfi rfi, List<String> tags, Instant at) {
         String ocid = ocid(rfi.id);
