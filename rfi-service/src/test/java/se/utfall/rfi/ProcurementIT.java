@@ -18,6 +18,7 @@ import se.utfall.testing.EventTopic;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,12 @@ class ProcurementIT {
                     "https://standard.open-contracting.org/schema/1__1__5/", "classpath:ocds-1.1/")))
             .getSchema(SchemaLocation.of("classpath:ocds-1.1/release-package-schema.json"),
                     SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+
+    private static final JsonSchema RECORDS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
+            builder -> builder.schemaMappers(m -> m.mapPrefix(
+                    "https://standard.open-contracting.org/schema/1__1__5/", "classpath:ocds-1.1/")))
+            .getSchema(SchemaLocation.of("classpath:ocds-1.1/record-package-schema.json"),
+                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).preloadJsonSchema(false).build());
 
     private static Map<String, Object> scores(JsonNode phase, int first, int second) {
         return Map.of("scores", List.of(
@@ -345,6 +352,7 @@ class ProcurementIT {
             // The record package: one record per process, the compiled release the procurement's newest state.
             JsonNode records = json(anonymous().get("/api/v1/rfis/" + rfi.rfiId() + "/ocds/record").then()
                     .statusCode(200).extract().asString());
+            assertThat(RECORDS.validate(records)).isEmpty();
             assertThat(records.path("records").size()).isEqualTo(2);
             JsonNode compiled = records.path("records").path(1).path("compiledRelease");
             assertThat(compiled.path("tag").toString()).isEqualTo("[\"compiled\"]");
@@ -367,6 +375,26 @@ class ProcurementIT {
         Instant t0 = nowSeconds();
         Instant c1 = t0.plusSeconds(20);
         Instant c2 = c1.plusSeconds(2);
+        // Bad phases: each problem named by its field, nothing created.
+        Map<String, Object> growing = new HashMap<>(phase("Prototyp", 300_000, 12, c1, c2));
+        growing.put("budget", Map.of("amount", 300_000, "currency", "EUR"));
+        growing.put("criteria", List.of(Map.of("name", "Kvalitet", "weight", 50)));
+        as(buyer(TOMELILLA)).body(Map.of("rfiId", rfi.rfiId(), "title", "Fel", "phases", List.of(
+                phase("Design", 500_000, 10, t0, c1), growing))).post("/api/v1/procurements").then().statusCode(400)
+                .body("errors.field", hasItem("phases[0].maxSuppliers"))
+                .body("errors.field", hasItem("phases[1].maxSuppliers"))
+                .body("errors.field", hasItem("phases[1].budget.currency"))
+                .body("errors.field", hasItem("phases[1].criteria"));
+        as(buyer(TOMELILLA)).body(Map.of("rfiId", rfi.rfiId(), "title", "Fel", "phases", List.of(
+                phase("Design", 500_000, 11, t0, c1), phase("Prototyp", 300_000, 3, t0, c2))))
+                .post("/api/v1/procurements").then().statusCode(400)
+                .body("errors.field", hasItem("phases[1].opensAt"));
+        as(buyer(TOMELILLA)).body(Map.of("rfiId", rfi.rfiId(), "title", "Fel", "phases", List.of(Map.of(
+                "name", "x")))).post("/api/v1/procurements").then().statusCode(400);
+        as(buyer(TOMELILLA)).body("{\"rfiId\": ").post("/api/v1/procurements").then().statusCode(400);
+        as(buyer(TOMELILLA)).body(Map.of("rfiId", UUID.randomUUID(), "title", "Fel", "phases", List.of(
+                phase("Design", 500_000, 11, t0, c1)))).post("/api/v1/procurements").then().statusCode(404);
+        assertThat(Db.count("SELECT count(*) FROM procurement WHERE rfi_id = ?::uuid", rfi.rfiId())).isZero();
         JsonNode created = json(as(buyer(TOMELILLA)).body(Map.of("rfiId", rfi.rfiId(), "title", "Parallellt",
                 "phases", List.of(phase("Design", 500_000, 11, t0, c1), phase("Prototyp", 300_000, 3, c1, c2))))
                 .post("/api/v1/procurements").then().statusCode(201).extract().asString());
@@ -438,6 +466,13 @@ class ProcurementIT {
                     + " AND outcome = 'CONTINUED'", id)).isEqualTo(3);
             assertThat(Db.count("SELECT count(*) FROM procurement_phase WHERE procurement_id = ?::uuid"
                     + " AND number = 2 AND closes_at = ?::timestamptz", id, later)).isEqualTo(1);
+            // The extension is an amendment in the OCDS releases; every release valid, the record package too.
+            JsonNode pkg = json(anonymous().get("/api/v1/rfis/" + rfi.rfiId() + "/ocds").then().statusCode(200)
+                    .extract().asString());
+            assertThat(PACKAGE.validate(pkg)).isEmpty();
+            assertThat(pkg.toString()).contains("\"tenderAmendment\"");
+            assertThat(RECORDS.validate(json(anonymous().get("/api/v1/rfis/" + rfi.rfiId() + "/ocds/record")
+                    .then().statusCode(200).extract().asString()))).isEmpty();
             anonymous().get("/api/v1/procurements/" + id).then().body("phases[1].acceptingDeliverables",
                     equalTo(true));
         } finally {
