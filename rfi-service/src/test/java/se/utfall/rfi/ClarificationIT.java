@@ -74,8 +74,10 @@ class ClarificationIT {
                     .body("items", hasSize(1))
                     .body("items[0].question", equalTo("Får flera organisationer svara tillsammans?"))
                     .body("items[0].askedQuestion", nullValue()).body("items[0].askedAt", nullValue());
-            EventTopic.Event e = topic.await(1, x -> rfiId.equals(x.key())
+            // Keyed by the clarification (the topic is compacted: the RFI's key stays with the RFI's own state).
+            EventTopic.Event e = topic.await(1, x -> id.equals(x.key())
                     && EventTypes.CLARIFICATION_ANSWERED.equals(x.type())).get(0);
+            assertThat(e.body().path("rfiId").asText()).isEqualTo(rfiId);
             assertThat(EventSchemas.validate(e.type(), e.body())).isEmpty();
             // The version a partner compares with the REST API's ETag ("1" after the answer).
             assertThat(e.body().path("version").asLong()).isEqualTo(1);

@@ -41,9 +41,13 @@ public class RfiEvents {
         return append(EventTypes.RFI_EVALUATED, data);
     }
 
-    /** A clarification's answer, published to everyone; keyed by the RFI, so it is ordered with the RFI's news. */
+    /**
+     * A clarification's answer, published to everyone; keyed by the clarification: {@code utfall.rfis.v1} is
+     * compacted, and keyed by the RFI the answer would evict the RFI's own newest state (a rebuild from the topic
+     * would lose the RFI). The data names the RFI.
+     */
     public Uni<Void> clarificationAnswered(ClarificationEventData data) {
-        return outbox.append(EventTypes.CLARIFICATION_ANSWERED, data.rfiId().toString(),
+        return outbox.append(EventTypes.CLARIFICATION_ANSWERED, data.id().toString(),
                 "rfis/" + data.rfiId() + "/clarifications/" + data.id(), data).replaceWithVoid();
     }
 
