@@ -411,6 +411,20 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '$SCENARIO'
 LUA
 run_wrk "POST 8 payments, 10 inv. x 20 metrics" "$LIMIT_SELECT" "$WORK/scenario.lua" "http://localhost:8084/api/v1/cases/$BENCH_CASE/scenarios"
+# rfi-service: the demo's awarded procurement (Ramsjö, two phases) as anyone reads it, and its RFI's OCDS release
+# package (every kept release of the RFI and the procurement: 11 JSON documents parsed and joined per read). The
+# procurement runs in the background after the banner; wait for it.
+PROC=""
+for _ in $(seq 1 300); do
+  for rfi in $(curl -sf "http://localhost:8082/api/v1/rfis?status=EVALUATED&municipality=2161&size=20" | jq -r '.items[].id'); do
+    PROC=$(curl -sf "http://localhost:8082/api/v1/procurements?rfiId=$rfi" | jq -r '.[] | select(.status == "AWARDED") | .id')
+    [ -n "$PROC" ] && PROC_RFI=$rfi && break
+  done
+  [ -n "$PROC" ] && break; sleep 1
+done
+[ -n "$PROC" ] || fail "rfi-service has no awarded procurement (the demo data should have one)"
+run_wrk "GET procurement, anonymous (rfi)" "$LIMIT_SELECT" "" "http://localhost:8082/api/v1/procurements/$PROC"
+run_wrk "GET OCDS package, 11 releases (rfi)" "$LIMIT_SELECT" "" "http://localhost:8082/api/v1/rfis/$PROC_RFI/ocds"
 RSS_AFTER=$(rss)
 
 # --- 8. Start-up with migrations applied: a second instance with the running one's settings ------------------------
