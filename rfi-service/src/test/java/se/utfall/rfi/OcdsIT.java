@@ -3,11 +3,6 @@ package se.utfall.rfi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static se.utfall.rfi.OcdsSchemas.RECORD_PACKAGE;
+import static se.utfall.rfi.OcdsSchemas.RELEASE_PACKAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static se.utfall.rfi.Fixtures.RAMSJO_SHOP;
@@ -45,19 +42,6 @@ import static se.utfall.testing.Api.innovator;
 @QuarkusTest
 class OcdsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchema PACKAGE = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-            builder -> builder.schemaMappers(m -> m.mapPrefix(
-                    "https://standard.open-contracting.org/schema/1__1__5/", "classpath:ocds-1.1/")))
-            .getSchema(SchemaLocation.of("classpath:ocds-1.1/release-package-schema.json"),
-                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
-
-    private static final JsonSchema RECORDS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-            builder -> builder.schemaMappers(m -> m.mapPrefix(
-                    "https://standard.open-contracting.org/schema/1__1__5/", "classpath:ocds-1.1/")))
-            // Not preloaded: the record schema names the versioned-release schema, which records here never use
-            // (and which the standard's folder does not hold); a record that had one would fail on it.
-            .getSchema(SchemaLocation.of("classpath:ocds-1.1/record-package-schema.json"),
-                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).preloadJsonSchema(false).build());
 
     private static String challengeWithPlanning() {
         String id = UUID.randomUUID().toString();
@@ -152,7 +136,7 @@ class OcdsIT {
         ((ObjectNode) broken.path("releases").path(0)).putArray("tag").add("award-ish");
         ((ObjectNode) broken.path("releases").path(0).path("tender").path("tenderPeriod"))
                 .put("endDate", "27 maj 2022");
-        assertThat(PACKAGE.validate(broken)).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(RELEASE_PACKAGE.validate(broken)).hasSizeGreaterThanOrEqualTo(2);
 
         // Every published RFI in this database, from every test so far (procurements included), in whatever state.
         List<String> all = Db.rows("SELECT id::text AS id FROM rfi WHERE status <> 'DRAFT'").stream()
@@ -162,12 +146,12 @@ class OcdsIT {
         int records = 0;
         for (String id : all) {
             JsonNode pkg = ocds(id);
-            Set<ValidationMessage> errors = PACKAGE.validate(pkg);
+            Set<ValidationMessage> errors = RELEASE_PACKAGE.validate(pkg);
             assertThat(errors).as("OCDS package of RFI " + id).isEmpty();
             releases += pkg.path("releases").size();
             JsonNode recordPackage = JSON.readTree(anonymous().get("/api/v1/rfis/" + id + "/ocds/record").then()
                     .statusCode(200).extract().asString());
-            assertThat(RECORDS.validate(recordPackage)).as("OCDS record package of RFI " + id).isEmpty();
+            assertThat(RECORD_PACKAGE.validate(recordPackage)).as("OCDS record package of RFI " + id).isEmpty();
             records += recordPackage.path("records").size();
             // The compiled release of each record is the newest release of its ocid, tagged compiled.
             for (JsonNode record : recordPackage.path("records")) {

@@ -385,8 +385,7 @@ public class ProcurementService {
                 throw RuleViolation.forbidden("lead-only", "Only the lead of the consortium ("
                         + x.organisationName + ") answers invitations and hands in deliverables");
             }
-            return shareLocked(x.procurementId).chain(p -> Panache.getSession()
-                    .chain(s -> s.refresh(x, LockModeType.PESSIMISTIC_WRITE))
+            return shareLocked(x.procurementId).chain(p -> reread(x, LockModeType.PESSIMISTIC_WRITE)
                     .chain(() -> file(p)).map(f -> new Found(f, x)));
         });
     }
@@ -400,8 +399,8 @@ public class ProcurementService {
         return Participation.<Participation>findById(id).chain(found -> found == null ? notFound()
                 : Procurement.<Procurement>findById(found.procurementId)
                 .invoke(p -> actor.partyOrNotFound(p, Procurement::buyers, "participation"))
-                .call(p -> Panache.getSession().chain(s -> s.refresh(p, LockModeType.PESSIMISTIC_READ)
-                        .invoke(() -> s.setReadOnly(p, true)))).chain(p -> {
+                .call(p -> reread(p, LockModeType.PESSIMISTIC_READ)
+                        .call(() -> Panache.getSession().invoke(s -> s.setReadOnly(p, true)))).chain(p -> {
                     return file(p).chain(f -> {
                         if (!f.isBuyer(actor.organisation())) {
                             throw RuleViolation.notFound("participation");
@@ -436,7 +435,7 @@ public class ProcurementService {
                         problems.throwIfAny(RuleViolation.Kind.INVALID, "Some scores do not fit the phase's criteria");
                         List<PhaseScore> scores = request.scores().stream().map(s -> score(ph, x, actor, s, now))
                                 .toList();
-                        return Panache.getSession().chain(s -> s.refresh(found, LockModeType.PESSIMISTIC_WRITE))
+                        return reread(found, LockModeType.PESSIMISTIC_WRITE)
                                 .chain(() -> PhaseScore.<PhaseScore>list("participationId = ?1 and evaluator = ?2",
                                         x.id, actor.subject()))
                                 .chain(before -> {
@@ -640,65 +639,69 @@ public class ProcurementService {
     public Uni<ProcurementContractView> contract(UUID id, int phase, PhaseContractRequest request, Actor actor) {
         return Procurement.<Procurement>findById(id)
                 .invoke(p -> requireOwner(p, actor))
-                // Locked and read again (a lock on the entity as first read would fail on a newer version: 412).
-                .call(p -> Panache.getSession().chain(s -> s.refresh(p, LockModeType.PESSIMISTIC_WRITE))).chain(p -> {
-            return file(p).chain(f -> {
-                        Phase ph = f.phase(phase);
-                        if (ph == null) {
-                            throw RuleViolation.notFound("phase");
-                        }
-                        if (ph.isDecided()) {
-                            throw gateDecided(ph);
-                        }
-                        Participation x = f.participation(request.participationId());
-                        RuleViolation.Problems problems = new RuleViolation.Problems();
-                        if (x == null || !x.phaseId.equals(ph.id)) {
-                            problems.add("participationId", "is not a supplier of phase " + phase);
-                        }
-                        if (!request.value().currency().getCurrencyCode().equals(ph.currency)) {
-                            problems.add("value.currency", "phase " + phase + " is budgeted in " + ph.currency);
-                        }
-                        if (request.value().amount() != null && request.value().amount().signum() <= 0) {
-                            problems.add("value.amount", "a contract has a value");
-                        }
-                        if (request.endsOn().isBefore(request.startsOn())) {
-                            problems.add("endsOn", "the contract ends after it starts");
-                        }
-                        problems.throwIfAny(RuleViolation.Kind.INVALID, "The contract has problems");
-                        if (!x.isIn()) {
-                            throw RuleViolation.conflict("Only a supplier that accepted its invitation gets a"
-                                    + " contract.").as("not-accepted", "The invitation was not accepted");
-                        }
-                        if (!f.contractsOf(ph, ContractKind.PHASE).stream()
-                                .filter(c -> c.participationId.equals(x.id)).toList().isEmpty()) {
-                            throw RuleViolation.conflict("This supplier has its contract for phase " + phase + ".")
-                                    .as("contract-exists", "The supplier has a contract");
-                        }
-                        BigDecimal contracted = f.contracted(ph).amount();
-                        BigDecimal left = ph.budget.subtract(contracted);
-                        if (request.value().amount().compareTo(left) > 0) {
-                            throw RuleViolation.conflict("Phase " + phase + "'s budget is " + ph.budget().amount()
-                                    + " " + ph.currency + "; " + contracted + " is contracted, " + left + " is left;"
-                                    + " nothing was recorded.").as("over-budget", "Beyond the phase's budget");
-                        }
-                        Instant now = clock.instant();
-                        // A new contract is a new state of the procurement: its ETag changes.
-                        p.updatedAt = now;
-                        ProcurementContract c = contract(p, ph, x, ContractKind.PHASE, request.value(),
-                                new AwardInput(x.id, request.value(), request.startsOn(), request.endsOn()), actor,
-                                now);
-                        List<ProcurementContract> all = new ArrayList<>(f.contracts());
-                        all.add(c);
-                        ProcurementFile after = new ProcurementFile(p, f.phases(), f.participations(), all);
-                        return c.persistAndFlush().chain(() -> Rfi.<Rfi>findById(p.rfiId))
-                                .call(rfi -> events.contractSigned(ProcurementMapper.toEvent(after, c, rfi.challengeId,
-                                        ocid(p), zone)))
-                                .call(rfi -> trail.record(p.rfiId, x.responseId, actor, "PHASE_CONTRACT_SIGNED", null,
-                                        "phase " + phase + ": " + c.value + " " + c.currency, now))
-                                .call(rfi -> ocds.recordProcurement(after, rfi, List.of("award", "contract"), now))
-                                .map(rfi -> ProcurementMapper.contract(after, c, zone));
-                    });
-        });
+                .call(p -> reread(p, LockModeType.PESSIMISTIC_WRITE))
+                .chain(ProcurementService::file)
+                .chain(f -> sign(f, phase, request, actor));
+    }
+
+    /** The phase contract in the locked procurement: the budget checked against every contract signed so far. */
+    private Uni<ProcurementContractView> sign(ProcurementFile f, int phase, PhaseContractRequest request,
+            Actor actor) {
+        Procurement p = f.procurement();
+        Phase ph = f.phase(phase);
+        if (ph == null) {
+            throw RuleViolation.notFound("phase");
+        }
+        if (ph.isDecided()) {
+            throw gateDecided(ph);
+        }
+        Participation x = f.participation(request.participationId());
+        RuleViolation.Problems problems = new RuleViolation.Problems();
+        if (x == null || !x.phaseId.equals(ph.id)) {
+            problems.add("participationId", "is not a supplier of phase " + phase);
+        }
+        if (!request.value().currency().getCurrencyCode().equals(ph.currency)) {
+            problems.add("value.currency", "phase " + phase + " is budgeted in " + ph.currency);
+        }
+        if (request.value().amount() != null && request.value().amount().signum() <= 0) {
+            problems.add("value.amount", "a contract has a value");
+        }
+        if (request.endsOn().isBefore(request.startsOn())) {
+            problems.add("endsOn", "the contract ends after it starts");
+        }
+        problems.throwIfAny(RuleViolation.Kind.INVALID, "The contract has problems");
+        if (!x.isIn()) {
+            throw RuleViolation.conflict("Only a supplier that accepted its invitation gets a"
+                    + " contract.").as("not-accepted", "The invitation was not accepted");
+        }
+        if (!f.contractsOf(ph, ContractKind.PHASE).stream()
+                .filter(c -> c.participationId.equals(x.id)).toList().isEmpty()) {
+            throw RuleViolation.conflict("This supplier has its contract for phase " + phase + ".")
+                    .as("contract-exists", "The supplier has a contract");
+        }
+        BigDecimal contracted = f.contracted(ph).amount();
+        BigDecimal left = ph.budget.subtract(contracted);
+        if (request.value().amount().compareTo(left) > 0) {
+            throw RuleViolation.conflict("Phase " + phase + "'s budget is " + ph.budget().amount()
+                    + " " + ph.currency + "; " + contracted + " is contracted, " + left + " is left;"
+                    + " nothing was recorded.").as("over-budget", "Beyond the phase's budget");
+        }
+        Instant now = clock.instant();
+        // A new contract is a new state of the procurement: its ETag changes.
+        p.updatedAt = now;
+        ProcurementContract c = contract(p, ph, x, ContractKind.PHASE, request.value(),
+                new AwardInput(x.id, request.value(), request.startsOn(), request.endsOn()), actor,
+                now);
+        List<ProcurementContract> all = new ArrayList<>(f.contracts());
+        all.add(c);
+        ProcurementFile after = new ProcurementFile(p, f.phases(), f.participations(), all);
+        return c.persistAndFlush().chain(() -> Rfi.<Rfi>findById(p.rfiId))
+                .call(rfi -> events.contractSigned(ProcurementMapper.toEvent(after, c, rfi.challengeId,
+                        ocid(p), zone)))
+                .call(rfi -> trail.record(p.rfiId, x.responseId, actor, "PHASE_CONTRACT_SIGNED", null,
+                        "phase " + phase + ": " + c.value + " " + c.currency, now))
+                .call(rfi -> ocds.recordProcurement(after, rfi, List.of("award", "contract"), now))
+                .map(rfi -> ProcurementMapper.contract(after, c, zone));
     }
 
     private static ProcurementContract contract(Procurement p, Phase ph, Participation x, ContractKind kind,
@@ -794,6 +797,14 @@ public class ProcurementService {
         return Phase.<Phase>list("procurementId", p.id).chain(phases -> Participation.<Participation>list(
                 "procurementId", p.id).chain(parts -> ProcurementContract.<ProcurementContract>list(
                 "procurementId", p.id).map(contracts -> new ProcurementFile(p, phases, parts, contracts))));
+    }
+
+    /**
+     * An entity of this session locked and read again. Not a lock of the entity as first read: Hibernate would
+     * compare versions, and a change committed meanwhile would be a 412 where waiting for it is right.
+     */
+    private static Uni<Void> reread(Object entity, LockModeType mode) {
+        return Panache.getSession().chain(s -> s.refresh(entity, mode));
     }
 
     /** The procurement in share mode, read-only in the session (as {@link Rfis#shareLocked}); absent: 404. */
