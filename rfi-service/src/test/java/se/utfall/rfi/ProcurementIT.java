@@ -2,11 +2,6 @@ package se.utfall.rfi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import se.utfall.events.EventTypes;
@@ -31,6 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import static se.utfall.rfi.OcdsSchemas.RECORD_PACKAGE;
+import static se.utfall.rfi.OcdsSchemas.RELEASE_PACKAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -58,22 +55,26 @@ import static se.utfall.testing.Api.innovator;
 @QuarkusTest
 class ProcurementIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchema PACKAGE = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-            builder -> builder.schemaMappers(m -> m.mapPrefix(
-                    "https://standard.open-contracting.org/schema/1__1__5/", "classpath:ocds-1.1/")))
-            .getSchema(SchemaLocation.of("classpath:ocds-1.1/release-package-schema.json"),
-                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
-
-    private static final JsonSchema RECORDS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-            builder -> builder.schemaMappers(m -> m.mapPrefix(
-                    "https://standard.open-contracting.org/schema/1__1__5/", "classpath:ocds-1.1/")))
-            .getSchema(SchemaLocation.of("classpath:ocds-1.1/record-package-schema.json"),
-                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).preloadJsonSchema(false).build());
 
     private static Map<String, Object> scores(JsonNode phase, int first, int second) {
         return Map.of("scores", List.of(
                 Map.of("criterionId", phase.path("criteria").path(0).path("id").asText(), "score", first),
                 Map.of("criterionId", phase.path("criteria").path(1).path("id").asText(), "score", second)));
+    }
+
+    /** Twenty criteria of weight 5, each with a description of 2 000 characters. */
+    private static List<Map<String, Object>> criteria(int n) {
+        return IntStream.range(0, n).mapToObj(i -> Map.<String, Object>of("name", "Kriterium " + i,
+                "description", "k".repeat(2000), "weight", 100 / n)).toList();
+    }
+
+    /** A phase at its limits: 20 criteria, 20 deliverables of 2 000 characters, a description of 20 000. */
+    private static Map<String, Object> atLimit(Map<String, Object> phase) {
+        Map<String, Object> big = new HashMap<>(phase);
+        big.put("criteria", criteria(20));
+        big.put("deliverables", IntStream.range(0, 20).mapToObj(i -> "d".repeat(2000)).toList());
+        big.put("description", "b".repeat(20000));
+        return big;
     }
 
     private static JsonNode json(String body) throws Exception {
@@ -325,7 +326,7 @@ class ProcurementIT {
             // OCDS: every release of the RFI and the procurement, valid, none with a deliverable or a person.
             JsonNode pkg = json(anonymous().get("/api/v1/rfis/" + rfi.rfiId() + "/ocds").then().statusCode(200)
                     .extract().asString());
-            assertThat(PACKAGE.validate(pkg)).isEmpty();
+            assertThat(RELEASE_PACKAGE.validate(pkg)).isEmpty();
             List<JsonNode> releases = new ArrayList<>();
             pkg.path("releases").forEach(releases::add);
             Set<String> ids = new HashSet<>();
@@ -352,7 +353,7 @@ class ProcurementIT {
             // The record package: one record per process, the compiled release the procurement's newest state.
             JsonNode records = json(anonymous().get("/api/v1/rfis/" + rfi.rfiId() + "/ocds/record").then()
                     .statusCode(200).extract().asString());
-            assertThat(RECORDS.validate(records)).isEmpty();
+            assertThat(RECORD_PACKAGE.validate(records)).isEmpty();
             assertThat(records.path("records").size()).isEqualTo(2);
             JsonNode compiled = records.path("records").path(1).path("compiledRelease");
             assertThat(compiled.path("tag").toString()).isEqualTo("[\"compiled\"]");
@@ -395,9 +396,20 @@ class ProcurementIT {
         as(buyer(TOMELILLA)).body(Map.of("rfiId", UUID.randomUUID(), "title", "Fel", "phases", List.of(
                 phase("Design", 500_000, 11, t0, c1)))).post("/api/v1/procurements").then().statusCode(404);
         assertThat(Db.count("SELECT count(*) FROM procurement WHERE rfi_id = ?::uuid", rfi.rfiId())).isZero();
+        // One phase more than allowed criteria is refused; phases at their limits (20 criteria with long
+        // descriptions, 20 long deliverables, the longest description) are taken whole.
+        Map<String, Object> tooMany = new HashMap<>(atLimit(phase("Design", 500_000, 11, t0, c1)));
+        List<Map<String, Object>> criteria21 = new ArrayList<>(criteria(20));
+        criteria21.add(Map.of("name", "En till", "weight", 1));
+        tooMany.put("criteria", criteria21);
+        as(buyer(TOMELILLA)).body(Map.of("rfiId", rfi.rfiId(), "title", "Fel", "phases", List.of(tooMany)))
+                .post("/api/v1/procurements").then().statusCode(400).body("errors.field",
+                        hasItem(startsWith("phases[0].criteria")));
         JsonNode created = json(as(buyer(TOMELILLA)).body(Map.of("rfiId", rfi.rfiId(), "title", "Parallellt",
-                "phases", List.of(phase("Design", 500_000, 11, t0, c1), phase("Prototyp", 300_000, 3, c1, c2))))
-                .post("/api/v1/procurements").then().statusCode(201).extract().asString());
+                "phases", List.of(atLimit(phase("Design", 500_000, 11, t0, c1)), atLimit(phase("Prototyp", 300_000,
+                        3, c1, c2))))).post("/api/v1/procurements").then().statusCode(201).extract().asString());
+        assertThat(created.path("phases").path(0).path("criteria").size()).isEqualTo(20);
+        assertThat(created.path("phases").path(1).path("deliverables").path(19).asText()).hasSize(2000);
         String id = created.path("id").asText();
         Map<String, JsonNode> phase1 = inPhase(id, 1);
         // A decline is final: accepting afterwards is refused, and a supplier that declined gets no contract.
@@ -469,9 +481,9 @@ class ProcurementIT {
             // The extension is an amendment in the OCDS releases; every release valid, the record package too.
             JsonNode pkg = json(anonymous().get("/api/v1/rfis/" + rfi.rfiId() + "/ocds").then().statusCode(200)
                     .extract().asString());
-            assertThat(PACKAGE.validate(pkg)).isEmpty();
+            assertThat(RELEASE_PACKAGE.validate(pkg)).isEmpty();
             assertThat(pkg.toString()).contains("\"tenderAmendment\"");
-            assertThat(RECORDS.validate(json(anonymous().get("/api/v1/rfis/" + rfi.rfiId() + "/ocds/record")
+            assertThat(RECORD_PACKAGE.validate(json(anonymous().get("/api/v1/rfis/" + rfi.rfiId() + "/ocds/record")
                     .then().statusCode(200).extract().asString()))).isEmpty();
             anonymous().get("/api/v1/procurements/" + id).then().body("phases[1].acceptingDeliverables",
                     equalTo(true));
